@@ -1,0 +1,26 @@
+@{
+    RootModule           = 'EcsTools.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5d0f3c5e-8f51-4a0c-9a51-1c3e2f7b9e41'
+    Author               = 'EcsTools contributors'
+    CompanyName          = 'EcsTools'
+    Copyright            = '(c) EcsTools contributors. All rights reserved.'
+    Description          = 'Start Amazon ECS tasks and run ECS external deployments (task sets) from PowerShell.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('EcsTools.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Start-EcsTask'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('AWS', 'ECS', 'Containers', 'Fargate', 'Deployment', 'TaskSet', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/ecstools/EcsTools'
+            LicenseUri   = 'https://github.com/ecstools/EcsTools/blob/main/LICENSE'
+            ReleaseNotes = 'First release: Start-EcsTask.'
+        }
+    }
+}
