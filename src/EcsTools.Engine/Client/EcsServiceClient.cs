@@ -1,0 +1,52 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+
+namespace EcsTools.Engine.Client;
+
+/// <summary>
+/// The ECS client on AWSSDK.Core: the SDK supplies credentials, SigV4, retries, timeouts and endpoint rules; this class
+/// supplies awsJson1_1 with System.Text.Json. Every call goes through the async pipeline.
+/// </summary>
+internal sealed class EcsServiceClient : AmazonServiceClient
+{
+    private static readonly EcsServiceMetadata s_metadata = new();
+
+    public EcsServiceClient(AWSCredentials credentials, EcsClientConfig config)
+        : base(credentials, config)
+    {
+    }
+
+    protected override IServiceMetadata ServiceMetadata => s_metadata;
+
+    public async Task<(TResponse Result, string? RequestId)> CallAsync<TRequest, TResponse>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
+        var options = new InvokeOptions
+        {
+            RequestMarshaller = EcsRequestMarshaller.Instance,
+            ResponseUnmarshaller = new EcsResponseUnmarshaller<TResponse>(responseType),
+        };
+        var response = await InvokeAsync<EcsWireResponse<TResponse>>(new EcsWireRequest(operation, body), options, cancellationToken)
+            .ConfigureAwait(false);
+        return (response.Result, response.RequestId);
+    }
+
+    // A fresh handler chain for every client: handler instances carry per-client state.
+    protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        pipeline.RemoveHandler<Amazon.Runtime.Internal.EndpointResolver>();
+        pipeline.AddHandlerAfter<Marshaller>(new EcsEndpointResolver());
+        pipeline.AddHandlerAfter<Marshaller>(new EcsAuthSchemeHandler());
+    }
+}

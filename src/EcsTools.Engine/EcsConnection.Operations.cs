@@ -1,0 +1,81 @@
+using System.Threading;
+using System.Threading.Tasks;
+using EcsTools.Engine.Model;
+
+namespace EcsTools.Engine;
+
+/// <summary>The ECS operations EcsTools calls, one method each; every failure is an <see cref="EcsServiceException"/>.</summary>
+public sealed partial class EcsConnection
+{
+    public Task<StartTaskResponse> StartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("StartTask", request, EcsJsonContext.Default.StartTaskRequest, EcsJsonContext.Default.StartTaskResponse, cancellationToken);
+
+    public Task<RunTaskResponse> RunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("RunTask", request, EcsJsonContext.Default.RunTaskRequest, EcsJsonContext.Default.RunTaskResponse, cancellationToken);
+
+    public Task<DescribeTasksResponse> DescribeTasksAsync(DescribeTasksRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("DescribeTasks", request, EcsJsonContext.Default.DescribeTasksRequest, EcsJsonContext.Default.DescribeTasksResponse, cancellationToken);
+
+    public Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("StopTask", request, EcsJsonContext.Default.StopTaskRequest, EcsJsonContext.Default.StopTaskResponse, cancellationToken);
+
+    public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("ListTasks", request, EcsJsonContext.Default.ListTasksRequest, EcsJsonContext.Default.ListTasksResponse, cancellationToken);
+
+    public Task<DescribeTaskDefinitionResponse> DescribeTaskDefinitionAsync(DescribeTaskDefinitionRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("DescribeTaskDefinition", request, EcsJsonContext.Default.DescribeTaskDefinitionRequest, EcsJsonContext.Default.DescribeTaskDefinitionResponse, cancellationToken);
+
+    public Task<ListTaskDefinitionsResponse> ListTaskDefinitionsAsync(ListTaskDefinitionsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("ListTaskDefinitions", request, EcsJsonContext.Default.ListTaskDefinitionsRequest, EcsJsonContext.Default.ListTaskDefinitionsResponse, cancellationToken);
+
+    public Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("ListTaskDefinitionFamilies", request, EcsJsonContext.Default.ListTaskDefinitionFamiliesRequest, EcsJsonContext.Default.ListTaskDefinitionFamiliesResponse, cancellationToken);
+
+    public Task<RegisterTaskDefinitionResponse> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("RegisterTaskDefinition", request, EcsJsonContext.Default.RegisterTaskDefinitionRequest, EcsJsonContext.Default.RegisterTaskDefinitionResponse, cancellationToken);
+
+    public Task<CreateTaskSetResponse> CreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("CreateTaskSet", request, EcsJsonContext.Default.CreateTaskSetRequest, EcsJsonContext.Default.CreateTaskSetResponse, cancellationToken);
+
+    public Task<DescribeTaskSetsResponse> DescribeTaskSetsAsync(DescribeTaskSetsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("DescribeTaskSets", request, EcsJsonContext.Default.DescribeTaskSetsRequest, EcsJsonContext.Default.DescribeTaskSetsResponse, cancellationToken);
+
+    public Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("UpdateTaskSet", request, EcsJsonContext.Default.UpdateTaskSetRequest, EcsJsonContext.Default.UpdateTaskSetResponse, cancellationToken);
+
+    public Task<DeleteTaskSetResponse> DeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("DeleteTaskSet", request, EcsJsonContext.Default.DeleteTaskSetRequest, EcsJsonContext.Default.DeleteTaskSetResponse, cancellationToken);
+
+    public Task<UpdateServicePrimaryTaskSetResponse> UpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("UpdateServicePrimaryTaskSet", request, EcsJsonContext.Default.UpdateServicePrimaryTaskSetRequest, EcsJsonContext.Default.UpdateServicePrimaryTaskSetResponse, cancellationToken);
+
+    public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("DescribeServices", request, EcsJsonContext.Default.DescribeServicesRequest, EcsJsonContext.Default.DescribeServicesResponse, cancellationToken);
+
+    public Task<ListServicesResponse> ListServicesAsync(ListServicesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("ListServices", request, EcsJsonContext.Default.ListServicesRequest, EcsJsonContext.Default.ListServicesResponse, cancellationToken);
+
+    public Task<CreateServiceResponse> CreateServiceAsync(CreateServiceRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("CreateService", request, EcsJsonContext.Default.CreateServiceRequest, EcsJsonContext.Default.CreateServiceResponse, cancellationToken);
+
+    public Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("ListClusters", request, EcsJsonContext.Default.ListClustersRequest, EcsJsonContext.Default.ListClustersResponse, cancellationToken);
+
+    public Task<DescribeClustersResponse> DescribeClustersAsync(DescribeClustersRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("DescribeClusters", request, EcsJsonContext.Default.DescribeClustersRequest, EcsJsonContext.Default.DescribeClustersResponse, cancellationToken);
+
+    public Task<CreateClusterResponse> CreateClusterAsync(CreateClusterRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("CreateCluster", request, EcsJsonContext.Default.CreateClusterRequest, EcsJsonContext.Default.CreateClusterResponse, cancellationToken);
+
+    public Task<ListContainerInstancesResponse> ListContainerInstancesAsync(ListContainerInstancesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("ListContainerInstances", request, EcsJsonContext.Default.ListContainerInstancesRequest, EcsJsonContext.Default.ListContainerInstancesResponse, cancellationToken);
+
+    public Task<DescribeContainerInstancesResponse> DescribeContainerInstancesAsync(DescribeContainerInstancesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("DescribeContainerInstances", request, EcsJsonContext.Default.DescribeContainerInstancesRequest, EcsJsonContext.Default.DescribeContainerInstancesResponse, cancellationToken);
+
+    public Task<RegisterContainerInstanceResponse> RegisterContainerInstanceAsync(RegisterContainerInstanceRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("RegisterContainerInstance", request, EcsJsonContext.Default.RegisterContainerInstanceRequest, EcsJsonContext.Default.RegisterContainerInstanceResponse, cancellationToken);
+
+    public Task<DescribeCapacityProvidersResponse> DescribeCapacityProvidersAsync(DescribeCapacityProvidersRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync("DescribeCapacityProviders", request, EcsJsonContext.Default.DescribeCapacityProvidersRequest, EcsJsonContext.Default.DescribeCapacityProvidersResponse, cancellationToken);
+}

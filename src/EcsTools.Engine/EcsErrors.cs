@@ -1,0 +1,56 @@
+using System;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using EcsTools.Engine.Client;
+
+namespace EcsTools.Engine;
+
+/// <summary>Translates what the SDK pipeline throws into <see cref="EcsServiceException"/>.</summary>
+internal static class EcsErrors
+{
+    public static EcsErrorKind KindOf(string? errorCode) => errorCode switch
+    {
+        "ClientException" => EcsErrorKind.Client,
+        "ClusterNotFoundException" => EcsErrorKind.ClusterNotFound,
+        "InvalidParameterException" or "ValidationException" or "SerializationException" => EcsErrorKind.InvalidParameter,
+        "ServerException" or "InternalFailure" or "ServiceUnavailable" or "ServiceUnavailableException" => EcsErrorKind.Server,
+        "UnsupportedFeatureException" => EcsErrorKind.UnsupportedFeature,
+        "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" => EcsErrorKind.AccessDenied,
+        "PlatformUnknownException" => EcsErrorKind.PlatformUnknown,
+        "PlatformTaskDefinitionIncompatibilityException" => EcsErrorKind.PlatformTaskDefinitionIncompatibility,
+        "BlockedException" => EcsErrorKind.Blocked,
+        "ConflictException" => EcsErrorKind.Conflict,
+        "NamespaceNotFoundException" => EcsErrorKind.NamespaceNotFound,
+        "ServiceNotFoundException" => EcsErrorKind.ServiceNotFound,
+        "ServiceNotActiveException" => EcsErrorKind.ServiceNotActive,
+        "TaskSetNotFoundException" => EcsErrorKind.TaskSetNotFound,
+        "LimitExceededException" => EcsErrorKind.LimitExceeded,
+        "ThrottlingException" or "Throttling" or "ThrottledException" or "RequestThrottledException" or "TooManyRequestsException"
+            or "RequestLimitExceeded" or "BandwidthLimitExceeded" or "RequestThrottled" or "SlowDown" or "PriorRequestNotComplete"
+            or "EC2ThrottledException" => EcsErrorKind.Throttled,
+        "UnrecognizedClientException" or "InvalidSignatureException" or "IncompleteSignature" or "MissingAuthenticationToken"
+            or "ExpiredTokenException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" => EcsErrorKind.Authentication,
+        _ => EcsErrorKind.Unknown,
+    };
+
+    public static EcsServiceException Translate(string operation, Exception exception) => exception switch
+    {
+        EcsServiceException e => e,
+        EcsWireException e => new EcsServiceException(
+            KindOf(e.ErrorCode), e.ErrorCode, operation, e.Message, e.RequestId, (int)e.StatusCode, e.ResourceIds, e),
+        AmazonServiceException e => new EcsServiceException(
+            KindOf(e.ErrorCode), e.ErrorCode ?? "Unknown", operation, e.Message, e.RequestId, (int)e.StatusCode, null, e),
+        AmazonClientException e when e.InnerException is HttpRequestException or SocketException => Network(operation, e.InnerException!),
+        AmazonClientException e => new EcsServiceException(
+            EcsErrorKind.Unknown, "ClientError", operation, e.Message, null, null, null, e),
+        HttpRequestException or SocketException or System.IO.IOException => Network(operation, exception),
+        TimeoutException or TaskCanceledException => new EcsServiceException(
+            EcsErrorKind.Timeout, "RequestTimeout", operation, $"ECS did not answer {operation} in time: {exception.Message}", null, null, null, exception),
+        _ => new EcsServiceException(EcsErrorKind.Unknown, exception.GetType().Name, operation, exception.Message, null, null, null, exception),
+    };
+
+    private static EcsServiceException Network(string operation, Exception exception) => new(
+        EcsErrorKind.Network, "NetworkError", operation, $"Could not reach ECS for {operation}: {exception.Message}", null, null, null, exception);
+}
