@@ -1,0 +1,410 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using EcsTools.Engine;
+using EcsTools.Engine.Model;
+using EcsTools.Input;
+using EcsTools.Internal;
+
+namespace EcsTools.Commands;
+
+/// <summary>
+/// Starts ECS tasks: StartTask on the container instances given, RunTask otherwise (with a launch type, a capacity
+/// provider strategy, or the cluster's default strategy). Writes each task as its response arrives.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Start, "EcsTask", SupportsShouldProcess = true, DefaultParameterSetName = ClusterDefault)]
+[OutputType(typeof(EcsTask))]
+public sealed partial class StartEcsTaskCommand : EcsCmdlet
+{
+    private const string ClusterDefault = "ClusterDefault";
+    private const string OnInstances = "ContainerInstance";
+    private const string ByLaunchType = "LaunchType";
+    private const string ByCapacityProvider = "CapacityProvider";
+
+    private const int MaxRunTaskCount = 10;
+    private const int MaxStartTaskInstances = 10;
+    private const int MaxRunTaskClientToken = 64;
+    private const int MaxOverrideLength = 8192;
+
+    private readonly List<string> _pendingInstances = [];
+    private (string TaskDefinition, string? Cluster)? _pendingKey;
+    private List<Tag>? _tags;
+    private List<CapacityProviderStrategyItem>? _strategy;
+    private List<PlacementConstraint>? _placementConstraints;
+    private List<PlacementStrategy>? _placementStrategy;
+    private List<TaskVolumeConfiguration>? _volumeConfigurations;
+    private NetworkConfiguration? _network;
+    private int _inputIndex;
+
+    /// <summary>The task definition: family (latest ACTIVE revision), family:revision, or ARN.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskDefinitionArn")]
+    [ValidateNotNullOrEmpty]
+    public string TaskDefinition { get; set; } = "";
+
+    /// <summary>The cluster name or ARN; the default cluster when omitted.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ClusterArn", "ClusterName")]
+    [ValidateNotNullOrEmpty]
+    public string? Cluster { get; set; }
+
+    /// <summary>Container instance ids or ARNs to start the task on (StartTask), at most 10 a call; more are split.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = OnInstances, ValueFromPipelineByPropertyName = true)]
+    [Alias("ContainerInstanceArn", "ContainerInstances")]
+    [ValidateNotNullOrEmpty]
+    public string[] ContainerInstance { get; set; } = [];
+
+    /// <summary>The launch type (RunTask).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByLaunchType)]
+    [ValidateSet("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES", IgnoreCase = true)]
+    public string LaunchType { get; set; } = "";
+
+    /// <summary>The capacity provider strategy (RunTask): hashtables or objects with CapacityProvider, Weight and Base.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByCapacityProvider)]
+    [ValidateNotNullOrEmpty]
+    public object[] CapacityProviderStrategy { get; set; } = [];
+
+    /// <summary>How many tasks to run; more than 10 are split into RunTask calls of at most 10.</summary>
+    [Parameter(ParameterSetName = ClusterDefault)]
+    [Parameter(ParameterSetName = ByLaunchType)]
+    [Parameter(ParameterSetName = ByCapacityProvider)]
+    public int Count { get; set; } = 1;
+
+    /// <summary>Placement constraints: hashtables or objects with Type and Expression.</summary>
+    [Parameter(ParameterSetName = ClusterDefault)]
+    [Parameter(ParameterSetName = ByLaunchType)]
+    [Parameter(ParameterSetName = ByCapacityProvider)]
+    [ValidateNotNullOrEmpty]
+    public object[]? PlacementConstraint { get; set; }
+
+    /// <summary>Placement strategy rules: hashtables or objects with Type and Field.</summary>
+    [Parameter(ParameterSetName = ClusterDefault)]
+    [Parameter(ParameterSetName = ByLaunchType)]
+    [Parameter(ParameterSetName = ByCapacityProvider)]
+    [ValidateNotNullOrEmpty]
+    public object[]? PlacementStrategy { get; set; }
+
+    /// <summary>The Fargate platform version, e.g. LATEST or 1.4.0.</summary>
+    [Parameter(ParameterSetName = ClusterDefault)]
+    [Parameter(ParameterSetName = ByLaunchType)]
+    [Parameter(ParameterSetName = ByCapacityProvider)]
+    [ValidateNotNullOrEmpty]
+    public string? PlatformVersion { get; set; }
+
+    /// <summary>An idempotency token (1-64 printable ASCII characters). One is generated when omitted.</summary>
+    [Parameter(ParameterSetName = ClusterDefault)]
+    [Parameter(ParameterSetName = ByLaunchType)]
+    [Parameter(ParameterSetName = ByCapacityProvider)]
+    [ValidateNotNullOrEmpty]
+    public string? ClientToken { get; set; }
+
+    /// <summary>The task group.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Group { get; set; }
+
+    /// <summary>An identifier recorded as the task's startedBy.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StartedBy { get; set; }
+
+    /// <summary>A reference id for the task.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ReferenceId { get; set; }
+
+    /// <summary>Tags: a hashtable (@{team='web'}) or objects with Key and Value.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object[]? Tag { get; set; }
+
+    /// <summary>Copy tags from the task definition (TASK_DEFINITION) or not (NONE).</summary>
+    [Parameter]
+    [ValidateSet("TASK_DEFINITION", "SERVICE", "NONE", IgnoreCase = true)]
+    public string? PropagateTags { get; set; }
+
+    /// <summary>Turn on Amazon ECS managed tags.</summary>
+    [Parameter]
+    public SwitchParameter EnableEcsManagedTags { get; set; }
+
+    /// <summary>Turn on ECS Exec for the task.</summary>
+    [Parameter]
+    public SwitchParameter EnableExecuteCommand { get; set; }
+
+    /// <summary>Subnets for the awsvpc network interface.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("Subnets")]
+    public string[]? Subnet { get; set; }
+
+    /// <summary>Security groups for the awsvpc network interface.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("SecurityGroups")]
+    public string[]? SecurityGroup { get; set; }
+
+    /// <summary>Give the awsvpc network interface a public IP address.</summary>
+    [Parameter]
+    public SwitchParameter AssignPublicIp { get; set; }
+
+    /// <summary>The command of the container named by -Container (or the task definition's only container).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Command { get; set; }
+
+    /// <summary>Environment variables for that container: a hashtable of names and values.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Hashtable? Environment { get; set; }
+
+    /// <summary>The container that -Command and -Environment override.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("ContainerName")]
+    public string? Container { get; set; }
+
+    /// <summary>The task-level CPU override, in CPU units (1024 = 1 vCPU).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Cpu { get; set; }
+
+    /// <summary>The task-level memory override, in MiB.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Memory { get; set; }
+
+    /// <summary>The IAM role the task's containers assume.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TaskRoleArn { get; set; }
+
+    /// <summary>The IAM role ECS uses to pull images and write logs.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ExecutionRoleArn { get; set; }
+
+    /// <summary>A full task override (hashtable or object with the ECS TaskOverride members); the parameters above are applied on top.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Override { get; set; }
+
+    /// <summary>Volume configurations (ECS-managed EBS volumes): hashtables or objects with Name and ManagedEBSVolume.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public object[]? VolumeConfiguration { get; set; }
+
+    private bool OnContainerInstances => ParameterSetName == OnInstances;
+
+    protected override void ValidateInput()
+    {
+        try
+        {
+            if (Count < 1)
+            {
+                throw new InputValidationException("InvalidCount", $"-Count is {Count}; at least one task must be started.", "Pass -Count 1 or more.", Count);
+            }
+
+            StartedByRules.Validate(StartedBy, OnContainerInstances);
+            if (ReferenceId is { Length: > 1024 })
+            {
+                throw new InputValidationException("InvalidReferenceId", $"-ReferenceId is {ReferenceId.Length} characters long; ECS takes at most 1024.",
+                    "Shorten the reference id.");
+            }
+
+            ClientTokens.Validate(ClientToken, MaxRunTaskClientToken);
+            _tags = Tag is null ? null : TagInput.Read(Tag);
+            _strategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.Read(CapacityProviderStrategy) : null;
+            _placementConstraints = PlacementConstraint is null ? null
+                : StructuredInput.ReadAll<PlacementConstraint>(PlacementConstraint, nameof(PlacementConstraint), "InvalidPlacementConstraint");
+            _placementStrategy = PlacementStrategy is null ? null
+                : StructuredInput.ReadAll<PlacementStrategy>(PlacementStrategy, nameof(PlacementStrategy), "InvalidPlacementStrategy");
+            _volumeConfigurations = VolumeConfiguration is null ? null
+                : StructuredInput.ReadAll<TaskVolumeConfiguration>(VolumeConfiguration, nameof(VolumeConfiguration), "InvalidVolumeConfiguration");
+            if (_placementConstraints is { Count: > 10 })
+            {
+                throw new InputValidationException("TooManyPlacementConstraints", "-PlacementConstraint: ECS allows at most 10 constraints per task.",
+                    "Pass at most 10 constraints (the task definition's count too).");
+            }
+
+            if (_placementStrategy is { Count: > 5 })
+            {
+                throw new InputValidationException("TooManyPlacementStrategies", "-PlacementStrategy: ECS allows at most 5 rules per task.", "Pass at most 5 rules.");
+            }
+
+            _network = NetworkInput.Build(Subnet, SecurityGroup, AssignPublicIp);
+            _overrides = new OverrideBuilder(this);
+            _overrides.ValidateTemplate();
+        }
+        catch (InputValidationException e)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId, ErrorCategory.InvalidArgument, e.Target, e.RecommendedAction));
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (OnContainerInstances)
+        {
+            var key = (TaskDefinition, Cluster);
+            if (_pendingKey is not null && _pendingKey != key)
+            {
+                FlushStartTask();
+            }
+
+            _pendingKey = key;
+            foreach (var instance in ContainerInstance.Where(i => !string.IsNullOrWhiteSpace(i)))
+            {
+                _pendingInstances.Add(instance);
+                if (_pendingInstances.Count == MaxStartTaskInstances * 10)
+                {
+                    FlushStartTask();
+                    _pendingKey = key;
+                }
+            }
+
+            return;
+        }
+
+        RunTasks(TaskDefinition, Cluster, _inputIndex++);
+    }
+
+    protected override void EndProcessing() => FlushStartTask();
+
+    private void RunTasks(string taskDefinition, string? cluster, int inputIndex)
+    {
+        var overrides = _overrides!.Build(taskDefinition, cluster);
+        if (overrides.Failed)
+        {
+            return;
+        }
+
+        var placement = ParameterSetName switch
+        {
+            ByLaunchType => $"with launch type {LaunchType.ToUpperInvariant()}",
+            ByCapacityProvider => $"with capacity provider strategy {CapacityProviderInput.Describe(_strategy!)}",
+            _ => "with the cluster's default capacity provider strategy",
+        };
+        if (!ShouldProcess($"task definition '{taskDefinition}' on cluster '{cluster ?? "default"}'", $"Start {Count} task(s) {placement}"))
+        {
+            return;
+        }
+
+        var calls = (Count + MaxRunTaskCount - 1) / MaxRunTaskCount;
+        var baseToken = ClientToken is null ? null
+            : inputIndex == 0 ? ClientToken : ClientTokens.Derive(ClientToken, "p" + ClientTokens.Part(inputIndex + 1), MaxRunTaskClientToken);
+        for (var call = 0; call < calls; call++)
+        {
+            var request = new RunTaskRequest
+            {
+                TaskDefinition = taskDefinition,
+                Cluster = cluster,
+                Count = Math.Min(MaxRunTaskCount, Count - (call * MaxRunTaskCount)),
+                LaunchType = ParameterSetName == ByLaunchType ? LaunchType.ToUpperInvariant() : null,
+                CapacityProviderStrategy = _strategy,
+                PlacementConstraints = _placementConstraints,
+                PlacementStrategy = _placementStrategy,
+                PlatformVersion = PlatformVersion,
+                ClientToken = baseToken is null ? ClientTokens.New()
+                    : calls == 1 ? baseToken : ClientTokens.Derive(baseToken, ClientTokens.Part(call + 1), MaxRunTaskClientToken),
+                Group = Group,
+                StartedBy = StartedBy,
+                ReferenceId = ReferenceId,
+                Tags = _tags,
+                PropagateTags = PropagateTags?.ToUpperInvariant(),
+                EnableECSManagedTags = EnableEcsManagedTags.IsPresent ? true : null,
+                EnableExecuteCommand = EnableExecuteCommand.IsPresent ? true : null,
+                NetworkConfiguration = _network,
+                Overrides = overrides.Value,
+                VolumeConfigurations = _volumeConfigurations,
+            };
+            WriteVerbose($"RunTask {taskDefinition}: call {call + 1} of {calls}, {request.Count} task(s).");
+            RunTaskResponse response;
+            try
+            {
+                response = Await(ct => Connection.RunTaskAsync(request, ct));
+            }
+            catch (EcsServiceException e)
+            {
+                WriteServiceError(e, taskDefinition);
+                return;
+            }
+
+            WriteResults(response.Tasks, response.Failures, "RunTask");
+        }
+    }
+
+    private void FlushStartTask()
+    {
+        if (_pendingKey is not { } key || _pendingInstances.Count == 0)
+        {
+            _pendingInstances.Clear();
+            _pendingKey = null;
+            return;
+        }
+
+        var instances = _pendingInstances.ToArray();
+        _pendingInstances.Clear();
+        _pendingKey = null;
+        var (taskDefinition, cluster) = key;
+        var overrides = _overrides!.Build(taskDefinition, cluster);
+        if (overrides.Failed)
+        {
+            return;
+        }
+
+        var shown = instances.Length <= 3 ? string.Join(", ", instances) : $"{string.Join(", ", instances.Take(3))} and {instances.Length - 3} more";
+        if (!ShouldProcess($"task definition '{taskDefinition}' on cluster '{cluster ?? "default"}'",
+                $"Start {instances.Length} task(s) on container instance(s) {shown}"))
+        {
+            return;
+        }
+
+        foreach (var chunk in instances.Chunk(MaxStartTaskInstances))
+        {
+            var request = new StartTaskRequest
+            {
+                TaskDefinition = taskDefinition,
+                Cluster = cluster,
+                ContainerInstances = [.. chunk],
+                Group = Group,
+                StartedBy = StartedBy,
+                ReferenceId = ReferenceId,
+                Tags = _tags,
+                PropagateTags = PropagateTags?.ToUpperInvariant(),
+                EnableECSManagedTags = EnableEcsManagedTags.IsPresent ? true : null,
+                EnableExecuteCommand = EnableExecuteCommand.IsPresent ? true : null,
+                NetworkConfiguration = _network,
+                Overrides = overrides.Value,
+                VolumeConfigurations = _volumeConfigurations,
+            };
+            WriteVerbose($"StartTask {taskDefinition} on {chunk.Length} container instance(s).");
+            StartTaskResponse response;
+            try
+            {
+                response = Await(ct => Connection.StartTaskAsync(request, ct));
+            }
+            catch (EcsServiceException e)
+            {
+                WriteServiceError(e, taskDefinition);
+                return;
+            }
+
+            WriteResults(response.Tasks, response.Failures, "StartTask");
+        }
+    }
+
+    private void WriteResults(List<TaskData>? tasks, List<Failure>? failures, string operation)
+    {
+        foreach (var task in tasks ?? [])
+        {
+            WriteObject(EcsObjects.ToTask(task));
+        }
+
+        foreach (var failure in failures ?? [])
+        {
+            WriteFailure(failure, operation);
+        }
+    }
+}

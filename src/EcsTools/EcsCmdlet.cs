@@ -1,0 +1,142 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EcsTools.Engine;
+using EcsTools.Internal;
+
+namespace EcsTools;
+
+/// <summary>
+/// Base of every EcsTools cmdlet: the credential, region and endpoint parameters, one connection resolved up front
+/// (a missing region or credentials is one terminating error, not one per input), and the one bridge from the
+/// pipeline thread to the engine's async calls, cancelled by Ctrl+C.
+/// </summary>
+public abstract class EcsCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private EcsConnection? _connection;
+
+    /// <summary>The AWS region, e.g. us-east-1.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? Region { get; set; }
+
+    /// <summary>A profile in the shared AWS config and credentials files.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("StoredCredentials", "AWSProfileName")]
+    public string? ProfileName { get; set; }
+
+    /// <summary>A credentials file to read profiles from instead of ~/.aws/credentials.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("AWSProfilesLocation", "ProfilesLocation")]
+    public string? ProfileLocation { get; set; }
+
+    /// <summary>Send requests to this endpoint instead of the region's ECS endpoint (e.g. a local ECS).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>An access key id, with -SecretKey.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret access key that goes with -AccessKey.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SecretKey { get; set; }
+
+    /// <summary>The session token of temporary credentials.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SessionToken { get; set; }
+
+    /// <summary>Credentials as a PSCredential: the user name is the access key id, the password the secret key.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The resolved connection; available from BeginProcessing on.</summary>
+    internal EcsConnection Connection => _connection ?? throw new InvalidOperationException("The connection is resolved in BeginProcessing.");
+
+    internal CancellationToken StopToken => _stop.Token;
+
+    protected override void BeginProcessing()
+    {
+        ValidateInput();
+        var settings = ConnectionSettingsBuilder.Build(this);
+        try
+        {
+            _connection = EcsConnectionCache.Get(settings);
+        }
+        catch (EcsConfigurationException e)
+        {
+            ThrowTerminatingError(ErrorRecords.FromConfiguration(e));
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(e, "InvalidRegion", ErrorCategory.InvalidArgument, Region,
+                "Pass a region name such as us-east-1 or eu-west-1."));
+        }
+
+        WriteVerbose($"ECS region {_connection!.Region} (from {_connection.RegionSource}); endpoint {_connection.Endpoint} "
+            + $"(from {_connection.EndpointSource}); credentials from {_connection.CredentialSource}.");
+    }
+
+    /// <summary>Client-side checks of parameters that are not bound from the pipeline; throw a terminating error before any request.</summary>
+    protected virtual void ValidateInput()
+    {
+    }
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Runs an engine call off the pipeline thread and waits for it; Ctrl+C cancels it.</summary>
+    internal T Await<T>(Func<CancellationToken, Task<T>> operation)
+    {
+        try
+        {
+            return Task.Run(() => operation(_stop.Token), _stop.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    internal void Await(Func<CancellationToken, Task> operation) => Await(async ct =>
+    {
+        await operation(ct).ConfigureAwait(false);
+        return true;
+    });
+
+    internal void WriteServiceError(EcsServiceException exception, object? target) =>
+        WriteError(ErrorRecords.FromService(exception, target));
+
+    internal void WriteFailure(Engine.Model.Failure failure, string operation)
+    {
+        var record = ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation);
+        WriteError(record);
+    }
+
+    /// <summary>A client-side check failed: nothing has been sent.</summary>
+    internal void ThrowInvalidArgument(string errorId, string message, object? target, string recommendedAction) =>
+        ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target, recommendedAction));
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stop.Dispose();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Linq;
+using EcsTools.Engine.Model;
+
+namespace EcsTools.Input;
+
+/// <summary>-CapacityProviderStrategy: hashtables or objects with CapacityProvider, Weight and Base, checked as ECS checks them.</summary>
+internal static class CapacityProviderInput
+{
+    public const int MaxProviders = 20;
+    public const int MaxWeight = 1000;
+    public const int MaxBase = 100000;
+
+    public static List<CapacityProviderStrategyItem> Read(object[]? items)
+    {
+        var strategy = StructuredInput.ReadAll<CapacityProviderStrategyItem>(items, "CapacityProviderStrategy", "InvalidCapacityProviderStrategy");
+        if (strategy.Count == 0)
+        {
+            throw new InputValidationException("InvalidCapacityProviderStrategy", "-CapacityProviderStrategy is empty.",
+                "Pass at least one provider, e.g. @{CapacityProvider='FARGATE'; Weight=1}, or leave the parameter out to use the cluster's default strategy.");
+        }
+
+        if (strategy.Count > MaxProviders)
+        {
+            throw new InputValidationException("TooManyCapacityProviders",
+                $"-CapacityProviderStrategy has {strategy.Count} providers; ECS allows at most {MaxProviders}.", $"Pass at most {MaxProviders} providers.");
+        }
+
+        foreach (var item in strategy)
+        {
+            if (string.IsNullOrWhiteSpace(item.CapacityProvider))
+            {
+                throw new InputValidationException("MissingCapacityProviderName", "-CapacityProviderStrategy: an item has no CapacityProvider.",
+                    "Give every item a CapacityProvider name, e.g. @{CapacityProvider='FARGATE_SPOT'; Weight=3}.", item);
+            }
+
+            if (item.Weight is < 0 or > MaxWeight)
+            {
+                throw new InputValidationException("InvalidCapacityProviderWeight",
+                    $"-CapacityProviderStrategy: the weight of '{item.CapacityProvider}' is {item.Weight}; it must be from 0 to {MaxWeight}.",
+                    $"Use a weight from 0 to {MaxWeight}.", item.CapacityProvider);
+            }
+
+            if (item.Base is < 0 or > MaxBase)
+            {
+                throw new InputValidationException("InvalidCapacityProviderBase",
+                    $"-CapacityProviderStrategy: the base of '{item.CapacityProvider}' is {item.Base}; it must be from 0 to {MaxBase}.",
+                    $"Use a base from 0 to {MaxBase}.", item.CapacityProvider);
+            }
+        }
+
+        var duplicate = strategy.GroupBy(i => i.CapacityProvider).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InputValidationException("DuplicateCapacityProvider",
+                $"-CapacityProviderStrategy names '{duplicate.Key}' more than once.", "Name each capacity provider once.", duplicate.Key);
+        }
+
+        if (strategy.Count(i => i.Base > 0) > 1)
+        {
+            throw new InputValidationException("InvalidCapacityProviderBase",
+                "-CapacityProviderStrategy: only one capacity provider in a strategy can have a base.", "Give a base to one provider only.");
+        }
+
+        return strategy;
+    }
+
+    public static string Describe(IEnumerable<CapacityProviderStrategyItem> strategy) =>
+        string.Join(", ", strategy.Select(i => $"{i.CapacityProvider} (weight {i.Weight ?? 0}, base {i.Base ?? 0})"));
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Management.Automation;
+using EcsTools.Engine;
+
+namespace EcsTools.Internal;
+
+/// <summary>
+/// Error records with stable ids (PowerShell appends ",EcsTools.Commands.XxxCommand"), fitting categories, the AWS
+/// request id in the message, and the fix in RecommendedAction. Never a credential.
+/// </summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+    {
+        var record = new ErrorRecord(exception, errorId, category, target);
+        if (!string.IsNullOrEmpty(recommendedAction))
+        {
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+        }
+
+        return record;
+    }
+
+    public static ErrorRecord FromService(EcsServiceException e, object? target)
+    {
+        var (id, category, action) = Classify(e);
+        var message = e.RequestId is null
+            ? $"{e.Message} ({e.Operation}: {e.ErrorCode})"
+            : $"{e.Message} ({e.Operation}: {e.ErrorCode}, request id {e.RequestId})";
+        var record = new ErrorRecord(e, id, category, target)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
+        };
+        return record;
+    }
+
+    public static ErrorRecord FromConfiguration(EcsConfigurationException e)
+    {
+        var (id, category) = e.Setting switch
+        {
+            "Region" => ("NoRegion", ErrorCategory.InvalidArgument),
+            "Credentials" => ("NoCredentials", ErrorCategory.AuthenticationError),
+            "Profile" => ("ProfileNotFound", ErrorCategory.ObjectNotFound),
+            "Endpoint" => ("InvalidEndpoint", ErrorCategory.InvalidArgument),
+            _ => ("InvalidConfiguration", ErrorCategory.InvalidArgument),
+        };
+        return Create(e, id, category, null, e.RecommendedAction);
+    }
+
+    public static ErrorRecord FromFailure(EcsFailure failure, string operation)
+    {
+        var reason = failure.Reason ?? "";
+        var (id, category, action) = reason switch
+        {
+            "MISSING" => ("NotFound", ErrorCategory.ObjectNotFound, "Check the id or ARN, and the cluster it belongs to."),
+            _ when reason.StartsWith("RESOURCE:", StringComparison.Ordinal) =>
+                ("InsufficientResources", ErrorCategory.ResourceUnavailable,
+                 "No container instance had enough " + reason["RESOURCE:".Length..].ToLowerInvariant()
+                 + " left: add capacity, stop tasks, or ask for less in the task definition or -Cpu/-Memory."),
+            "AGENT" => ("AgentDisconnected", ErrorCategory.ResourceUnavailable, "The container instance's ECS agent is not connected."),
+            "ATTRIBUTE" => ("PlacementConstraintNotMet", ErrorCategory.ResourceUnavailable,
+                "No container instance has the attributes the task definition or placement constraints require."),
+            "INACTIVE" => ("ResourceInactive", ErrorCategory.InvalidOperation, "The resource is inactive."),
+            _ => ("EcsFailure", ErrorCategory.NotSpecified, "See the failure's reason and detail."),
+        };
+        var message = $"ECS {operation} failed for {failure.Arn ?? "a resource"}: {reason}"
+            + (string.IsNullOrEmpty(failure.Detail) ? "" : $" ({failure.Detail})");
+        return Create(new EcsFailureException(failure, operation, message), id, category, failure, action);
+    }
+
+    private static (string Id, ErrorCategory Category, string Action) Classify(EcsServiceException e) => e.Kind switch
+    {
+        EcsErrorKind.ClusterNotFound => ("ClusterNotFound", ErrorCategory.ObjectNotFound,
+            "Check the cluster name and region (Get-EcsCluster lists them); clusters are regional."),
+        EcsErrorKind.ServiceNotFound => ("ServiceNotFound", ErrorCategory.ObjectNotFound, "Check the service name and its cluster."),
+        EcsErrorKind.ServiceNotActive => ("ServiceNotActive", ErrorCategory.InvalidOperation, "The service is not ACTIVE; task sets need an active service."),
+        EcsErrorKind.TaskSetNotFound => ("TaskSetNotFound", ErrorCategory.ObjectNotFound, "Check the task set id (Get-EcsTaskSet lists them)."),
+        EcsErrorKind.NamespaceNotFound => ("NamespaceNotFound", ErrorCategory.ObjectNotFound, "Check the Service Connect namespace."),
+        EcsErrorKind.InvalidParameter => ("InvalidParameter", ErrorCategory.InvalidArgument, "Read the message: ECS names the parameter it rejected."),
+        EcsErrorKind.Client => ("EcsClientError", ErrorCategory.InvalidOperation,
+            "Often a missing task definition, container instance or permission: check the names and ARNs given."),
+        EcsErrorKind.AccessDenied => ("AccessDenied", ErrorCategory.PermissionDenied,
+            "The credentials in use lack an IAM permission for this ECS action; see the NOTES of the cmdlet's help."),
+        EcsErrorKind.Authentication => ("AuthenticationFailed", ErrorCategory.AuthenticationError,
+            "The credentials were refused: check they are current (aws sso login) and for the right account."),
+        EcsErrorKind.Throttled => ("RequestThrottled", ErrorCategory.LimitsExceeded,
+            "ECS throttled the requests even after retries: slow down, or raise AWS_MAX_ATTEMPTS."),
+        EcsErrorKind.LimitExceeded => ("LimitExceeded", ErrorCategory.LimitsExceeded, "A service quota was reached."),
+        EcsErrorKind.Server => ("EcsServerError", ErrorCategory.ResourceUnavailable, "ECS failed on its side even after retries: try again later."),
+        EcsErrorKind.UnsupportedFeature => ("UnsupportedFeature", ErrorCategory.NotImplemented, "The feature is not available in this region."),
+        EcsErrorKind.PlatformUnknown => ("PlatformUnknown", ErrorCategory.InvalidArgument, "Check -PlatformVersion (for example LATEST or 1.4.0)."),
+        EcsErrorKind.PlatformTaskDefinitionIncompatibility => ("PlatformTaskDefinitionIncompatibility", ErrorCategory.InvalidArgument,
+            "The task definition does not fit the platform version: check its cpu, memory and features."),
+        EcsErrorKind.Blocked => ("AccountBlocked", ErrorCategory.SecurityError, "The AWS account is blocked; contact AWS Support."),
+        EcsErrorKind.Conflict => ("ClientTokenConflict", ErrorCategory.ResourceExists,
+            "The client token was used before with other parameters: use a new -ClientToken (the resources it made are in the error's ResourceIds)."),
+        EcsErrorKind.Network => ("EndpointUnreachable", ErrorCategory.ConnectionError, "Check the network, the region and -EndpointUrl."),
+        EcsErrorKind.Timeout => ("RequestTimeout", ErrorCategory.OperationTimeout, "ECS did not answer in time: try again."),
+        _ => ("EcsServiceError", ErrorCategory.NotSpecified, "See the error code and message."),
+    };
+}
