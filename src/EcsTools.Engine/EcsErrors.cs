@@ -38,6 +38,7 @@ internal static class EcsErrors
     public static EcsServiceException Translate(string operation, Exception exception) => exception switch
     {
         EcsServiceException e => e,
+        AmazonUnmarshallingException { InnerException: EcsWireException inner } => Translate(operation, inner),
         EcsWireException e => new EcsServiceException(
             KindOf(e.ErrorCode), e.ErrorCode, operation, e.Message, e.RequestId, (int)e.StatusCode, e.ResourceIds, e),
         AmazonServiceException e => new EcsServiceException(

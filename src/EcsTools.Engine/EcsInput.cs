@@ -19,6 +19,8 @@ public static class EcsInput
         PropertyNameCaseInsensitive = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        Converters = { new LenientStringConverter() },
     });
 
     public static T Parse<T>(string json, string what)

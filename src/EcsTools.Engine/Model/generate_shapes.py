@@ -327,7 +327,10 @@ def generate_context(model: dict) -> str:
     lines.append("")
     lines.append("/// <summary>System.Text.Json source-generated metadata for the Amazon ECS requests and responses "
                  "the engine uses.</summary>")
-    lines.append("[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]")
+    lines.append("[JsonSourceGenerationOptions(")
+    lines.append("    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,")
+    lines.append("    NumberHandling = JsonNumberHandling.AllowReadingFromString,")
+    lines.append("    Converters = [typeof(LenientStringConverter)])]")
     lines.extend(f"[JsonSerializable(typeof({r}))]" for r in sorted(roots))
     lines.append("internal sealed partial class EcsJsonContext : JsonSerializerContext")
     lines.append("{")

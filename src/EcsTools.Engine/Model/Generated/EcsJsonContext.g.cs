@@ -6,7 +6,10 @@ using System.Text.Json.Serialization;
 namespace EcsTools.Engine.Model;
 
 /// <summary>System.Text.Json source-generated metadata for the Amazon ECS requests and responses the engine uses.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(LenientStringConverter)])]
 [JsonSerializable(typeof(CreateClusterRequest))]
 [JsonSerializable(typeof(CreateClusterResponse))]
 [JsonSerializable(typeof(CreateServiceRequest))]
