@@ -11,6 +11,13 @@
     FormatsToProcess     = @('EcsTools.Format.ps1xml')
     CmdletsToExport      = @(
         'Start-EcsTask'
+        'Get-EcsTask'
+        'Wait-EcsTask'
+        'Stop-EcsTask'
+        'New-EcsTaskSet'
+        'Get-EcsTaskSet'
+        'Set-EcsTaskSet'
+        'Remove-EcsTaskSet'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

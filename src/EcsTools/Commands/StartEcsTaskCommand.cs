@@ -16,7 +16,7 @@ namespace EcsTools.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "EcsTask", SupportsShouldProcess = true, DefaultParameterSetName = ClusterDefault)]
 [OutputType(typeof(EcsTask))]
-public sealed partial class StartEcsTaskCommand : EcsCmdlet
+public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 {
     private const string ClusterDefault = "ClusterDefault";
     private const string OnInstances = "ContainerInstance";
@@ -270,7 +270,11 @@ public sealed partial class StartEcsTaskCommand : EcsCmdlet
         RunTasks(TaskDefinition, Cluster, _inputIndex++);
     }
 
-    protected override void EndProcessing() => FlushStartTask();
+    protected override void EndProcessing()
+    {
+        FlushStartTask();
+        WaitForStarted();
+    }
 
     private void RunTasks(string taskDefinition, string? cluster, int inputIndex)
     {
@@ -399,7 +403,7 @@ public sealed partial class StartEcsTaskCommand : EcsCmdlet
     {
         foreach (var task in tasks ?? [])
         {
-            WriteObject(EcsObjects.ToTask(task));
+            WriteStarted(EcsObjects.ToTask(task));
         }
 
         foreach (var failure in failures ?? [])

@@ -76,6 +76,9 @@ internal static class ErrorRecords
         EcsErrorKind.ServiceNotActive => ("ServiceNotActive", ErrorCategory.InvalidOperation, "The service is not ACTIVE; task sets need an active service."),
         EcsErrorKind.TaskSetNotFound => ("TaskSetNotFound", ErrorCategory.ObjectNotFound, "Check the task set id (Get-EcsTaskSet lists them)."),
         EcsErrorKind.NamespaceNotFound => ("NamespaceNotFound", ErrorCategory.ObjectNotFound, "Check the Service Connect namespace."),
+        EcsErrorKind.InvalidParameter when e.Operation.Contains("TaskSet", StringComparison.Ordinal) => ("InvalidParameter", ErrorCategory.InvalidArgument,
+            "Task sets work only in services whose deployment controller is EXTERNAL: check the service's deploymentController. "
+            + "Otherwise read the message: ECS names the parameter it rejected."),
         EcsErrorKind.InvalidParameter => ("InvalidParameter", ErrorCategory.InvalidArgument, "Read the message: ECS names the parameter it rejected."),
         EcsErrorKind.Client => ("EcsClientError", ErrorCategory.InvalidOperation,
             "Often a missing task definition, container instance or permission: check the names and ARNs given."),

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using EcsTools.Engine.Model;
+
+namespace EcsTools.Engine;
+
+/// <summary>What DescribeTasks said about a list of tasks, however many requests it took.</summary>
+public sealed class TaskBatchResult
+{
+    internal TaskBatchResult(List<TaskData> tasks, List<Failure> failures, List<TaskBatchError> errors, int requests)
+    {
+        Tasks = tasks;
+        Failures = failures;
+        Errors = errors;
+        Requests = requests;
+    }
+
+    /// <summary>The tasks ECS returned.</summary>
+    public IReadOnlyList<TaskData> Tasks { get; }
+
+    /// <summary>
+    /// ECS failures, plus a MISSING failure (detail "not returned by DescribeTasks") for every task asked for that came back
+    /// neither as a task nor as a failure, as some ECS emulators do.
+    /// </summary>
+    public IReadOnlyList<Failure> Failures { get; }
+
+    /// <summary>The requests that failed, with the tasks each one asked for.</summary>
+    public IReadOnlyList<TaskBatchError> Errors { get; }
+
+    /// <summary>How many DescribeTasks requests were sent.</summary>
+    public int Requests { get; }
+}

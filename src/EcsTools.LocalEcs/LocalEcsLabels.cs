@@ -1,0 +1,48 @@
+namespace EcsTools.LocalEcs;
+
+/// <summary>
+/// The names that script a task's behaviour in LocalEcs. Set them as <c>dockerLabels</c> of a container definition (so a
+/// task definition registered over the wire can script itself), or per run as container override <c>environment</c>
+/// entries with the matching <c>LOCALECS_*</c> names, which take precedence.
+/// </summary>
+public static class LocalEcsLabels
+{
+    /// <summary>How long the container stays RUNNING before it exits: <c>500ms</c>, <c>3s</c>, <c>2m</c>, or <c>forever</c> (the default: until StopTask).</summary>
+    public const string RunFor = "localecs.runFor";
+
+    /// <summary>The exit code the container exits with after <see cref="RunFor"/> (default 0).</summary>
+    public const string ExitCode = "localecs.exitCode";
+
+    /// <summary>A reason: the task never starts, and stops with stopCode TaskFailedToStart and this stoppedReason.</summary>
+    public const string FailToStart = "localecs.failToStart";
+
+    /// <summary>A duration after the task's creation from which DescribeTasks reports it as a MISSING failure.</summary>
+    public const string MissingAfter = "localecs.missingAfter";
+
+    /// <summary>Overrides the length of one lifecycle step for this task (and for the task sets that run it).</summary>
+    public const string StepInterval = "localecs.stepInterval";
+
+    /// <summary>The exit code a container reports when ECS stops it (StopTask, scale-in): 143 (SIGTERM, the default) or 137 (SIGKILL).</summary>
+    public const string StopExitCode = "localecs.stopExitCode";
+
+    /// <summary><c>never</c>: the tasks a task set or service launches stay PENDING, so it never reaches STEADY_STATE.</summary>
+    public const string Stabilize = "localecs.stabilize";
+
+    /// <summary>Container override environment name for <see cref="RunFor"/>.</summary>
+    public const string RunForEnvironment = "LOCALECS_RUN_FOR";
+
+    /// <summary>Container override environment name for <see cref="ExitCode"/>.</summary>
+    public const string ExitCodeEnvironment = "LOCALECS_EXIT_CODE";
+
+    /// <summary>Container override environment name for <see cref="FailToStart"/>.</summary>
+    public const string FailToStartEnvironment = "LOCALECS_FAIL_TO_START";
+
+    /// <summary>Container override environment name for <see cref="MissingAfter"/>.</summary>
+    public const string MissingAfterEnvironment = "LOCALECS_MISSING_AFTER";
+
+    /// <summary>Container override environment name for <see cref="StepInterval"/>.</summary>
+    public const string StepIntervalEnvironment = "LOCALECS_STEP_INTERVAL";
+
+    /// <summary>Container override environment name for <see cref="StopExitCode"/>.</summary>
+    public const string StopExitCodeEnvironment = "LOCALECS_STOP_EXIT_CODE";
+}

@@ -1,0 +1,91 @@
+using System.Management.Automation;
+using EcsTools.Engine;
+using EcsTools.Engine.Model;
+using EcsTools.Internal;
+
+namespace EcsTools.Commands;
+
+/// <summary>
+/// Deletes a task set (DeleteTaskSet) and outputs it as ECS last reported it (DRAINING). Asks first (ConfirmImpact
+/// High) unless -Force or -Confirm:$false. ECS refuses to delete a task set that has not been scaled down to zero
+/// unless -IgnoreScale is given.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "EcsTaskSet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(EcsTaskSet))]
+public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
+{
+    /// <summary>The task set: id (ecs-svc/...) or ARN.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskSetArn", "Id")]
+    [ValidateNotNullOrEmpty]
+    public string TaskSet { get; set; } = "";
+
+    /// <summary>The cluster of the service: name or ARN.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ClusterArn", "ClusterName")]
+    [ValidateNotNullOrEmpty]
+    public string Cluster { get; set; } = "";
+
+    /// <summary>The service: name or ARN.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ServiceArn", "ServiceName")]
+    [ValidateNotNullOrEmpty]
+    public string Service { get; set; } = "";
+
+    /// <summary>Delete the task set even if it has not been scaled down to zero (the API's force): its tasks are stopped.</summary>
+    [Parameter]
+    public SwitchParameter IgnoreScale { get; set; }
+
+    /// <summary>Do not ask for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var target = $"task set '{TaskSet}' of service '{Service}' in cluster '{Cluster}'";
+        var action = IgnoreScale ? "Delete the task set, even if it still runs tasks" : "Delete the task set";
+        if (!Confirmed(target, action))
+        {
+            return;
+        }
+
+        var request = new DeleteTaskSetRequest { Cluster = Cluster, Service = Service, TaskSet = TaskSet, Force = IgnoreScale ? true : null };
+        DeleteTaskSetResponse response;
+        try
+        {
+            response = Await(ct => Connection.DeleteTaskSetAsync(request, ct));
+        }
+        catch (EcsServiceException e)
+        {
+            WriteServiceError(e, TaskSet);
+            return;
+        }
+
+        if (response.TaskSet is not null)
+        {
+            WriteObject(EcsTaskSetObjects.ToTaskSet(response.TaskSet));
+        }
+    }
+
+    // -Force skips the prompt that ConfirmImpact High brings, unless -Confirm is given explicitly; -WhatIf still only describes.
+    private bool Confirmed(string target, string action)
+    {
+        if (!Force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+        {
+            return ShouldProcess(target, action);
+        }
+
+        if (WhatIfRequested())
+        {
+            ShouldProcess(target, action);
+            return false;
+        }
+
+        WriteVerbose($"{action}: {target} (-Force: not asking).");
+        return true;
+    }
+
+    private bool WhatIfRequested() => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+        ? LanguagePrimitives.IsTrue(value)
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+}

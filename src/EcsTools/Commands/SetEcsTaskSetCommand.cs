@@ -1,0 +1,95 @@
+using System.Management.Automation;
+using EcsTools.Engine;
+using EcsTools.Engine.Model;
+using EcsTools.Input;
+using EcsTools.Internal;
+
+namespace EcsTools.Commands;
+
+/// <summary>
+/// Changes a task set: its scale (UpdateTaskSet), and whether it is the service's primary task set
+/// (UpdateServicePrimaryTaskSet), in that order when both are given. With -Wait, outputs each task set once it reaches
+/// STEADY_STATE.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "EcsTaskSet", SupportsShouldProcess = true, DefaultParameterSetName = ByScale)]
+[OutputType(typeof(EcsTaskSet))]
+public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
+{
+    private const string ByScale = "Scale";
+    private const string ByPrimary = "Primary";
+
+    private Scale? _scale;
+
+    /// <summary>The task set: id (ecs-svc/...) or ARN.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskSetArn", "Id")]
+    [ValidateNotNullOrEmpty]
+    public string TaskSet { get; set; } = "";
+
+    /// <summary>The cluster of the service: name or ARN.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ClusterArn", "ClusterName")]
+    [ValidateNotNullOrEmpty]
+    public string Cluster { get; set; } = "";
+
+    /// <summary>The service: name or ARN.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ServiceArn", "ServiceName")]
+    [ValidateNotNullOrEmpty]
+    public string Service { get; set; } = "";
+
+    /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByScale)]
+    public double Scale { get; set; }
+
+    /// <summary>Make the task set the service's primary task set (the one that serves production traffic).</summary>
+    [Parameter(ParameterSetName = ByScale)]
+    [Parameter(Mandatory = true, ParameterSetName = ByPrimary)]
+    public SwitchParameter Primary { get; set; }
+
+    private protected override void ValidateTaskSetInput() =>
+        _scale = ParameterSetName == ByScale ? TaskSetInput.ToScale(Scale) : null;
+
+    protected override void ProcessRecord()
+    {
+        var changes = (_scale is null ? "" : $"Set the scale to {TaskSetInput.Describe(Scale)}")
+            + (_scale is not null && Primary ? " and make" : Primary ? "Make" : "")
+            + (Primary ? " it the service's primary task set" : "");
+        if (!ShouldProcess($"task set '{TaskSet}' of service '{Service}' in cluster '{Cluster}'", changes))
+        {
+            return;
+        }
+
+        TaskSet? result = null;
+        try
+        {
+            if (_scale is not null)
+            {
+                var update = new UpdateTaskSetRequest { Cluster = Cluster, Service = Service, TaskSet = TaskSet, Scale = _scale };
+                WriteVerbose($"UpdateTaskSet {TaskSet}: scale {TaskSetInput.Describe(Scale)}.");
+                result = Await(ct => Connection.UpdateTaskSetAsync(update, ct)).TaskSet;
+            }
+
+            if (Primary)
+            {
+                var primary = new UpdateServicePrimaryTaskSetRequest { Cluster = Cluster, Service = Service, PrimaryTaskSet = TaskSet };
+                WriteVerbose($"UpdateServicePrimaryTaskSet {TaskSet}.");
+                result = Await(ct => Connection.UpdateServicePrimaryTaskSetAsync(primary, ct)).TaskSet ?? result;
+            }
+        }
+        catch (EcsServiceException e)
+        {
+            WriteServiceError(e, TaskSet);
+            return;
+        }
+
+        if (result is null)
+        {
+            WriteError(ErrorRecords.Create(new System.InvalidOperationException($"ECS answered without the task set '{TaskSet}'."),
+                "EmptyResponse", ErrorCategory.InvalidResult, TaskSet, $"Run Get-EcsTaskSet -Cluster {Cluster} -Service {Service} to see its state."));
+            return;
+        }
+
+        WriteOrWait(result, Cluster, Service);
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Management.Automation;
+using EcsTools.Input;
+using EcsTools.Internal;
+
+namespace EcsTools.Commands;
+
+/// <summary>Start-EcsTask -Wait / -WaitUntil: the started tasks are waited for as Wait-EcsTask would, and written when they get there.</summary>
+public sealed partial class StartEcsTaskCommand
+{
+    private readonly TaskWaitSet _started = new();
+
+    /// <summary>Wait until the started tasks have stopped (as -WaitUntil Stopped), and write them then instead of at once.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>Wait until the started tasks are Running or Stopped, and write them then instead of at once.</summary>
+    [Parameter]
+    [ValidateSet("Running", "Stopped", IgnoreCase = true)]
+    public string? WaitUntil { get; set; }
+
+    /// <summary>
+    /// With -Wait or -WaitUntil: how long to wait, in seconds or as a TimeSpan; -1 for no limit. Default: 10 minutes for
+    /// Running, no limit for Stopped.
+    /// </summary>
+    [Parameter]
+    [TimeSpanArgument]
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>With -Wait or -WaitUntil: the first interval between polls, in seconds or as a TimeSpan (default 2 s), backing off to 30 s or 15 times this.</summary>
+    [Parameter]
+    [TimeSpanArgument]
+    public TimeSpan? PollInterval { get; set; }
+
+    /// <summary>With -Wait or -WaitUntil Stopped: write tasks that failed as output only, without an error.</summary>
+    [Parameter]
+    public SwitchParameter IgnoreTaskFailure { get; set; }
+
+    private bool Waits => Wait.IsPresent || WaitUntil is not null;
+
+    protected override void BeginProcessing()
+    {
+        if (!Waits && (Timeout is not null || PollInterval is not null || IgnoreTaskFailure.IsPresent))
+        {
+            ThrowInvalidArgument("WaitParameterWithoutWait",
+                "-Timeout, -PollInterval and -IgnoreTaskFailure apply to a wait: add -Wait or -WaitUntil.", null,
+                "Add -Wait (wait until the tasks have stopped) or -WaitUntil Running, or drop the wait parameters.");
+        }
+
+        if (Waits)
+        {
+            WaitParameters.Validate(this, Timeout, PollInterval ?? PollSchedule.DefaultInitialInterval);
+        }
+
+        base.BeginProcessing();
+    }
+
+    /// <summary>A task the service started: written now, or followed by the wait.</summary>
+    private void WriteStarted(EcsTask task)
+    {
+        if (!Waits)
+        {
+            WriteObject(task);
+            return;
+        }
+
+        _started.Add(task.ClusterArn, task.TaskArn, task);
+        WriteVerbose($"Started task {task.TaskId} ({task.LastStatus}); it is waited for.");
+    }
+
+    private void WaitForStarted()
+    {
+        if (!Waits)
+        {
+            return;
+        }
+
+        var untilStopped = WaitUntil is null || string.Equals(WaitUntil, "Stopped", StringComparison.OrdinalIgnoreCase);
+        WaitForTasks(_started, WaitParameters.Options(untilStopped, Timeout, PollInterval ?? PollSchedule.DefaultInitialInterval, IgnoreTaskFailure));
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using EcsTools.Input;
+using EcsTools.Internal;
+
+namespace EcsTools.Commands;
+
+/// <summary>
+/// Waits until ECS tasks are RUNNING or STOPPED and writes each as it gets there; a task that fails (stops before it
+/// runs, fails to start, or an essential container exits non-zero) is an error, as is a task that disappears or a timeout.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Wait, "EcsTask")]
+[OutputType(typeof(EcsTask))]
+public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
+{
+    private readonly TaskWaitSet _tasks = new();
+
+    /// <summary>Task ids or ARNs.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskArn", "Tasks")]
+    [ValidateNotNullOrEmpty]
+    public string[] Task { get; set; } = [];
+
+    /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ClusterArn", "ClusterName")]
+    [ValidateNotNullOrEmpty]
+    public string? Cluster { get; set; }
+
+    /// <summary>The state to wait for: Stopped (the default) or Running.</summary>
+    [Parameter]
+    [ValidateSet("Running", "Stopped", IgnoreCase = true)]
+    public string Until { get; set; } = "Stopped";
+
+    /// <summary>
+    /// How long to wait, in seconds or as a TimeSpan; -1 for no limit. Default: 10 minutes when waiting for Running, no
+    /// limit when waiting for Stopped.
+    /// </summary>
+    [Parameter]
+    [TimeSpanArgument]
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>The first interval between polls, in seconds or as a TimeSpan (default 2 s). It grows 1.5 times a poll, with jitter, up to 30 s or 15 times this, whichever is smaller.</summary>
+    [Parameter]
+    [TimeSpanArgument]
+    public TimeSpan PollInterval { get; set; } = PollSchedule.DefaultInitialInterval;
+
+    /// <summary>Waiting for Stopped: write tasks that failed (non-zero exit code of an essential container, or failed to start) as output only, without an error.</summary>
+    [Parameter]
+    public SwitchParameter IgnoreTaskFailure { get; set; }
+
+    internal TaskWaitOptions Options => WaitParameters.Options(string.Equals(Until, "Stopped", StringComparison.OrdinalIgnoreCase), Timeout, PollInterval, IgnoreTaskFailure);
+
+    protected override void ValidateInput() => WaitParameters.Validate(this, Timeout, PollInterval);
+
+    protected override void ProcessRecord()
+    {
+        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            if (!_tasks.Add(Cluster, task))
+            {
+                WriteVerbose($"Task {task} is already waited for.");
+            }
+        }
+    }
+
+    protected override void EndProcessing() => WaitForTasks(_tasks, Options);
+}

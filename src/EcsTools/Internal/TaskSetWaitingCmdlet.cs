@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using EcsTools.Engine;
+using EcsTools.Engine.Model;
+using EcsTools.Input;
+
+namespace EcsTools.Internal;
+
+/// <summary>
+/// Base of the task set cmdlets that change a task set (New-EcsTaskSet, Set-EcsTaskSet): -Wait, -Timeout and
+/// -PollInterval, and the wait itself. Each input is changed as it arrives; with -Wait the changed task sets are
+/// collected and, once the input ends, polled together (one DescribeTaskSets per service per poll) until each reaches
+/// STEADY_STATE, is gone, or the time runs out. Each is written as soon as it settles.
+/// </summary>
+public abstract class TaskSetWaitingCmdlet : EcsCmdlet
+{
+    // Right after a change ECS may not return the task set yet (reads are eventually consistent): give it a few polls.
+    private const int MissesBeforeNotFound = 3;
+
+    private readonly List<PendingTaskSet> _pending = [];
+    private int _nextActivityId = 1;
+
+    /// <summary>Wait until each task set reaches STEADY_STATE, and output it then.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>How long -Wait waits, from when it starts: seconds or a TimeSpan; -1 for no limit. Default 10 minutes.</summary>
+    [Parameter]
+    [TimeSpanArgument]
+    public TimeSpan Timeout { get; set; } = TaskSetInput.DefaultTimeout;
+
+    /// <summary>The first interval between two polls of -Wait: seconds or a TimeSpan. Default 2 seconds; it grows 1.5 times a poll, to 15 times itself or 30 seconds.</summary>
+    [Parameter]
+    [TimeSpanArgument]
+    public TimeSpan PollInterval { get; set; } = PollSchedule.DefaultInitialInterval;
+
+    protected sealed override void ValidateInput()
+    {
+        WaitParameters.Validate(this, Timeout, PollInterval);
+        try
+        {
+            ValidateTaskSetInput();
+        }
+        catch (InputValidationException e)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId, ErrorCategory.InvalidArgument, e.Target, e.RecommendedAction));
+        }
+    }
+
+    /// <summary>The cmdlet's own client-side checks; throw <see cref="InputValidationException"/>. Nothing has been sent yet.</summary>
+    private protected virtual void ValidateTaskSetInput()
+    {
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_pending.Count > 0)
+        {
+            WaitForPending();
+        }
+    }
+
+    /// <summary>Writes the task set a change returned, or, with -Wait, keeps it to wait for.</summary>
+    private protected void WriteOrWait(TaskSet set, string cluster, string service)
+    {
+        var output = EcsTaskSetObjects.ToTaskSet(set);
+        if (!Wait)
+        {
+            WriteObject(output);
+            return;
+        }
+
+        var key = string.IsNullOrEmpty(set.TaskSetArn) ? output.Id : set.TaskSetArn;
+        _pending.RemoveAll(p => p.Key == key);
+        var pending = new PendingTaskSet(key, string.IsNullOrEmpty(set.ClusterArn) ? cluster : set.ClusterArn,
+            string.IsNullOrEmpty(set.ServiceArn) ? service : set.ServiceArn, _nextActivityId++) { Last = output };
+        _pending.Add(pending);
+        WriteProgress(Progress(pending, null));
+    }
+
+    private void WaitForPending()
+    {
+        var noLimit = WaitParameters.IsNoLimit(Timeout);
+        var schedule = new PollSchedule(PollInterval, noLimit ? TimeSpan.MaxValue : Timeout);
+        WriteVerbose($"Waiting for {_pending.Count} task set(s) to reach STEADY_STATE: first poll in {TaskSetErrors.Format(PollInterval)}, "
+            + $"at most every {TaskSetErrors.Format(schedule.Ceiling)}, " + (noLimit ? "with no time limit." : $"for up to {TaskSetErrors.Format(Timeout)}."));
+        var settled = PollLoop.Run(schedule, attempt => Poll(attempt, schedule), delay => Await(ct => Task.Delay(delay, ct)));
+        if (!settled)
+        {
+            foreach (var pending in _pending)
+            {
+                WriteProgress(Completed(pending));
+                WriteError(TaskSetErrors.WaitTimeout(pending.Last, Timeout));
+            }
+        }
+
+        _pending.Clear();
+    }
+
+    // One DescribeTaskSets per service for all of its task sets still waited on; true when none is left.
+    private bool Poll(int attempt, PollSchedule schedule)
+    {
+        foreach (var group in _pending.GroupBy(p => (p.Cluster, p.Service)).ToList())
+        {
+            var waiting = group.ToList();
+            var request = new DescribeTaskSetsRequest
+            {
+                Cluster = group.Key.Cluster,
+                Service = group.Key.Service,
+                TaskSets = waiting.Select(p => p.Key).ToList(),
+                Include = ["TAGS"],
+            };
+            DescribeTaskSetsResponse response;
+            try
+            {
+                response = Await(ct => Connection.DescribeTaskSetsAsync(request, ct));
+            }
+            catch (EcsServiceException e) when (e.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout)
+            {
+                WriteVerbose($"Poll {attempt}: DescribeTaskSets failed ({e.ErrorCode}: {e.Message}); trying again at the next poll.");
+                continue;
+            }
+            catch (EcsServiceException e)
+            {
+                foreach (var pending in waiting)
+                {
+                    Finish(pending);
+                    WriteServiceError(e, pending.Last);
+                }
+
+                continue;
+            }
+
+            foreach (var pending in waiting)
+            {
+                var found = response.TaskSets?.FirstOrDefault(s => s.TaskSetArn == pending.Key || s.Id == pending.Key);
+                if (found is null)
+                {
+                    var failure = response.Failures?.FirstOrDefault(f => f.Arn is { } arn && (arn == pending.Key || arn.EndsWith("/" + pending.Last.Id, StringComparison.Ordinal)));
+                    if (failure is null && ++pending.Misses < MissesBeforeNotFound)
+                    {
+                        continue;
+                    }
+
+                    Finish(pending);
+                    WriteError(TaskSetErrors.NotFound(pending.Key, pending.Cluster, pending.Service, "DescribeTaskSets",
+                        failure is null ? "it is no longer returned: was it deleted?" : $"{failure.Reason} {failure.Detail}".Trim()));
+                    continue;
+                }
+
+                pending.Last = EcsTaskSetObjects.ToTaskSet(found);
+                if (EcsTaskSetObjects.IsSteady(found))
+                {
+                    Finish(pending);
+                    WriteObject(pending.Last);
+                }
+                else
+                {
+                    WriteProgress(Progress(pending, (attempt, schedule)));
+                }
+            }
+        }
+
+        return _pending.Count == 0;
+    }
+
+    private void Finish(PendingTaskSet pending)
+    {
+        WriteProgress(Completed(pending));
+        _pending.Remove(pending);
+    }
+
+    private static ProgressRecord Progress(PendingTaskSet pending, (int Attempt, PollSchedule Schedule)? poll)
+    {
+        var set = pending.Last;
+        var record = new ProgressRecord(pending.ActivityId, Activity(set), TaskSetErrors.Counts(set))
+        {
+            CurrentOperation = poll is { } p
+                ? $"Poll {p.Attempt}: {TaskSetErrors.Format(p.Schedule.Elapsed)} elapsed, gives up in {TaskSetErrors.Format(p.Schedule.Remaining)}."
+                : "Waiting for the first poll.",
+        };
+        if (set.ComputedDesiredCount is int desired and > 0 && set.RunningCount is int running)
+        {
+            record.PercentComplete = Math.Clamp(running * 100 / desired, 0, 100);
+        }
+
+        return record;
+    }
+
+    private static ProgressRecord Completed(PendingTaskSet pending) =>
+        new(pending.ActivityId, Activity(pending.Last), "Done.") { RecordType = ProgressRecordType.Completed };
+
+    private static string Activity(EcsTaskSet set) =>
+        $"Waiting for task set {set.Id} of service {set.ServiceName} to reach STEADY_STATE";
+
+    private sealed class PendingTaskSet(string key, string cluster, string service, int activityId)
+    {
+        /// <summary>The task set ARN (its id when ECS returned no ARN).</summary>
+        public string Key { get; } = key;
+
+        public string Cluster { get; } = cluster;
+
+        public string Service { get; } = service;
+
+        public int ActivityId { get; } = activityId;
+
+        public required EcsTaskSet Last { get; set; }
+
+        public int Misses { get; set; }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using EcsTools.LocalEcs;
+using Xunit;
+
+namespace EcsTools.Tests.LocalEcs;
+
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task Throttling_applies_to_the_next_N_matching_requests_then_disappears()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.Throttling("ListClusters").Times(2));
+
+        await ecs.CallAsync("ListTasks", """{"cluster": "demo"}""");
+        await ecs.FailAsync("ListClusters", "{}", "ThrottlingException", "Rate exceeded");
+        await ecs.FailAsync("ListClusters", "{}", "ThrottlingException");
+        await ecs.CallAsync("ListClusters", "{}");
+
+        Assert.Empty(ecs.Server.Faults.Pending);
+        Assert.Equal(
+            [null, LocalEcsFaultKind.Throttling, LocalEcsFaultKind.Throttling, null],
+            ecs.Server.Requests.Select(r => r.Fault).ToArray());
+    }
+
+    [Fact]
+    public async Task A_server_error_is_a_500_ServerException_with_a_JSON_body()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.ServerError());
+
+        await ecs.FailAsync("DescribeClusters", """{"clusters": ["demo"]}""", "ServerException");
+        await ecs.CallAsync("DescribeClusters", """{"clusters": ["demo"]}""");
+    }
+
+    [Fact]
+    public async Task An_html_error_is_a_5xx_with_a_non_JSON_body()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.HtmlError("RunTask", 502));
+
+        EcsResponse response = await ecs.SendAsync("RunTask", """{"cluster": "demo", "taskDefinition": "web", "launchType": "EC2"}""");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.Status);
+        Assert.Equal("text/html", response.Message.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("<!DOCTYPE html>", response.Body, StringComparison.Ordinal);
+        Assert.Null(response.Header("X-Amzn-ErrorType"));
+        Assert.Empty((await ecs.CallAsync("ListTasks", """{"cluster": "demo"}"""))["taskArns"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_slow_fault_delays_the_response()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.Slow("ListClusters", TimeSpan.FromMilliseconds(400)));
+
+        var watch = Stopwatch.StartNew();
+        await ecs.CallAsync("ListClusters", "{}");
+        TimeSpan slow = watch.Elapsed;
+        watch.Restart();
+        await ecs.CallAsync("ListClusters", "{}");
+
+        Assert.True(slow >= TimeSpan.FromMilliseconds(380), $"the slow call took {slow}");
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(380), $"the next call took {watch.Elapsed}");
+        Assert.Equal(LocalEcsFaultKind.Slow, ecs.Server.Requests[0].Fault);
+    }
+
+    [Fact]
+    public async Task A_request_held_by_a_slow_fault_is_logged_in_flight_and_not_processed_when_the_client_gives_up()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.Slow("RunTask", TimeSpan.FromSeconds(30)));
+        using var cancel = new CancellationTokenSource();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
+        {
+            Content = new StringContent("""{"cluster": "demo", "taskDefinition": "web", "launchType": "EC2"}""", Encoding.UTF8, "application/x-amz-json-1.1"),
+        };
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", LocalEcsHarness.TargetPrefix + "RunTask");
+        Task<HttpResponseMessage> call = ecs.Http.SendAsync(request, cancel.Token);
+
+        LocalEcsRequest? inFlight = null;
+        for (int i = 0; i < 200 && inFlight is null; i++)
+        {
+            inFlight = ecs.Server.RequestsFor("RunTask").SingleOrDefault();
+            await Task.Delay(10);
+        }
+
+        Assert.NotNull(inFlight);
+        Assert.False(inFlight.Completed);
+        Assert.Equal(0, inFlight.StatusCode);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        for (int i = 0; i < 200 && !inFlight.Completed; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(inFlight.Completed);
+        Assert.Empty((await ecs.CallAsync("ListTasks", """{"cluster": "demo"}"""))["taskArns"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_gives_no_response_and_is_logged_with_status_0()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.DropConnection("ListClusters"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => ecs.SendAsync("ListClusters", "{}"));
+
+        LocalEcsRequest dropped = ecs.Server.RequestsFor("ListClusters").Single();
+        Assert.Equal(0, dropped.StatusCode);
+        Assert.True(dropped.Completed);
+        Assert.Equal(LocalEcsFaultKind.DropConnection, dropped.Fault);
+        await ecs.CallAsync("ListClusters", "{}");
+    }
+
+    [Fact]
+    public async Task A_fault_after_processing_keeps_the_effects_so_a_retry_with_the_token_gets_the_same_tasks()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.ServerError("RunTask").AfterProcessing());
+        const string Request = """{"cluster": "demo", "taskDefinition": "web", "launchType": "EC2", "clientToken": "retry-me"}""";
+
+        await ecs.FailAsync("RunTask", Request, "ServerException");
+        JsonObject listed = await ecs.CallAsync("ListTasks", """{"cluster": "demo"}""");
+        JsonObject retried = await ecs.CallAsync("RunTask", Request);
+
+        string created = Assert.Single(LocalEcsHarness.Strings(listed["taskArns"]));
+        Assert.Equal(created, (string?)retried["tasks"]![0]!["taskArn"]);
+        Assert.Single((await ecs.CallAsync("ListTasks", """{"cluster": "demo"}"""))["taskArns"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_after_processing_also_keeps_the_effects()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.DropConnection("CreateCluster").AfterProcessing());
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => ecs.SendAsync("CreateCluster", """{"clusterName": "made"}"""));
+
+        JsonObject clusters = await ecs.CallAsync("DescribeClusters", """{"clusters": ["made"]}""");
+        Assert.Equal("ACTIVE", (string?)clusters["clusters"]![0]!["status"]);
+    }
+
+    [Fact]
+    public async Task Any_error_code_can_be_injected()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        ecs.Server.Faults.Add(LocalEcsFault.Error("StopTask", "AccessDeniedException", "User is not authorized to perform: ecs:StopTask"));
+
+        await ecs.FailAsync("StopTask", """{"cluster": "demo", "task": "x"}""", "AccessDeniedException", "ecs:StopTask");
+        await ecs.FailAsync("StopTask", """{"cluster": "demo", "task": "x"}""", "InvalidParameterException");
+    }
+}
