@@ -11,7 +11,7 @@ namespace EcsTools.Commands;
 /// (UpdateServicePrimaryTaskSet), in that order when both are given. With -Wait, outputs each task set once it reaches
 /// STEADY_STATE.
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "EcsTaskSet", SupportsShouldProcess = true, DefaultParameterSetName = ByScale)]
+[Cmdlet(VerbsCommon.Set, "EcsTaskSet", SupportsShouldProcess = true, DefaultParameterSetName = ByPrimary)]
 [OutputType(typeof(EcsTaskSet))]
 public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
 {

@@ -107,7 +107,7 @@ public sealed class GetEcsTaskSetTests
     public async Task ECS_errors_get_stable_ids_and_categories(string code, string errorId, ErrorCategory category)
     {
         await using var host = await StartAsync();
-        host.Server.Faults.Add(LocalEcsFault.Error("DescribeTaskSets", code, "Injected " + code));
+        host.Server.Faults.Add(LocalEcsFault.Error("DescribeTaskSets", code, "Injected " + code).Times(3));
         var result = host.Run("Get-EcsTaskSet -Cluster demo -Service checkout");
         SingleError(result, errorId + Suffix, category);
     }

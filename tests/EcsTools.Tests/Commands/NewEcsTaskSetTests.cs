@@ -57,7 +57,7 @@ public sealed class NewEcsTaskSetTests
         await using var host = await StartAsync();
         var result = host.Run(New + " -LaunchType fargate -Scale 25.5 -ExternalId deploy-42 -PlatformVersion 1.4.0 -Subnet $args[0] -SecurityGroup $args[1] "
             + "-AssignPublicIp -Tag @{color='green'} -LoadBalancer @{TargetGroupArn='arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/1'; "
-            + "ContainerName='web'; ContainerPort=80} -ServiceRegistry [pscustomobject]@{RegistryArn='arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1'; Port=80}",
+            + "ContainerName='web'; ContainerPort=80} -ServiceRegistry ([pscustomobject]@{RegistryArn='arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1'; Port=80})",
             LocalEcsScenes.DemoSubnet, LocalEcsScenes.DemoSecurityGroup).EnsureSuccess();
         var body = Assert.Single(host.Server.RequestsFor("CreateTaskSet")).Json!.AsObject();
         Assert.Equal("demo", (string?)body["cluster"]);
@@ -97,7 +97,7 @@ public sealed class NewEcsTaskSetTests
     public async Task CapacityProvider_set_sends_the_strategy_and_no_launch_type()
     {
         await using var host = await StartAsync();
-        var result = host.Run(New + " -CapacityProviderStrategy @{CapacityProvider='FARGATE_SPOT'; Weight=3}, [pscustomobject]@{CapacityProvider='FARGATE'; Weight=1; Base=1}")
+        var result = host.Run(New + " -CapacityProviderStrategy @{CapacityProvider='FARGATE_SPOT'; Weight=3}, ([pscustomobject]@{CapacityProvider='FARGATE'; Weight=1; Base=1})")
             .EnsureSuccess();
         var body = Assert.Single(host.Server.RequestsFor("CreateTaskSet")).Json!.AsObject();
         Assert.Equal("""[{"capacityProvider":"FARGATE_SPOT","weight":3},{"capacityProvider":"FARGATE","weight":1,"base":1}]""",
@@ -274,7 +274,8 @@ public sealed class NewEcsTaskSetTests
     public async Task ECS_errors_get_stable_ids_and_categories(string code, string errorId, ErrorCategory category)
     {
         await using var host = await StartAsync();
-        host.Server.Faults.Add(LocalEcsFault.Error("CreateTaskSet", code, "Injected " + code));
+        // Times(3): the SDK retries LimitExceededException as throttling (3 attempts in its standard mode).
+        host.Server.Faults.Add(LocalEcsFault.Error("CreateTaskSet", code, "Injected " + code).Times(3));
         var result = host.Run(New + " -Scale 0");
         var error = SingleError(result, errorId + Suffix, category);
         Assert.Equal("checkout", error.TargetObject);

@@ -115,7 +115,7 @@ public sealed class RemoveEcsTaskSetTests
     {
         await using var host = await StartAsync();
         var green = CreateSet(host.Server, 0);
-        host.Server.Faults.Add(LocalEcsFault.Error("DeleteTaskSet", code, "Injected " + code));
+        host.Server.Faults.Add(LocalEcsFault.Error("DeleteTaskSet", code, "Injected " + code).Times(3));
         var result = host.Run("Remove-EcsTaskSet $args[0] -Cluster demo -Service checkout -Force", green);
         SingleError(result, errorId + Suffix, category);
         Assert.Single(Sets(host.Server));

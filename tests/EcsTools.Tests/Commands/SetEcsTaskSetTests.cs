@@ -56,7 +56,7 @@ public sealed class SetEcsTaskSetTests
         await using var host = await StartAsync();
         var sets = host.Run("(Get-Command Set-EcsTaskSet).ParameterSets | ForEach-Object { '{0}:{1}' -f $_.Name, $_.IsDefault }")
             .EnsureSuccess().Output.Select(o => o.BaseObject.ToString()).Order().ToArray();
-        Assert.Equal(new[] { "Primary:False", "Scale:True" }, sets);
+        Assert.Equal(new[] { "Primary:True", "Scale:False" }, sets);
         var result = host.Run("Set-EcsTaskSet ecs-svc/1 -Cluster demo -Service checkout");
         Assert.StartsWith("MissingMandatoryParameter,", Assert.Single(result.ErrorIds));
         Assert.Empty(host.Server.Requests);
@@ -152,7 +152,7 @@ public sealed class SetEcsTaskSetTests
     {
         await using var host = await StartAsync();
         var green = CreateSet(host.Server, 0);
-        host.Server.Faults.Add(LocalEcsFault.Error(operation, code, "Injected " + code));
+        host.Server.Faults.Add(LocalEcsFault.Error(operation, code, "Injected " + code).Times(3));
         var result = host.Run("Set-EcsTaskSet $args[0] -Cluster demo -Service checkout " + parameters, green);
         var error = SingleError(result, errorId + Suffix, category);
         Assert.Equal(green, error.TargetObject);

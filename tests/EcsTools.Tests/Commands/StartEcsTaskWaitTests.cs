@@ -17,7 +17,7 @@ public sealed class StartEcsTaskWaitTests
     public async Task Wait_outputs_the_tasks_once_they_have_stopped()
     {
         await using var host = await LocalEcsHost.StartAsync();
-        var result = host.Run("Start-EcsTask batch -Cluster demo -LaunchType EC2 -Count 3 -Environment @{ LOCALECS_RUN_FOR = '300ms' } -Wait -PollInterval 0.1")
+        var result = host.Run("Start-EcsTask batch -Cluster demo -LaunchType EC2 -Count 3 -Container job -Environment @{ LOCALECS_RUN_FOR = '300ms' } -Wait -PollInterval 0.1")
             .EnsureSuccess();
 
         Assert.Equal(3, result.Output.Count);
@@ -42,15 +42,18 @@ public sealed class StartEcsTaskWaitTests
     public async Task A_failed_task_is_an_error_that_ErrorAction_Stop_turns_terminating()
     {
         await using var host = await LocalEcsHost.StartAsync();
-        var result = host.Run("Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Environment @{ LOCALECS_RUN_FOR = '200ms' } -Wait -PollInterval 0.1");
+        var result = host.Run("Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Container job -Environment @{ LOCALECS_RUN_FOR = '200ms' } -Wait -PollInterval 0.1");
         Assert.Equal("job=2", (string)Assert.Single(result.Dynamic).ExitCodes);
         Assert.Equal("TaskFailed" + Id, Assert.Single(result.Errors).FullyQualifiedErrorId);
 
-        var stop = host.Run("try { Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Environment @{ LOCALECS_RUN_FOR = '200ms' } -Wait -PollInterval 0.1 -ErrorAction Stop; 'not reached' } "
+        var stop = host.Run("try { Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Container job -Environment @{ LOCALECS_RUN_FOR = '200ms' } -Wait -PollInterval 0.1 -ErrorAction Stop; 'not reached' } "
             + "catch { $_.Exception.StopCode }").EnsureSuccess();
-        Assert.Equal("EssentialContainerExited", Assert.Single(stop.Output).BaseObject);
+        // The failed task is written first, then its error, which -ErrorAction Stop turns terminating.
+        Assert.Equal(2, stop.Output.Count);
+        Assert.Equal("STOPPED", (string)((dynamic)stop.Output[0].BaseObject).LastStatus);
+        Assert.Equal("EssentialContainerExited", stop.Output[1].BaseObject);
 
-        var ignored = host.Run("Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Environment @{ LOCALECS_RUN_FOR = '200ms' } -Wait -PollInterval 0.1 -IgnoreTaskFailure")
+        var ignored = host.Run("Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Container job -Environment @{ LOCALECS_RUN_FOR = '200ms' } -Wait -PollInterval 0.1 -IgnoreTaskFailure")
             .EnsureSuccess();
         Assert.Single(ignored.Output);
     }

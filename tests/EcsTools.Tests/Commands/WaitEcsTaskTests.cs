@@ -226,7 +226,8 @@ public sealed class WaitEcsTaskTests
             await Task.Delay(TimeSpan.FromSeconds(1));
 
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), clock.Elapsed.ToString());
-            Assert.IsType<PipelineStoppedException>(result.Terminating);
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            Assert.Empty(result.Output);
             Assert.Equal(afterStop, host.Server.Requests.Count);
         }
     }
@@ -249,6 +250,7 @@ public sealed class WaitEcsTaskTests
             await Task.Delay(TimeSpan.FromSeconds(1));
 
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), clock.Elapsed.ToString());
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
             Assert.Equal(1, afterStop);
             Assert.Equal(afterStop, host.Server.Requests.Count);
         }
