@@ -85,7 +85,8 @@ public sealed class LocalEcsServer : IAsyncDisposable
 
     /// <summary>
     /// Forgets all state (every region; the scene of <see cref="LocalEcsOptions.Scene"/> seeds the default region again
-    /// at once and other regions on first use), the request log and pending faults.
+    /// at once and other regions on first use), the request log and pending faults. The random source restarts from
+    /// <see cref="LocalEcsOptions.RandomSeed"/>: with a seed, ids after a reset are those of a new server.
     /// </summary>
     public void Reset()
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -16,123 +15,136 @@ namespace EcsTools.Tour;
 /// </summary>
 internal static class Program
 {
-    private const string Usage = """
-        EcsTools tour: the real PowerShell engine with out/EcsTools imported, pointed at LocalEcs (an in-process ECS).
-
-        Usage: dotnet run --project src/EcsTools.Tour -- [options] [script.ps1 [script arguments...]]
-
-          script.ps1       the script to run (default: examples/tour.ps1)
-          --endpoint URL   use this ECS endpoint (e.g. moto) instead of LocalEcs
-          --aws            use real AWS with the normal credential chain, region and endpoint
-          --step DURATION  LocalEcs task lifecycle step (default 400ms; e.g. 1s, 100ms)
-          --width N        width of the console for table views (default 120)
-          --no-import      do not import EcsTools first (the script imports it)
-        """;
+    private const int UsageError = 64;
+    private const int SetupError = 1;
 
     public static async Task<int> Main(string[] args)
     {
-        string? endpoint = null;
-        var useAws = false;
-        var importModule = true;
-        var width = 120;
-        var step = TimeSpan.FromMilliseconds(400);
-        var index = 0;
+        TourOptions options;
         try
         {
-            for (; index < args.Length && args[index].StartsWith("--", StringComparison.Ordinal); index++)
-            {
-                string Value() => index + 1 < args.Length ? args[++index] : throw new ArgumentException($"{args[index]} needs a value.");
-                switch (args[index])
-                {
-                    case "--":
-                        index++;
-                        goto done;
-                    case "--endpoint":
-                        endpoint = Value();
-                        break;
-                    case "--aws":
-                        useAws = true;
-                        break;
-                    case "--step":
-                        step = ParseDuration(Value());
-                        break;
-                    case "--width":
-                        width = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
-                        break;
-                    case "--no-import":
-                        importModule = false;
-                        break;
-                    case "--help":
-                        Console.Out.WriteLine(Usage);
-                        return 0;
-                    default:
-                        throw new ArgumentException($"Unknown option {args[index]}.");
-                }
-            }
+            options = TourOptions.Parse(args);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        catch (ArgumentException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            Console.Error.WriteLine("Run with --help for the options.");
+            return UsageError;
         }
 
-    done:
-        var repoRoot = RepoRoot();
-        var script = index < args.Length ? args[index] : Path.Combine(repoRoot, "examples", "tour.ps1");
-        var scriptArguments = args.Skip(index + 1).ToArray();
-        if (!File.Exists(script))
+        if (options.ShowHelp)
         {
-            Console.Error.WriteLine($"The script '{script}' does not exist.");
-            return 2;
+            Console.Out.WriteLine(TourOptions.Usage);
+            return 0;
+        }
+
+        var repoRoot = RepoRoot();
+        var examples = Path.Combine(repoRoot, "examples");
+        if (options.ListExamples)
+        {
+            ListExamples(examples);
+            return 0;
+        }
+
+        var script = Examples.Resolve(options.Script ?? Examples.DefaultName, examples);
+        if (script is null)
+        {
+            var names = string.Join(", ", Examples.List(examples).Select(e => e.Name));
+            Console.Error.WriteLine($"The script '{options.Script}' does not exist, and no example in {examples} has that name.");
+            Console.Error.WriteLine($"The examples: {names} (--list says what each does).");
+            return UsageError;
         }
 
         var manifest = Path.Combine(repoRoot, "out", "EcsTools", "EcsTools.psd1");
-        if (importModule && !File.Exists(manifest))
+        if (options.ImportModule && !File.Exists(manifest))
         {
-            Console.Error.WriteLine($"The module is not built ({manifest}): run 'dotnet build' first.");
-            return 2;
+            Console.Error.WriteLine($"The module is not built ({manifest}): run 'dotnet build src/EcsTools.Tour' or 'dotnet build' first.");
+            return SetupError;
         }
 
-        LocalEcsServer? local = null;
+        var run = new ScriptRun(script, options.ScriptArguments, options.ImportModule ? manifest : null, options.Width);
+        if (options.UseAws)
+        {
+            UseAws(options);
+            return ScriptRunner.Run(run);
+        }
+
+        if (options.Endpoint is not null)
+        {
+            UseEndpoint(options.Endpoint.TrimEnd('/'), Region(options));
+            Console.Error.WriteLine($"Using the ECS endpoint {options.Endpoint} ({Region(options)}, test credentials).");
+            return ScriptRunner.Run(run);
+        }
+
+        LocalEcsServer local;
         try
         {
-            if (useAws)
-            {
-                Console.Out.WriteLine("Using real AWS: the normal credential chain, region and endpoint.");
-            }
-            else if (endpoint is not null)
-            {
-                PointAt(endpoint);
-                Console.Out.WriteLine($"Using the ECS endpoint {endpoint}.");
-            }
-            else
-            {
-                local = await LocalEcsServer.StartAsync(new LocalEcsOptions { Scene = LocalEcsScenes.Demo, StepInterval = step }).ConfigureAwait(false);
-                PointAt(local.Endpoint.ToString().TrimEnd('/'));
-                Console.Out.WriteLine($"LocalEcs is running at {local.Endpoint} with the demo scene (cluster '{LocalEcsScenes.DemoCluster}').");
-            }
-
-            return ScriptRunner.Run(script, scriptArguments, importModule ? manifest : null, width);
+            local = await LocalEcsServer.StartAsync(new LocalEcsOptions { Scene = LocalEcsScenes.Demo, StepInterval = options.Step }).ConfigureAwait(false);
         }
-        finally
+        catch (IOException e)
         {
-            if (local is not null)
-            {
-                await local.DisposeAsync().ConfigureAwait(false);
-            }
+            Console.Error.WriteLine($"LocalEcs could not start: {e.Message}");
+            return SetupError;
+        }
+
+        await using (local.ConfigureAwait(false))
+        {
+            var endpoint = local.Endpoint.ToString().TrimEnd('/');
+            UseEndpoint(endpoint, Region(options));
+            var seconds = options.Step.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            Console.Error.WriteLine($"LocalEcs is running at {endpoint} with the demo scene (cluster '{LocalEcsScenes.DemoCluster}', "
+                + $"{Region(options)}): a task lifecycle step every {seconds} s, and the waits poll every {seconds} s.");
+            return ScriptRunner.Run(run with { Prelude = PollDefaults(options.Step) });
         }
     }
 
-    // Process-wide settings for this one-script process: the SDK reads them as it would in a user's shell.
-    private static void PointAt(string endpoint)
+    private static void ListExamples(string directory)
     {
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", endpoint);
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_REGION")))
+        var examples = Examples.List(directory);
+        if (examples.Count == 0)
         {
-            Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+            Console.Out.WriteLine($"No examples in {directory}.");
+            return;
         }
 
+        var width = examples.Max(e => e.Name.Length) + 2;
+        Console.Out.WriteLine($"Examples in {directory} (run one with: dotnet run --project src/EcsTools.Tour -- NAME [arguments]):");
+        foreach (var (name, synopsis) in examples)
+        {
+            Console.Out.WriteLine($"  {name.PadRight(width)}{synopsis}");
+        }
+    }
+
+    /// <summary>
+    /// LocalEcs runs on a fast clock, so the waits poll as often as a step (they start at 2 s against ECS):
+    /// $PSDefaultParameterValues, as a user would set it. Start-EcsTask takes -PollInterval only with -Wait or -WaitUntil.
+    /// </summary>
+    private static string PollDefaults(TimeSpan step)
+    {
+        var interval = $"[timespan]::FromMilliseconds({Math.Max(10, step.TotalMilliseconds).ToString("0.###", CultureInfo.InvariantCulture)})";
+        return $$"""
+            $PSDefaultParameterValues['Wait-EcsTask:PollInterval'] = {{interval}}
+            $PSDefaultParameterValues['New-EcsTaskSet:PollInterval'] = {{interval}}
+            $PSDefaultParameterValues['Set-EcsTaskSet:PollInterval'] = {{interval}}
+            $PSDefaultParameterValues['Start-EcsTask:PollInterval'] = {
+                if ($args[0].BoundParameters['Wait'] -or $args[0].BoundParameters['WaitUntil']) { {{interval}} }
+            }
+            """;
+    }
+
+    private static string Region(TourOptions options) =>
+        options.Region
+        ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
+        ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"))
+        ?? "us-east-1";
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // Process-wide settings for this one-script process: the SDK reads them as it would in a user's shell.
+    private static void UseEndpoint(string endpoint, string region)
+    {
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", endpoint);
+        Environment.SetEnvironmentVariable("AWS_REGION", region);
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDLOCALECSTOUR");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local-secret");
         Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
@@ -140,10 +152,21 @@ internal static class Program
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
     }
 
-    private static TimeSpan ParseDuration(string text) =>
-        text.EndsWith("ms", StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(double.Parse(text[..^2], CultureInfo.InvariantCulture))
-        : text.EndsWith('s') ? TimeSpan.FromSeconds(double.Parse(text[..^1], CultureInfo.InvariantCulture))
-        : throw new FormatException($"'{text}' is not a duration such as 400ms or 1s.");
+    private static void UseAws(TourOptions options)
+    {
+        if (options.Region is not null)
+        {
+            Environment.SetEnvironmentVariable("AWS_REGION", options.Region);
+        }
+
+        if (options.Endpoint is not null)
+        {
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", options.Endpoint.TrimEnd('/'));
+        }
+
+        Console.Error.WriteLine("Using real AWS: your credentials, region and "
+            + (options.Endpoint is null ? "endpoint." : $"the ECS endpoint {options.Endpoint}.") + " The script's changes are real.");
+    }
 
     private static string RepoRoot() =>
         typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value

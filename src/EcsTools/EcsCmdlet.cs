@@ -2,7 +2,9 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using EcsTools.Completion;
 using EcsTools.Engine;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools;
@@ -27,6 +29,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("StoredCredentials", "AWSProfileName")]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
     /// <summary>A credentials file to read profiles from instead of ~/.aws/credentials.</summary>
@@ -68,24 +71,39 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         ValidateInput();
-        var settings = ConnectionSettingsBuilder.Build(this);
+        EcsConnectionSettings settings;
+        bool created;
         try
         {
-            _connection = EcsConnectionCache.Get(settings);
+            settings = ConnectionSettingsBuilder.Build(ConnectionParameters.FromCmdlet(this));
+            _connection = EcsConnectionCache.Get(settings, out created);
+        }
+        catch (InputValidationException e)
+        {
+            var category = e.ErrorId == "StoredCredentialsUnusable" ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument;
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId, category, e.Target, e.RecommendedAction));
+            return;
         }
         catch (EcsConfigurationException e)
         {
             ThrowTerminatingError(ErrorRecords.FromConfiguration(e));
+            return;
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(ErrorRecords.Create(e, "InvalidRegion", ErrorCategory.InvalidArgument, Region,
                 "Pass a region name such as us-east-1 or eu-west-1."));
+            return;
         }
 
-        WriteVerbose($"ECS region {_connection!.Region} (from {_connection.RegionSource}); endpoint {_connection.Endpoint} "
-            + $"(from {_connection.EndpointSource}); credentials from {_connection.CredentialSource}.");
+        WriteVerbose($"ECS region: {_connection.Region} (from {_connection.RegionSource}).");
+        WriteVerbose($"ECS endpoint: {_connection.Endpoint} (from {_connection.EndpointSource}).");
+        WriteVerbose($"AWS credentials: {_connection.CredentialSource}.");
+        WriteVerbose($"ECS client #{_connection.Id} ({(created ? "new" : "reused")}).");
     }
+
+    /// <summary>A session variable as the command sees it (e.g. $StoredAWSRegion), or null.</summary>
+    internal object? SessionValue(string name) => SessionState.PSVariable.GetValue(name);
 
     /// <summary>Client-side checks of parameters that are not bound from the pipeline; throw a terminating error before any request.</summary>
     protected virtual void ValidateInput()
@@ -116,9 +134,9 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     internal void WriteServiceError(EcsServiceException exception, object? target) =>
         WriteError(ErrorRecords.FromService(exception, target));
 
-    internal void WriteFailure(Engine.Model.Failure failure, string operation)
+    internal void WriteFailure(Engine.Model.Failure failure, string operation, string? subject = null)
     {
-        var record = ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation);
+        var record = ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject);
         WriteError(record);
     }
 

@@ -25,7 +25,7 @@ internal sealed class EcsEngine
         Ids = new IdGenerator(options.RandomSeed);
     }
 
-    public IdGenerator Ids { get; }
+    public IdGenerator Ids { get; private set; }
 
     public LocalEcsOptions Options => _options;
 
@@ -63,11 +63,15 @@ internal sealed class EcsEngine
         }
     }
 
-    /// <summary>Forgets every region (the scene, if any, seeds them again on first use).</summary>
+    /// <summary>
+    /// Forgets every region (the scene, if any, seeds them again on first use) and restarts the random source from
+    /// <see cref="LocalEcsOptions.RandomSeed"/>, so that a reset seeded server hands out the same ids as a new one.
+    /// </summary>
     public void Reset()
     {
         lock (_gate)
         {
+            Ids = new IdGenerator(_options.RandomSeed);
             _regions.Clear();
             Region(_options.DefaultRegion);
         }

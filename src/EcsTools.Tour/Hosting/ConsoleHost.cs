@@ -39,4 +39,7 @@ internal sealed class ConsoleHost : PSHost
     }
 
     public override void SetShouldExit(int exitCode) => ExitCode = exitCode;
+
+    /// <summary>Clears a progress line left on the terminal.</summary>
+    public void FinishProgress() => _ui.ClearProgress();
 }

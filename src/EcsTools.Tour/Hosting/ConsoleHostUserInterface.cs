@@ -7,41 +7,110 @@ using System.Security;
 
 namespace EcsTools.Tour.Hosting;
 
-/// <summary>Writes the streams to the console; answers prompts with their defaults (the host is not interactive).</summary>
+/// <summary>
+/// Writes the streams to stdout and progress to stderr; answers prompts with their defaults (the host is not
+/// interactive). On a terminal, progress is one line, rewritten in place and cleared before any other output; when
+/// stderr is redirected, each new progress text is a line of its own (repeats are left out).
+/// </summary>
 internal sealed class ConsoleHostUserInterface : PSHostUserInterface
 {
+    private const string ClearLine = "\r\u001b[2K";
+
     private readonly ConsoleRawUserInterface _raw;
+    private readonly bool _liveProgress = !Console.IsErrorRedirected;
+    private readonly bool _colors = !Console.IsOutputRedirected;
+    private string? _lastProgress;
+    private bool _progressShown;
 
     public ConsoleHostUserInterface(int width) => _raw = new ConsoleRawUserInterface(width);
 
     public override PSHostRawUserInterface RawUI => _raw;
 
-    public override void Write(string value) => Console.Out.Write(value);
+    /// <summary>On a terminal; when stdout is redirected, escape sequences are taken out (as pwsh does, per $PSStyle.OutputRendering).</summary>
+    public override bool SupportsVirtualTerminal => _colors;
 
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(value);
+    public override void Write(string value)
+    {
+        ClearProgress();
+        Console.Out.Write(Render(value));
+    }
 
-    public override void WriteLine(string value) => Console.Out.WriteLine(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value)
+    {
+        ClearProgress();
+        if (!_colors)
+        {
+            Console.Out.Write(Render(value));
+            return;
+        }
 
-    public override void WriteErrorLine(string value) => Console.Out.WriteLine(value);
+        Console.ForegroundColor = foregroundColor;
+        Console.BackgroundColor = backgroundColor;
+        Console.Out.Write(value);
+        Console.ResetColor();
+    }
 
-    public override void WriteDebugLine(string message) => Console.Out.WriteLine("DEBUG: " + message);
+    public override void WriteLine(string value)
+    {
+        ClearProgress();
+        Console.Out.WriteLine(Render(value));
+    }
 
-    public override void WriteVerboseLine(string message) => Console.Out.WriteLine("VERBOSE: " + message);
+    public override void WriteErrorLine(string value) => WriteLine(value);
 
-    public override void WriteWarningLine(string message) => Console.Out.WriteLine("WARNING: " + message);
+    public override void WriteDebugLine(string message) => WriteLine("DEBUG: " + message);
+
+    public override void WriteVerboseLine(string message) => WriteLine("VERBOSE: " + message);
+
+    public override void WriteWarningLine(string message) => WriteLine("WARNING: " + message);
+
+    public override void WriteInformation(InformationRecord record)
+    {
+        // Write-Host's records are shown through Write/WriteLine by the engine; nothing more to do here.
+    }
 
     public override void WriteProgress(long sourceId, ProgressRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.RecordType == ProgressRecordType.Completed)
         {
+            ClearProgress();
+            _lastProgress = null;
             return;
         }
 
-        Console.Error.WriteLine($"[{record.Activity}] {record.StatusDescription}{(string.IsNullOrEmpty(record.CurrentOperation) ? "" : " - " + record.CurrentOperation)}");
+        var operation = string.IsNullOrEmpty(record.CurrentOperation) ? "" : " - " + record.CurrentOperation;
+        var text = $"[{record.Activity}] {record.StatusDescription}{operation}";
+        if (text == _lastProgress)
+        {
+            return;
+        }
+
+        _lastProgress = text;
+        if (!_liveProgress)
+        {
+            Console.Error.WriteLine(text);
+            return;
+        }
+
+        var width = _raw.BufferSize.Width - 1;
+        Console.Error.Write(ClearLine + (text.Length > width ? text[..(width - 1)] + "…" : text));
+        _progressShown = true;
+    }
+
+    /// <summary>Removes the progress line from the terminal, if one is shown.</summary>
+    public void ClearProgress()
+    {
+        if (_progressShown)
+        {
+            Console.Error.Write(ClearLine);
+            _progressShown = false;
+        }
     }
 
     public override string ReadLine() => "";
+
+    private string Render(string value) => GetOutputString(value, _colors);
 
     public override SecureString ReadLineAsSecureString() => new();
 
@@ -50,7 +119,7 @@ internal sealed class ConsoleHostUserInterface : PSHostUserInterface
 
     public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
     {
-        Console.Out.WriteLine($"{caption}: {message} -> answered with the default choice (the tour host is not interactive).");
+        WriteLine($"{caption}: {message} -> answered with the default choice (the tour host is not interactive).");
         return defaultChoice;
     }
 

@@ -1,62 +1,92 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using EcsTools.Tour.Utility;
 
 namespace EcsTools.Tour.Hosting;
 
-/// <summary>Runs one script in the real PowerShell engine, its output through the module's format views, and returns its exit code.</summary>
+/// <summary>
+/// Runs one script in the real PowerShell engine, every stream through Out-Default (so objects get the module's format
+/// views and errors their usual view), and returns its exit code as pwsh -File would: the code of <c>exit N</c>, 1 if
+/// a terminating error ended it, else 0. Ctrl+C stops the pipeline (130).
+/// </summary>
 internal static class ScriptRunner
 {
-    public static int Run(string scriptPath, IReadOnlyList<string> scriptArguments, string? moduleManifest, int width)
-    {
-        var host = new ConsoleHost(width);
-        using var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
-        runspace.Open();
-        if (Console.IsOutputRedirected)
-        {
-            // Plain text when the output goes to a file or another program (tests read it).
-            using var plain = PowerShell.Create();
-            plain.Runspace = runspace;
-            plain.AddScript("$PSStyle.OutputRendering = 'PlainText'").Invoke();
-        }
+    public const int Stopped = 130;
 
-        if (moduleManifest is not null)
+    public static int Run(ScriptRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var host = new ConsoleHost(run.Width);
+        var state = InitialSessionState.CreateDefault2();
+        UtilityCommands.AddTo(state);
+        using var runspace = RunspaceFactory.CreateRunspace(host, state);
+        runspace.Open();
+        if (run.ModuleManifest is not null)
         {
-            using var import = PowerShell.Create();
-            import.Runspace = runspace;
-            import.AddCommand("Import-Module").AddParameter("Name", moduleManifest).AddParameter("ErrorAction", ActionPreference.Stop);
             try
             {
-                import.Invoke();
+                Invoke(runspace, "Import-Module -Name $args[0] -ErrorAction Stop", run.ModuleManifest);
             }
             catch (RuntimeException e)
             {
-                Console.Error.WriteLine($"Import-Module {moduleManifest} failed: {e.Message}");
-                return 2;
+                Console.Error.WriteLine($"Import-Module {run.ModuleManifest} failed: {e.Message}");
+                return 1;
             }
+        }
+
+        if (run.Prelude is not null)
+        {
+            Invoke(runspace, run.Prelude);
         }
 
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
-        ps.AddCommand(Path.GetFullPath(scriptPath));
-        foreach (var argument in scriptArguments)
+        ps.AddCommand(run.Script);
+        foreach (var argument in run.Arguments)
         {
             ps.AddArgument(argument);
         }
 
         ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
         ps.AddCommand("Out-Default");
+        var stopping = false;
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            if (!stopping)
+            {
+                // The first Ctrl+C stops the script as pwsh would (waits end at once); a second one ends the process.
+                stopping = true;
+                e.Cancel = true;
+                ps.BeginStop(null, null);
+            }
+        }
+
+        Console.CancelKeyPress += OnCancel;
         try
         {
             ps.Invoke();
         }
+        catch (PipelineStoppedException)
+        {
+            host.UI.WriteLine("Stopped.");
+            return Stopped;
+        }
         catch (RuntimeException e)
         {
-            Console.Out.WriteLine(e.ErrorRecord?.ToString() ?? e.Message);
+            // A terminating error: shown as pwsh shows it, through the error view.
+            Show(runspace, e.ErrorRecord);
             return 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+            host.FinishProgress();
+        }
+
+        if (stopping)
+        {
+            return Stopped;
         }
 
         if (host.ExitCode is { } hostExit)
@@ -64,8 +94,27 @@ internal static class ScriptRunner
             return hostExit;
         }
 
-        return runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int exitCode ? exitCode : ps.HadErrors ? 1 : 0;
+        return runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int exitCode ? exitCode : 0;
     }
 
-    public static string[] Rest(string[] args, int start) => args.Skip(start).ToArray();
+    private static void Invoke(Runspace runspace, string script, params object[] arguments)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddScript(script);
+        foreach (var argument in arguments)
+        {
+            ps.AddArgument(argument);
+        }
+
+        ps.Invoke();
+    }
+
+    private static void Show(Runspace runspace, ErrorRecord record)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddCommand("Out-Default");
+        ps.Invoke(new object[] { record });
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
 using EcsTools.Internal;
@@ -27,6 +28,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTask, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
 
     /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
@@ -38,16 +40,19 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     [Parameter(ParameterSetName = ByListing)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterCompleter))]
     public string? Cluster { get; set; }
 
     /// <summary>Lists the tasks of this task definition family.</summary>
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
     public string? Family { get; set; }
 
     /// <summary>Lists the tasks of this service.</summary>
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceCompleter))]
     public string? ServiceName { get; set; }
 
     /// <summary>Lists the tasks started with this startedBy value. ECS takes it only on its own, without the other filters.</summary>
@@ -59,6 +64,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [Alias("ContainerInstanceArn")]
+    [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
     public string? ContainerInstance { get; set; }
 
     /// <summary>Lists the tasks of this launch type.</summary>

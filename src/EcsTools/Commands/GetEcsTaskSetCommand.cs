@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
 using EcsTools.Internal;
@@ -21,18 +22,21 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskSetArn", "Id")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskSetCompleter))]
     public string[]? TaskSet { get; set; }
 
     /// <summary>The cluster of the service: name or ARN.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterCompleter))]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service: name or ARN.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceCompleter))]
     public string Service { get; set; } = "";
 
     protected override void ProcessRecord()

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
 using EcsTools.Input;
@@ -32,18 +33,21 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterCompleter))]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service (EXTERNAL deployment controller): name or ARN.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceCompleter))]
     public string Service { get; set; } = "";
 
     /// <summary>The task definition of the task set's tasks: family (latest ACTIVE revision), family:revision, or ARN.</summary>
     [Parameter(Mandatory = true)]
     [Alias("TaskDefinitionArn")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
     public string TaskDefinition { get; set; } = "";
 
     /// <summary>The launch type of the task set's tasks.</summary>
@@ -54,6 +58,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     /// <summary>The capacity provider strategy: hashtables or objects with CapacityProvider, Weight and Base.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByCapacityProvider)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CapacityProviderCompleter))]
     public object[] CapacityProviderStrategy { get; set; } = [];
 
     /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
 using EcsTools.Input;
@@ -24,18 +25,21 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskSetArn", "Id")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskSetCompleter))]
     public string TaskSet { get; set; } = "";
 
     /// <summary>The cluster of the service: name or ARN.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterCompleter))]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service: name or ARN.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceCompleter))]
     public string Service { get; set; } = "";
 
     /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100.</summary>

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
 using EcsTools.Input;
@@ -42,18 +43,21 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskDefinitionArn")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
     public string TaskDefinition { get; set; } = "";
 
     /// <summary>The cluster name or ARN; the default cluster when omitted.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterCompleter))]
     public string? Cluster { get; set; }
 
     /// <summary>Container instance ids or ARNs to start the task on (StartTask), at most 10 a call; more are split.</summary>
     [Parameter(Mandatory = true, ParameterSetName = OnInstances, ValueFromPipelineByPropertyName = true)]
     [Alias("ContainerInstanceArn", "ContainerInstances")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
     public string[] ContainerInstance { get; set; } = [];
 
     /// <summary>The launch type (RunTask).</summary>
@@ -64,6 +68,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     /// <summary>The capacity provider strategy (RunTask): hashtables or objects with CapacityProvider, Weight and Base.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByCapacityProvider)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CapacityProviderCompleter))]
     public object[] CapacityProviderStrategy { get; set; } = [];
 
     /// <summary>How many tasks to run; more than 10 are split into RunTask calls of at most 10.</summary>
@@ -335,7 +340,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
                 return;
             }
 
-            WriteResults(response.Tasks, response.Failures, "RunTask");
+            WriteResults(response.Tasks, response.Failures, "RunTask", taskDefinition);
         }
     }
 
@@ -395,11 +400,11 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
                 return;
             }
 
-            WriteResults(response.Tasks, response.Failures, "StartTask");
+            WriteResults(response.Tasks, response.Failures, "StartTask", taskDefinition);
         }
     }
 
-    private void WriteResults(List<TaskData>? tasks, List<Failure>? failures, string operation)
+    private void WriteResults(List<TaskData>? tasks, List<Failure>? failures, string operation, string taskDefinition)
     {
         foreach (var task in tasks ?? [])
         {
@@ -408,7 +413,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 
         foreach (var failure in failures ?? [])
         {
-            WriteFailure(failure, operation);
+            WriteFailure(failure, operation, $"task definition '{taskDefinition}'");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
 using EcsTools.Internal;
@@ -18,12 +19,14 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
 
     /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterCompleter))]
     public string? Cluster { get; set; }
 
     /// <summary>Why the task is stopped (up to 255 characters); shown as the task's stopped reason.</summary>

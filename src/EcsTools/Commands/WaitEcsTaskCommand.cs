@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using EcsTools.Completion;
 using EcsTools.Input;
 using EcsTools.Internal;
 
@@ -20,12 +21,14 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
 
     /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterCompleter))]
     public string? Cluster { get; set; }
 
     /// <summary>The state to wait for: Stopped (the default) or Running.</summary>

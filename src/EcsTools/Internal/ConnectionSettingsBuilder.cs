@@ -1,42 +1,86 @@
 using System.Net;
 using EcsTools.Engine;
+using EcsTools.Input;
 
 namespace EcsTools.Internal;
 
-/// <summary>Turns a cmdlet's credential, region and endpoint parameters into engine connection settings.</summary>
+/// <summary>
+/// Turns a command's credential, region and endpoint inputs into engine connection settings. Explicit parameters win
+/// over the session defaults of AWS.Tools, and those over the environment (the engine applies that order). Throws
+/// <see cref="InputValidationException"/> for contradictory inputs and unreadable session credentials.
+/// </summary>
 internal static class ConnectionSettingsBuilder
 {
-    public static EcsConnectionSettings Build(EcsCmdlet cmdlet)
+    public static EcsConnectionSettings Build(ConnectionParameters parameters)
     {
-        string? accessKey = cmdlet.AccessKey;
-        string? secretKey = cmdlet.SecretKey;
-        string? credentialOrigin = null;
-        if (cmdlet.Credential is { } credential)
+        string? accessKey = parameters.AccessKey;
+        string? secretKey = parameters.SecretKey;
+        string? credentialOrigin = accessKey is not null || secretKey is not null ? parameters.OriginOf(nameof(parameters.AccessKey)) : null;
+        if (parameters.Credential is { } credential)
         {
-            if (accessKey is not null || secretKey is not null)
+            var pscredentialOrigin = parameters.OriginOf(nameof(parameters.Credential));
+            var keysAreDefaults = IsDefault(credentialOrigin);
+            if ((accessKey is not null || secretKey is not null) && keysAreDefaults == IsDefault(pscredentialOrigin))
             {
-                cmdlet.ThrowInvalidArgument(
+                throw new InputValidationException(
                     "ConflictingCredentials",
                     "-Credential and -AccessKey/-SecretKey were both given.",
-                    null,
                     "Pass either -Credential or -AccessKey with -SecretKey.");
             }
 
-            accessKey = credential.UserName;
-            secretKey = new NetworkCredential(string.Empty, credential.Password).Password;
-            credentialOrigin = "-Credential";
+            // What is typed wins over what $PSDefaultParameterValues fills in.
+            if ((accessKey is null && secretKey is null) || keysAreDefaults)
+            {
+                accessKey = credential.UserName;
+                secretKey = new NetworkCredential(string.Empty, credential.Password).Password;
+                credentialOrigin = pscredentialOrigin;
+            }
         }
 
-        return new EcsConnectionSettings
+        // A typed -ProfileName (or -ProfileLocation) wins over keys that $PSDefaultParameterValues fills in.
+        var sessionToken = parameters.SessionToken;
+        if ((accessKey is not null || secretKey is not null) && IsDefault(credentialOrigin) && ProfileTyped(parameters))
         {
-            Region = cmdlet.Region,
-            ProfileName = cmdlet.ProfileName,
-            ProfileLocation = cmdlet.ProfileLocation,
-            EndpointUrl = cmdlet.EndpointUrl,
+            accessKey = secretKey = credentialOrigin = null;
+            sessionToken = sessionToken is not null && IsDefault(parameters.OriginOf(nameof(parameters.SessionToken))) ? null : sessionToken;
+        }
+
+        var settings = new EcsConnectionSettings
+        {
+            Region = parameters.Region,
+            RegionOrigin = parameters.Region is null ? null : parameters.OriginOf(nameof(parameters.Region)),
+            ProfileName = parameters.ProfileName,
+            ProfileOrigin = parameters.ProfileName is null ? null : parameters.OriginOf(nameof(parameters.ProfileName)),
+            ProfileLocation = parameters.ProfileLocation,
+            EndpointUrl = parameters.EndpointUrl,
+            EndpointOrigin = parameters.EndpointUrl is null ? null : parameters.OriginOf(nameof(parameters.EndpointUrl)),
             AccessKey = accessKey,
             SecretKey = secretKey,
-            SessionToken = cmdlet.SessionToken,
+            SessionToken = sessionToken,
             CredentialOrigin = credentialOrigin,
+            StoredRegion = StoredAwsDefaults.ReadRegion(parameters.StoredRegion),
+            StoredRegionOrigin = $"${StoredAwsDefaults.RegionVariable} (Set-DefaultAWSRegion)",
         };
+
+        // Session credentials are read only when nothing explicit names the credentials: reading calls GetCredentials().
+        if (accessKey is null && secretKey is null && parameters.ProfileName is null && parameters.ProfileLocation is null
+            && StoredAwsDefaults.ReadCredentials(parameters.StoredCredentials) is { } stored)
+        {
+            settings = settings with
+            {
+                StoredAccessKey = stored.AccessKey,
+                StoredSecretKey = stored.SecretKey,
+                StoredSessionToken = stored.Token,
+                StoredCredentialOrigin = stored.Origin,
+            };
+        }
+
+        return settings;
     }
+
+    private static bool ProfileTyped(ConnectionParameters parameters) =>
+        (parameters.ProfileName is not null && !IsDefault(parameters.OriginOf(nameof(parameters.ProfileName))))
+        || (parameters.ProfileLocation is not null && !IsDefault(parameters.OriginOf(nameof(parameters.ProfileLocation))));
+
+    private static bool IsDefault(string? origin) => origin?.StartsWith("$PSDefaultParameterValues", System.StringComparison.Ordinal) == true;
 }

@@ -47,7 +47,7 @@ internal static class ErrorRecords
         return Create(e, id, category, null, e.RecommendedAction);
     }
 
-    public static ErrorRecord FromFailure(EcsFailure failure, string operation)
+    public static ErrorRecord FromFailure(EcsFailure failure, string operation, string? subject = null)
     {
         var reason = failure.Reason ?? "";
         var (id, category, action) = reason switch
@@ -63,7 +63,7 @@ internal static class ErrorRecords
             "INACTIVE" => ("ResourceInactive", ErrorCategory.InvalidOperation, "The resource is inactive."),
             _ => ("EcsFailure", ErrorCategory.NotSpecified, "See the failure's reason and detail."),
         };
-        var message = $"ECS {operation} failed for {failure.Arn ?? "a resource"}: {reason}"
+        var message = $"ECS {operation}{(subject is null ? "" : " of " + subject)} failed for {failure.Arn ?? "a resource"}: {reason}"
             + (string.IsNullOrEmpty(failure.Detail) ? "" : $" ({failure.Detail})");
         return Create(new EcsFailureException(failure, operation, message), id, category, failure, action);
     }
@@ -71,7 +71,7 @@ internal static class ErrorRecords
     private static (string Id, ErrorCategory Category, string Action) Classify(EcsServiceException e) => e.Kind switch
     {
         EcsErrorKind.ClusterNotFound => ("ClusterNotFound", ErrorCategory.ObjectNotFound,
-            "Check the cluster name and region (Get-EcsCluster lists them); clusters are regional."),
+            "Check the cluster name and the region: clusters are regional (press Tab after -Cluster to list them)."),
         EcsErrorKind.ServiceNotFound => ("ServiceNotFound", ErrorCategory.ObjectNotFound, "Check the service name and its cluster."),
         EcsErrorKind.ServiceNotActive => ("ServiceNotActive", ErrorCategory.InvalidOperation, "The service is not ACTIVE; task sets need an active service."),
         EcsErrorKind.TaskSetNotFound => ("TaskSetNotFound", ErrorCategory.ObjectNotFound, "Check the task set id (Get-EcsTaskSet lists them)."),

@@ -74,10 +74,19 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
         }
 
         var key = string.IsNullOrEmpty(set.TaskSetArn) ? output.Id : set.TaskSetArn;
-        _pending.RemoveAll(p => p.Key == key);
-        var pending = new PendingTaskSet(key, string.IsNullOrEmpty(set.ClusterArn) ? cluster : set.ClusterArn,
-            string.IsNullOrEmpty(set.ServiceArn) ? service : set.ServiceArn, _nextActivityId++) { Last = output };
-        _pending.Add(pending);
+        var pending = _pending.Find(p => p.Key == key);
+        if (pending is null)
+        {
+            pending = new PendingTaskSet(key, string.IsNullOrEmpty(set.ClusterArn) ? cluster : set.ClusterArn,
+                string.IsNullOrEmpty(set.ServiceArn) ? service : set.ServiceArn, _nextActivityId++) { Last = output };
+            _pending.Add(pending);
+        }
+        else
+        {
+            // The same task set changed twice in one pipeline: wait for it once, in its latest state.
+            pending.Last = output;
+        }
+
         WriteProgress(Progress(pending, null));
     }
 

@@ -82,12 +82,15 @@ public sealed class StartEcsTaskWaitTests
         Assert.Empty(host.Server.Requests);
     }
 
-    [Fact]
-    public async Task A_bad_poll_interval_is_refused_before_any_request()
+    [Theory]
+    [InlineData("-Wait -PollInterval 0", "InvalidPollInterval")]
+    [InlineData("-WaitUntil Running -Timeout 0", "InvalidTimeout")]
+    public async Task Bad_wait_parameters_are_refused_before_any_request(string parameters, string errorId)
     {
         await using var host = await LocalEcsHost.StartAsync();
-        var result = host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2 -Wait -PollInterval 0");
-        Assert.Equal("InvalidPollInterval" + Id, result.FirstError!.FullyQualifiedErrorId);
+        var result = host.Run($"Start-EcsTask web -Cluster demo -LaunchType EC2 {parameters}");
+        Assert.Equal(errorId + Id, result.FirstError!.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, result.FirstError.CategoryInfo.Category);
         Assert.Empty(host.Server.Requests);
     }
 

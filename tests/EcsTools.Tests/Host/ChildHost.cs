@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
@@ -7,7 +9,8 @@ namespace EcsTools.Tests.Host;
 
 /// <summary>
 /// Runs a script in a fresh process (the tour host, src/EcsTools.Tour, with LocalEcs and the demo scene), for what
-/// only a fresh process shows: the order in which assemblies enter the default load context, and import time.
+/// only a fresh process shows: the order in which assemblies enter the default load context, import time, and what
+/// depends on the process environment (AWS_* variables, HOME), which a test must never change in its own process.
 /// </summary>
 public static class ChildHost
 {
@@ -18,7 +21,12 @@ public static class ChildHost
         typeof(ChildHost).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release" : "Debug";
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string scriptText, params string[] options)
+    public static Task<(int ExitCode, string Output)> RunAsync(string scriptText, params string[] options) =>
+        RunAsync(scriptText, null, options);
+
+    /// <summary>Runs the script with these environment variables changed (a null value removes the variable).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string scriptText, IReadOnlyDictionary<string, string?>? environment, params string[] options)
     {
         var script = Path.Combine(Path.GetTempPath(), $"ecstools-{Guid.NewGuid():N}.ps1");
         await File.WriteAllTextAsync(script, scriptText);
@@ -26,6 +34,18 @@ public static class ChildHost
         {
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add(TourAssembly);
+            foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            {
+                if (value is null)
+                {
+                    start.Environment.Remove(name);
+                }
+                else
+                {
+                    start.Environment[name] = value;
+                }
+            }
+
             foreach (var option in options)
             {
                 start.ArgumentList.Add(option);
@@ -43,5 +63,31 @@ public static class ChildHost
         {
             File.Delete(script);
         }
+    }
+
+    /// <summary>
+    /// An environment with no AWS configuration at all: every AWS_* variable removed, HOME (and USERPROFILE) pointing to
+    /// <paramref name="home"/> so no ~/.aws files are found, and instance metadata disabled; plus <paramref name="set"/>.
+    /// </summary>
+    public static Dictionary<string, string?> ScrubbedEnvironment(string home, params (string Name, string? Value)[] set)
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name && name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase))
+            {
+                environment[name] = null;
+            }
+        }
+
+        environment["HOME"] = home;
+        environment["USERPROFILE"] = home;
+        environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var (name, value) in set)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
     }
 }

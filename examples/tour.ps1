@@ -1,0 +1,137 @@
+<#
+.SYNOPSIS
+    A guided tour of EcsTools: tasks started four ways, waited for and stopped; failures as errors; a blue/green deployment.
+
+.DESCRIPTION
+    Made for the demo scene of LocalEcs, which `dotnet run --project src/EcsTools.Tour` starts before it runs this
+    script (cluster demo with three container instances and the FARGATE and FARGATE_SPOT capacity providers, the
+    EXTERNAL service checkout). It shows:
+
+      1. Start-EcsTask in each of its parameter sets: a launch type, a capacity provider strategy, the cluster's
+         default strategy, and chosen container instances (StartTask);
+      2. Wait-EcsTask until the tasks are RUNNING, and a batch job waited for until it has stopped;
+      3. failures as error records with stable ids: a task that cannot be placed (RESOURCE:MEMORY), one whose
+         container exits with code 2, one that fails to start (its image cannot be pulled);
+      4. Start | Wait | Stop | Wait as one pipeline;
+      5. a blue/green deployment of checkout with task sets: green created at 0 %, scaled to 100 % and waited for
+         until STEADY_STATE, made primary; blue scaled to 0 % and removed.
+
+    Unexpected errors stop the tour ($ErrorActionPreference = 'Stop'); the failures it shows on purpose are asked for
+    with -ErrorAction Continue.
+
+.PARAMETER Cluster
+    The cluster (demo in the demo scene).
+
+.PARAMETER Service
+    The service with the EXTERNAL deployment controller for the blue/green deployment (checkout).
+
+.PARAMETER Subnet
+    The subnet for the awsvpc tasks and task sets.
+
+.PARAMETER SecurityGroup
+    The security group for the awsvpc tasks and task sets.
+
+.EXAMPLE
+    dotnet run --project src/EcsTools.Tour
+
+    Builds the module, starts LocalEcs with the demo scene, and runs this tour.
+
+.EXAMPLE
+    dotnet run --project src/EcsTools.Tour -- --step 1s tour
+
+    The same, with LocalEcs's clock slowed down to a lifecycle step a second, to watch the progress.
+#>
+[CmdletBinding()]
+param(
+    [string] $Cluster = 'demo',
+    [string] $Service = 'checkout',
+    [string[]] $Subnet = 'subnet-0a1b2c3d4e5f60718',
+    [string[]] $SecurityGroup = 'sg-0123456789abcdef0'
+)
+
+$ErrorActionPreference = 'Stop'
+
+function Show-Step([string] $Title) {
+    Write-Host ''
+    Write-Host "== $Title" -ForegroundColor Cyan
+}
+
+function Show-Note([string] $Text) {
+    Write-Host "   $Text"
+}
+
+function Show-ErrorId([System.Management.Automation.ErrorRecord[]] $ErrorRecord) {
+    foreach ($record in $ErrorRecord) {
+        Show-Note ("Error id: {0}  (category {1})" -f $record.FullyQualifiedErrorId, $record.CategoryInfo.Category)
+    }
+}
+
+$network = @{ Subnet = $Subnet; SecurityGroup = $SecurityGroup }
+
+Show-Step "1. Start-EcsTask with a launch type: RunTask, launchType EC2, two tasks of 'web'"
+Show-Note 'Each task is written as soon as ECS answers, PROVISIONING at first.'
+$web = Start-EcsTask web -Cluster $Cluster -LaunchType EC2 -Count 2
+$web | Out-Host
+
+Show-Step '2. With a capacity provider strategy: FARGATE_SPOT, written as a hashtable'
+$spot = Start-EcsTask fargate-web -Cluster $Cluster -CapacityProviderStrategy @{ CapacityProvider = 'FARGATE_SPOT'; Weight = 1 } @network
+$spot | Out-Host
+
+Show-Step "3. With the cluster's default capacity provider strategy: neither a launch type nor a strategy"
+Show-Note "The demo cluster's default is FARGATE (base 1) and FARGATE_SPOT (weight 3): the first task goes to FARGATE."
+$default = Start-EcsTask fargate-web -Cluster $Cluster @network
+$default | Out-Host
+
+Show-Step '4. On a chosen container instance: StartTask, on the instance of the first web task'
+Show-Note "The instance: $($web[0].ContainerInstanceArn)"
+$pinned = Start-EcsTask web -Cluster $Cluster -ContainerInstance $web[0].ContainerInstanceArn
+$pinned | Out-Host
+
+Show-Step '5. Wait-EcsTask -Until Running: each task is written when it gets there'
+$running = $web + $spot + $default + $pinned | Wait-EcsTask -Until Running
+$running | Out-Host
+
+Show-Step "6. Start-EcsTask -Wait: a batch job ('batch' runs 3 s and exits 0), written once it has stopped"
+Start-EcsTask batch -Cluster $Cluster -LaunchType EC2 -Wait | Out-Host
+
+Show-Step "7. Failures are errors. A task that does not fit: 'big' asks for 16 GiB, the instances have 8"
+Show-Note 'ECS answers with one failure per container instance it tried; each becomes an error, and the pipeline goes on.'
+Start-EcsTask big -Cluster $Cluster -LaunchType EC2 -ErrorAction Continue -ErrorVariable placement | Out-Host
+Show-ErrorId $placement[0]
+
+Show-Step "8. A task whose essential container exits with code 2 ('batch-fail'): the task is output, and a TaskFailed error"
+Start-EcsTask batch-fail -Cluster $Cluster -LaunchType EC2 -Wait -ErrorAction Continue -ErrorVariable exited | Out-Host
+Show-ErrorId $exited
+Show-Note 'In a runbook: -ErrorAction Stop and try/catch, or -IgnoreTaskFailure to take the exit code from the task (examples/run-migration.ps1).'
+
+Show-Step "9. A task that fails to start ('bad-image': its image cannot be pulled): a TaskFailedToStart error"
+Start-EcsTask bad-image -Cluster $Cluster -LaunchType EC2 -Wait -ErrorAction Continue -ErrorVariable notStarted | Out-Host
+Show-ErrorId $notStarted
+
+Show-Step '10. One pipeline: the running tasks | Stop-EcsTask | Wait-EcsTask (until STOPPED)'
+$running | Stop-EcsTask -Reason 'The tour is done with them' | Wait-EcsTask | Out-Host
+
+Show-Step "11. Blue/green deployment of the EXTERNAL service '$Service' with task sets"
+Show-Note 'Blue: the version in production, 100 % of the desired count, on FARGATE; waited for until STEADY_STATE.'
+$blue = New-EcsTaskSet -Cluster $Cluster -Service $Service -TaskDefinition fargate-web -LaunchType FARGATE @network -Scale 100 -ExternalId blue -Wait
+$blue = $blue | Set-EcsTaskSet -Primary
+$blue | Out-Host
+
+Show-Note 'Green: the new version (here the same task definition, moved to FARGATE_SPOT), created at 0 %,'
+Show-Note 'scaled to 100 % and waited for, then made primary: production traffic goes to green.'
+$green = New-EcsTaskSet -Cluster $Cluster -Service $Service -TaskDefinition fargate-web @network -ExternalId green -Scale 0 `
+    -CapacityProviderStrategy @{ CapacityProvider = 'FARGATE_SPOT'; Weight = 1 }
+$green = $green | Set-EcsTaskSet -Scale 100 -Wait
+$green = $green | Set-EcsTaskSet -Primary
+$green | Out-Host
+
+Show-Note 'Blue is scaled to 0 %, waited for, and removed (ECS drains it).'
+$null = $blue | Set-EcsTaskSet -Scale 0 -Wait
+$blue | Remove-EcsTaskSet -Force | Out-Host
+
+Show-Note "What is left of '$Service':"
+Get-EcsTaskSet -Cluster $Cluster -Service $Service | Out-Host
+
+Show-Step 'Done'
+Show-Note 'The examples are runbooks to read and run: dotnet run --project src/EcsTools.Tour -- --list'
+Show-Note 'Get-Help Start-EcsTask -Full, Get-Help about_EcsTools: the reference (in pwsh with the module imported).'

@@ -1,0 +1,111 @@
+using System;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
+using EcsTools.Engine.Client;
+using EcsTools.Engine.Credentials;
+
+namespace EcsTools.Engine.Resolution;
+
+/// <summary>
+/// Resolves settings to a <see cref="ConnectionPlan"/>: cheap enough to run for every command (it reads the environment
+/// and the profile files, and creates no credentials), so that a changed region, profile or key is noticed at once.
+/// </summary>
+internal static class ConnectionResolver
+{
+    public static ConnectionPlan Resolve(EcsConnectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        SdkDependencies.EnsureRegistered();
+        var profiles = ProfileContext.Load(settings);
+        var explicitEndpoint = ValidateEndpoint(settings.EndpointUrl);
+        var environmentEndpoint = Variable("AWS_ENDPOINT_URL_ECS") is not null ? "AWS_ENDPOINT_URL_ECS"
+            : Variable("AWS_ENDPOINT_URL") is not null ? "AWS_ENDPOINT_URL" : null;
+
+        var (region, regionSource) = RegionResolver.TryResolve(settings, profiles)
+            ?? (explicitEndpoint is not null || environmentEndpoint is not null
+                ? (RegionEndpoint.USEast1, "default for a custom endpoint (us-east-1)")
+                : throw RegionResolver.NotFound());
+
+        var config = new EcsClientConfig { RegionEndpoint = region };
+        if (profiles.InUse is { } profile)
+        {
+            config.Profile = new Profile(profile.Name, string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
+        }
+
+        string endpointSource;
+        if (explicitEndpoint is not null)
+        {
+            // The region is resolved first and kept as the signing region: setting ServiceURL clears RegionEndpoint.
+            config.ServiceURL = explicitEndpoint;
+            config.AuthenticationRegion = region.SystemName;
+            endpointSource = settings.EndpointOrigin ?? "-EndpointUrl";
+        }
+        else if (environmentEndpoint is not null)
+        {
+            endpointSource = "environment variable " + environmentEndpoint;
+        }
+        else
+        {
+            endpointSource = "ECS endpoint rules for the region";
+        }
+
+        string endpoint;
+        try
+        {
+            endpoint = config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(new EcsWireRequest("ListClusters", []))).URL;
+        }
+        catch (AmazonClientException e)
+        {
+            throw new EcsConfigurationException("Endpoint", $"No ECS endpoint could be resolved for region '{region.SystemName}': {e.Message}",
+                "Check -Region, or pass -EndpointUrl.", e);
+        }
+
+        if (explicitEndpoint is null && environmentEndpoint is null && profiles.InUse is { } inUse
+            && !string.Equals(endpoint, StandardEndpoint(config), StringComparison.OrdinalIgnoreCase))
+        {
+            endpointSource = $"endpoint_url or services section of profile '{inUse.Name}'";
+        }
+
+        var credentials = CredentialResolver.Resolve(settings, profiles, config);
+        return new ConnectionPlan(region, regionSource, config, endpoint, endpointSource, credentials);
+    }
+
+    private static string? ValidateEndpoint(string? endpointUrl)
+    {
+        if (string.IsNullOrEmpty(endpointUrl))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(endpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new EcsConfigurationException(
+                "Endpoint",
+                $"The endpoint URL '{endpointUrl}' is not an absolute http or https URL.",
+                "Pass -EndpointUrl such as http://127.0.0.1:4566 or https://ecs.us-east-1.amazonaws.com.");
+        }
+
+        return endpointUrl;
+    }
+
+    private static string StandardEndpoint(EcsClientConfig config)
+    {
+        try
+        {
+            return new EcsEndpointProvider().ResolveEndpoint(new EndpointParameters
+            {
+                ["Region"] = config.RegionEndpoint?.SystemName,
+                ["UseFIPS"] = config.UseFIPSEndpoint,
+                ["UseDualStack"] = config.UseDualstackEndpoint,
+                ["Endpoint"] = null,
+            }).URL;
+        }
+        catch (AmazonClientException)
+        {
+            return "";
+        }
+    }
+
+    private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+}

@@ -1,0 +1,75 @@
+using System;
+using Amazon.Runtime.CredentialManagement;
+
+namespace EcsTools.Engine.Resolution;
+
+/// <summary>
+/// The profiles one resolution may use, read fresh each time (the files can change between commands): the explicit
+/// one (-ProfileName, or the default profile of -ProfileLocation), and the ambient one (AWS_PROFILE, else "default").
+/// </summary>
+internal sealed class ProfileContext
+{
+    private ProfileContext(CredentialProfileStoreChain chain, CredentialProfile? explicitProfile, string? explicitOrigin,
+        CredentialProfile? ambient, string? ambientName, string? ambientOrigin)
+    {
+        Chain = chain;
+        Explicit = explicitProfile;
+        ExplicitOrigin = explicitOrigin;
+        Ambient = ambient;
+        AmbientName = ambientName;
+        AmbientOrigin = ambientOrigin;
+    }
+
+    public CredentialProfileStoreChain Chain { get; }
+
+    public CredentialProfile? Explicit { get; }
+
+    public string? ExplicitOrigin { get; }
+
+    /// <summary>The AWS_PROFILE or default profile; null when there is an explicit one or none exists.</summary>
+    public CredentialProfile? Ambient { get; }
+
+    /// <summary>The name AWS_PROFILE gives, even when no such profile exists.</summary>
+    public string? AmbientName { get; }
+
+    public string? AmbientOrigin { get; }
+
+    /// <summary>The profile in use for region and endpoint settings.</summary>
+    public CredentialProfile? InUse => Explicit ?? Ambient;
+
+    public static ProfileContext Load(EcsConnectionSettings settings)
+    {
+        var chain = new CredentialProfileStoreChain(string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
+        var envProfile = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } p ? p.Trim() : null;
+        if (!string.IsNullOrEmpty(settings.ProfileName) || !string.IsNullOrEmpty(settings.ProfileLocation))
+        {
+            var name = settings.ProfileName ?? envProfile ?? "default";
+            var origin = settings.ProfileName is not null ? settings.ProfileOrigin ?? "-ProfileName"
+                : envProfile is not null ? "AWS_PROFILE, in -ProfileLocation" : "the default profile of -ProfileLocation";
+            if (!chain.TryGetProfile(name, out var profile))
+            {
+                throw new EcsConfigurationException(
+                    "Profile",
+                    $"The AWS profile '{name}' (from {origin}) was not found in {Describe(settings.ProfileLocation)}.",
+                    "Check the profile name (the sections of ~/.aws/config and ~/.aws/credentials; press Tab after -ProfileName), "
+                    + "or pass -ProfileLocation with the file that defines it.");
+            }
+
+            return new ProfileContext(chain, profile, origin, null, null, null);
+        }
+
+        if (envProfile is not null)
+        {
+            chain.TryGetProfile(envProfile, out var named);
+            return new ProfileContext(chain, null, null, named, envProfile, "AWS_PROFILE");
+        }
+
+        chain.TryGetProfile("default", out var fallback);
+        return new ProfileContext(chain, null, null, fallback, null, "the default profile");
+    }
+
+    public static string Describe(string? profileLocation) =>
+        string.IsNullOrEmpty(profileLocation)
+            ? "the shared credentials and config files (~/.aws/credentials and ~/.aws/config, or AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE)"
+            : $"'{profileLocation}' and the shared config file";
+}

@@ -1,0 +1,69 @@
+using System;
+using Amazon;
+using Amazon.Runtime;
+
+namespace EcsTools.Engine.Resolution;
+
+/// <summary>
+/// The region, in this order: -Region; the region of an explicit profile; the session default ($StoredAWSRegion);
+/// AWS_REGION; AWS_DEFAULT_REGION; the region of the AWS_PROFILE or default profile; instance metadata.
+/// </summary>
+internal static class RegionResolver
+{
+    public static (RegionEndpoint Region, string Source)? TryResolve(EcsConnectionSettings settings, ProfileContext profiles)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.Region))
+        {
+            return (RegionEndpoint.GetBySystemName(settings.Region.Trim()), settings.RegionOrigin ?? "-Region");
+        }
+
+        if (profiles.Explicit?.Region is { } explicitRegion)
+        {
+            return (explicitRegion, $"region of profile '{profiles.Explicit.Name}' ({profiles.ExplicitOrigin})");
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.StoredRegion))
+        {
+            return (RegionEndpoint.GetBySystemName(settings.StoredRegion.Trim()), settings.StoredRegionOrigin ?? "$StoredAWSRegion");
+        }
+
+        foreach (var variable in (string[])["AWS_REGION", "AWS_DEFAULT_REGION"])
+        {
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value))
+            {
+                return (RegionEndpoint.GetBySystemName(value.Trim()), $"environment variable {variable}");
+            }
+        }
+
+        if (profiles.Ambient?.Region is { } ambientRegion)
+        {
+            return (ambientRegion, $"region of profile '{profiles.Ambient.Name}' ({profiles.AmbientOrigin})");
+        }
+
+        if (InstanceMetadataDisabled())
+        {
+            return null;
+        }
+
+        try
+        {
+            // Environment and profiles were read above, so what the SDK's chain adds is instance metadata.
+            return FallbackRegionFactory.GetRegionEndpoint() is { } metadata ? (metadata, "instance metadata") : null;
+        }
+        catch (AmazonClientException)
+        {
+            return null;
+        }
+    }
+
+    public static EcsConfigurationException NotFound() => new(
+        "Region",
+        "No AWS region was found. Looked at: -Region, the region of -ProfileName's profile, $StoredAWSRegion (Set-DefaultAWSRegion), "
+        + "the AWS_REGION and AWS_DEFAULT_REGION environment variables, the region of the AWS_PROFILE or default profile in ~/.aws/config, "
+        + "and instance metadata.",
+        "Pass -Region (for example -Region us-east-1), set $env:AWS_REGION or $PSDefaultParameterValues['*-Ecs*:Region'], "
+        + "or add region = ... to your profile in ~/.aws/config.");
+
+    private static bool InstanceMetadataDisabled() =>
+        string.Equals(Environment.GetEnvironmentVariable("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,14 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace EcsTools.Completion;
+
+/// <summary>Completes cluster names (ListClusters) in the region, profile and endpoint of the command line.</summary>
+public sealed class ClusterCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionRunner.Complete(commandName, wordToComplete, fakeBoundParameters, _ => ("clusters", EcsListing.ClustersAsync));
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EcsTools.Engine;
+
+namespace EcsTools.Completion;
+
+/// <summary>
+/// Runs a live completion: settings from the command line, the connection the command would use, one cached call,
+/// then the values that match the word. Answers within <see cref="Budget"/> or gives up quietly: nothing a completer
+/// does may show an error at the prompt.
+/// </summary>
+internal static class CompletionRunner
+{
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+
+    private static readonly char[] s_quoteNeeded = [' ', '\t', '$', '`', '\'', '"', ';', ',', '(', ')', '{', '}', '|', '&', '@', '#', '<', '>'];
+
+    public delegate Task<IReadOnlyList<CompletionItem>> Fetch(EcsConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes <paramref name="wordToComplete"/> from the items of <paramref name="call"/> (the cache key, e.g.
+    /// "services|demo"), which <paramref name="fetch"/> lists. <paramref name="scope"/> picks the call from the line.
+    /// </summary>
+    public static IEnumerable<CompletionResult> Complete(
+        string commandName,
+        string wordToComplete,
+        IDictionary fakeBoundParameters,
+        Func<CompletionSession, (string Call, Fetch Fetch)?> scope,
+        Func<CompletionItem, string>? completionText = null)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var session = CompletionSession.Capture(commandName, fakeBoundParameters);
+            if (scope(session) is not { } target)
+            {
+                return [];
+            }
+
+            var lookup = Task.Run(() => CompletionCache.GetAsync(EcsConnectionCache.Get(session.Settings), target.Call, target.Fetch));
+            var remaining = Budget - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero || !lookup.Wait(remaining) || !lookup.IsCompletedSuccessfully)
+            {
+                return [];
+            }
+
+            return Match(lookup.Result, wordToComplete, completionText);
+        }
+#pragma warning disable CA1031 // A completer must never surface an error at the prompt.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The items whose name (or ARN, for a word that starts with "arn:") starts with the word, quoted like the word.</summary>
+    public static IEnumerable<CompletionResult> Match(IEnumerable<CompletionItem> items, string? wordToComplete, Func<CompletionItem, string>? completionText = null)
+    {
+        var word = wordToComplete ?? "";
+        var quote = word.Length > 0 && word[0] is '\'' or '"' ? word[0] : (char?)null;
+        var prefix = quote is null ? word : word[1..].TrimEnd(quote.Value);
+        var byArn = prefix.StartsWith("arn:", StringComparison.OrdinalIgnoreCase);
+        var pattern = WildcardPattern.Get(prefix + "*", WildcardOptions.IgnoreCase);
+        var results = new List<CompletionResult>();
+        foreach (var item in items)
+        {
+            var value = byArn ? item.Arn : item.Name;
+            if (string.IsNullOrEmpty(value) || !pattern.IsMatch(value))
+            {
+                continue;
+            }
+
+            var text = byArn || completionText is null ? Quote(value, quote) : completionText(item);
+            results.Add(new CompletionResult(text, item.Name, CompletionResultType.ParameterValue, item.ToolTip ?? item.Arn ?? item.Name));
+        }
+
+        return results;
+    }
+
+    private static string Quote(string value, char? quote) =>
+        quote is { } q ? q + value.Replace(q.ToString(), new string(q, 2), StringComparison.Ordinal) + q
+        : value.IndexOfAny(s_quoteNeeded) >= 0 ? "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'"
+        : value;
+}

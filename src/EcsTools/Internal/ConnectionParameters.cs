@@ -1,0 +1,57 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+
+namespace EcsTools.Internal;
+
+/// <summary>
+/// The connection inputs of one command, from a cmdlet's bound parameters or from a command line being completed,
+/// with where each came from, and the raw session defaults ($StoredAWSRegion, $StoredAWSCredentials).
+/// </summary>
+internal sealed class ConnectionParameters
+{
+    public string? Region { get; init; }
+
+    public string? ProfileName { get; init; }
+
+    public string? ProfileLocation { get; init; }
+
+    public string? EndpointUrl { get; init; }
+
+    public string? AccessKey { get; init; }
+
+    public string? SecretKey { get; init; }
+
+    public string? SessionToken { get; init; }
+
+    public PSCredential? Credential { get; init; }
+
+    public object? StoredRegion { get; init; }
+
+    public object? StoredCredentials { get; init; }
+
+    /// <summary>Where a parameter's value came from, by parameter name: "-Region" or "$PSDefaultParameterValues['...']".</summary>
+    public Func<string, string> OriginOf { get; init; } = name => "-" + name;
+
+    public static ConnectionParameters FromCmdlet(EcsCmdlet cmdlet)
+    {
+        ArgumentNullException.ThrowIfNull(cmdlet);
+        var defaults = cmdlet.SessionValue("PSDefaultParameterValues") as IDictionary;
+        var commandName = cmdlet.MyInvocation.MyCommand?.Name ?? "";
+        var bound = cmdlet.MyInvocation.BoundParameters;
+        return new ConnectionParameters
+        {
+            Region = cmdlet.Region,
+            ProfileName = cmdlet.ProfileName,
+            ProfileLocation = cmdlet.ProfileLocation,
+            EndpointUrl = cmdlet.EndpointUrl,
+            AccessKey = cmdlet.AccessKey,
+            SecretKey = cmdlet.SecretKey,
+            SessionToken = cmdlet.SessionToken,
+            Credential = cmdlet.Credential,
+            StoredRegion = cmdlet.SessionValue(StoredAwsDefaults.RegionVariable),
+            StoredCredentials = cmdlet.SessionValue(StoredAwsDefaults.CredentialsVariable),
+            OriginOf = name => DefaultParameterValues.Origin(defaults, commandName, name, bound.TryGetValue(name, out var value) ? value : null),
+        };
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading.Tasks;
+using EcsTools.LocalEcs;
+using EcsTools.Tests.Host;
+using Xunit;
+
+namespace EcsTools.Tests.Help;
+
+/// <summary>
+/// Runs the examples of the help pages as a user would type them at a console of 120 columns with EcsTools imported,
+/// against one LocalEcs server with the demo scene. Before each example the server is reset: same scene, random source
+/// restarted from a fixed seed, clock back at a fixed time (and stepping per request), so that an example makes the
+/// same ids, states and times on every run. What the console would show is returned as text: Out-Default's
+/// formatting of the output through the module's format views, with errors, warnings and what-if messages in place.
+/// </summary>
+public sealed class DocsExampleRunner : IAsyncLifetime
+{
+    /// <summary>The console width examples are formatted for.</summary>
+    public const int Width = 120;
+
+    public const int RandomSeed = 4566;
+
+    /// <summary>
+    /// The examples run as written; the runner only makes waits poll faster than the 2-second default (the clock moves
+    /// per request, so it changes nothing else) and points the cmdlets at LocalEcs.
+    /// </summary>
+    private const string Preamble = """
+        $PSStyle.OutputRendering = 'PlainText'
+        $PSDefaultParameterValues['*-Ecs*:EndpointUrl'] = $args[0]
+        $PSDefaultParameterValues['*-Ecs*:Region'] = 'us-east-1'
+        $PSDefaultParameterValues['*-Ecs*:AccessKey'] = 'AKIDEXAMPLE'
+        $PSDefaultParameterValues['*-Ecs*:SecretKey'] = 'example-secret-key'
+        $PSDefaultParameterValues['Wait-EcsTask:PollInterval'] = 0.02
+        $PSDefaultParameterValues['*-EcsTaskSet:PollInterval'] = 0.02
+        $PSDefaultParameterValues['Start-EcsTask:PollInterval'] = {
+            param($binding)
+            if ($binding.BoundParameters.Contains('Wait') -or $binding.BoundParameters.Contains('WaitUntil')) { 0.02 }
+        }
+        """;
+
+    private readonly DocsSteppingClock _clock = new(TimeSpan.FromSeconds(1));
+    private LocalEcsServer? _server;
+
+    public LocalEcsServer Server => _server ?? throw new InvalidOperationException("The server starts with the fixture.");
+
+    public async Task InitializeAsync() =>
+        _server = await LocalEcsServer.StartAsync(new LocalEcsOptions
+        {
+            Scene = LocalEcsScenes.Demo,
+            RandomSeed = RandomSeed,
+            TimeProvider = _clock,
+            StepInterval = TimeSpan.FromSeconds(1),
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs an example's code in a fresh runspace against a freshly reset LocalEcs; returns what the console showed.</summary>
+    public DocsExampleResult Run(string code)
+    {
+        _clock.Reset();
+        Server.Reset();
+        var host = new DocsCaptureHost(Width);
+        using var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
+        runspace.Open();
+        using (var setup = PowerShell.Create())
+        {
+            setup.Runspace = runspace;
+            setup.AddCommand("Import-Module").AddParameter("Name", TestPaths.ModuleManifest).AddParameter("ErrorAction", ActionPreference.Stop);
+            setup.AddStatement().AddScript(Preamble).AddArgument(Server.Endpoint.ToString().TrimEnd('/'));
+            setup.Invoke();
+        }
+
+        using var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddScript(code);
+        ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
+        ps.AddCommand("Out-Default");
+        Exception? terminating = null;
+        try
+        {
+            ps.Invoke();
+        }
+        catch (RuntimeException e)
+        {
+            terminating = e;
+        }
+
+        var errors = runspace.SessionStateProxy.GetVariable("Error") is System.Collections.ArrayList list
+            ? list.Cast<object>().Select(e => e.ToString() ?? string.Empty).Reverse().ToList()
+            : [];
+        return new DocsExampleResult(host.Text, errors, terminating?.Message);
+    }
+}
