@@ -95,9 +95,13 @@ Show-Step "6. Start-EcsTask -Wait: a batch job ('batch' runs 3 s and exits 0), w
 Start-EcsTask batch -Cluster $Cluster -LaunchType EC2 -Wait | Out-Host
 
 Show-Step "7. Failures are errors. A task that does not fit: 'big' asks for 16 GiB, the instances have 8"
-Show-Note 'ECS answers with one failure per container instance it tried; each becomes an error, and the pipeline goes on.'
-Start-EcsTask big -Cluster $Cluster -LaunchType EC2 -ErrorAction Continue -ErrorVariable placement | Out-Host
-Show-ErrorId $placement[0]
+Show-Note 'ECS answers with a failure for each container instance it tried; each becomes an error record, and the'
+Show-Note 'pipeline goes on. Collected here with -ErrorVariable; the first one as PowerShell shows it:'
+Start-EcsTask big -Cluster $Cluster -LaunchType EC2 -ErrorAction SilentlyContinue -ErrorVariable placement | Out-Host
+$placement[0] | Out-Host
+foreach ($record in $placement) {
+    Show-Note ('{0}  {1}' -f $record.FullyQualifiedErrorId, $record.TargetObject)
+}
 
 Show-Step "8. A task whose essential container exits with code 2 ('batch-fail'): the task is output, and a TaskFailed error"
 Start-EcsTask batch-fail -Cluster $Cluster -LaunchType EC2 -Wait -ErrorAction Continue -ErrorVariable exited | Out-Host
@@ -124,6 +128,7 @@ $green = New-EcsTaskSet -Cluster $Cluster -Service $Service -TaskDefinition farg
 $green = $green | Set-EcsTaskSet -Scale 100 -Wait
 $green = $green | Set-EcsTaskSet -Primary
 $green | Out-Host
+Show-Note "Blue is $($blue.Id), green $($green.Id)."
 
 Show-Note 'Blue is scaled to 0 %, waited for, and removed (ECS drains it).'
 $null = $blue | Set-EcsTaskSet -Scale 0 -Wait
@@ -134,4 +139,4 @@ Get-EcsTaskSet -Cluster $Cluster -Service $Service | Out-Host
 
 Show-Step 'Done'
 Show-Note 'The examples are runbooks to read and run: dotnet run --project src/EcsTools.Tour -- --list'
-Show-Note 'Get-Help Start-EcsTask -Full, Get-Help about_EcsTools: the reference (in pwsh with the module imported).'
+Show-Note 'The reference: Get-Help Start-EcsTask -Full (and the other cmdlets), or docs/ in the repository.'

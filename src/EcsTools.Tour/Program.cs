@@ -91,10 +91,10 @@ internal static class Program
         {
             var endpoint = local.Endpoint.ToString().TrimEnd('/');
             UseEndpoint(endpoint, Region(options));
-            var seconds = options.Step.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            var poll = PollInterval(options.Step);
             Console.Error.WriteLine($"LocalEcs is running at {endpoint} with the demo scene (cluster '{LocalEcsScenes.DemoCluster}', "
-                + $"{Region(options)}): a task lifecycle step every {seconds} s, and the waits poll every {seconds} s.");
-            return ScriptRunner.Run(run with { Prelude = PollDefaults(options.Step) });
+                + $"{Region(options)}): a task lifecycle step every {Seconds(options.Step)}; the waits poll from every {Seconds(poll)} on.");
+            return ScriptRunner.Run(run with { Prelude = PollDefaults(poll) });
         }
     }
 
@@ -116,18 +116,28 @@ internal static class Program
     }
 
     /// <summary>
-    /// LocalEcs runs on a fast clock, so the waits poll as often as a step (they start at 2 s against ECS):
-    /// $PSDefaultParameterValues, as a user would set it. Start-EcsTask takes -PollInterval only with -Wait or -WaitUntil.
+    /// A quarter of a step, from 10 ms to 250 ms: LocalEcs runs on a fast clock, and the waits back off from their first
+    /// interval to 15 times it (against ECS they start at 2 s).
     /// </summary>
-    private static string PollDefaults(TimeSpan step)
+    private static TimeSpan PollInterval(TimeSpan step) =>
+        TimeSpan.FromMilliseconds(Math.Clamp(step.TotalMilliseconds / 4, 10, 250));
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>
+    /// The waits' -PollInterval in $PSDefaultParameterValues, as a user would set it. Start-EcsTask takes -PollInterval
+    /// only with -Wait or -WaitUntil: a script block gives it then (its argument's BoundParameters is the set of the
+    /// names bound so far), and nothing otherwise.
+    /// </summary>
+    private static string PollDefaults(TimeSpan poll)
     {
-        var interval = $"[timespan]::FromMilliseconds({Math.Max(10, step.TotalMilliseconds).ToString("0.###", CultureInfo.InvariantCulture)})";
+        var interval = $"[timespan]::FromMilliseconds({poll.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)})";
         return $$"""
             $PSDefaultParameterValues['Wait-EcsTask:PollInterval'] = {{interval}}
             $PSDefaultParameterValues['New-EcsTaskSet:PollInterval'] = {{interval}}
             $PSDefaultParameterValues['Set-EcsTaskSet:PollInterval'] = {{interval}}
             $PSDefaultParameterValues['Start-EcsTask:PollInterval'] = {
-                if ($args[0].BoundParameters['Wait'] -or $args[0].BoundParameters['WaitUntil']) { {{interval}} }
+                if ($args[0].BoundParameters -contains 'Wait' -or $args[0].BoundParameters -contains 'WaitUntil') { {{interval}} }
             }
             """;
     }

@@ -49,7 +49,7 @@ internal static class CredentialResolver
             return ambientPlan;
         }
 
-        return FromSdkChain(config);
+        return FromSdkChain(config.RegionEndpoint);
     }
 
     private static CredentialPlan Keys(string? accessKey, string? secretKey, string? sessionToken, string origin)
@@ -122,14 +122,16 @@ internal static class CredentialResolver
             });
     }
 
-    private static CredentialPlan FromSdkChain(IClientConfig config)
+    // Environment keys and profiles were looked at above; what the SDK's chain adds is web identity, container
+    // credentials and instance metadata. It gets a config without the profile, so a profile without credentials is skipped.
+    private static CredentialPlan FromSdkChain(Amazon.RegionEndpoint? region)
     {
         AWSCredentials credentials;
         try
         {
-            credentials = DefaultAWSCredentialsIdentityResolver.GetCredentials(config);
+            credentials = DefaultAWSCredentialsIdentityResolver.GetCredentials(new Client.EcsClientConfig { RegionEndpoint = region });
         }
-        catch (AmazonClientException e)
+        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or InvalidOperationException)
         {
             throw NotFound(e);
         }

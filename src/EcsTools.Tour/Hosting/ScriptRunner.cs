@@ -42,11 +42,7 @@ internal static class ScriptRunner
 
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
-        ps.AddCommand(run.Script);
-        foreach (var argument in run.Arguments)
-        {
-            ps.AddArgument(argument);
-        }
+        ps.AddScript(ScriptArguments.Invocation(run.Script, run.Arguments));
 
         ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
         ps.AddCommand("Out-Default");

@@ -49,6 +49,7 @@ internal sealed class CompletionSession
             Credential = probe.Value(nameof(EcsCmdlet.Credential)) as PSCredential,
             StoredRegion = session?["Region"],
             StoredCredentials = session?["Credentials"],
+            OriginOf = probe.Origin,
         };
         return new CompletionSession(commandName, fakeBoundParameters, defaults, ConnectionSettingsBuilder.Build(parameters));
     }
@@ -59,6 +60,12 @@ internal sealed class CompletionSession
         string text when !string.IsNullOrWhiteSpace(text) => text.Trim(),
         _ => null,
     };
+
+    /// <summary>"-Region" when typed on the line, "$PSDefaultParameterValues['...']" when it comes from there.</summary>
+    private string Origin(string parameterName) =>
+        _typed is not null && _typed.Contains(parameterName) ? "-" + parameterName
+        : DefaultParameterValues.Find(_defaults, _commandName, parameterName) is { } entry ? $"$PSDefaultParameterValues['{entry.Key}']"
+        : "-" + parameterName;
 
     private object? Value(string parameterName)
     {

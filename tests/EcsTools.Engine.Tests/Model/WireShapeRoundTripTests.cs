@@ -230,6 +230,16 @@ public sealed class WireShapeRoundTripTests
         Assert.Equal(json, JsonSerializer.Serialize(log, EcsJsonContext.Default.LogConfiguration));
     }
 
+    [Fact]
+    public void MapMembers_OfATaskDefinition_Deserialize()
+    {
+        const string json = """{"taskDefinition":{"family":"batch","containerDefinitions":[{"name":"job","dockerLabels":{"team":"data","localecs.runFor":"3s"}}]}}""";
+
+        DescribeTaskDefinitionResponse response = JsonSerializer.Deserialize(json, EcsJsonContext.Default.DescribeTaskDefinitionResponse)!;
+
+        Assert.Equal("3s", response.TaskDefinition!.ContainerDefinitions![0].DockerLabels!["localecs.runFor"]);
+    }
+
     private static void AssertNoNulls(JsonElement element)
     {
         switch (element.ValueKind)

@@ -1,6 +1,8 @@
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using EcsTools.Tests.Host;
+using EcsTools.Tests.Session;
 using Xunit;
 
 namespace EcsTools.Tests.Coexistence;
@@ -60,6 +62,39 @@ public sealed class CoexistenceTests
         Assert.True(exit == 0, output);
         Assert.Contains($"loaded={assemblyVersion}", output);
         Assert.Contains("started=2", output);
+    }
+
+    /// <summary>
+    /// $StoredAWSCredentials made by the other SDK copy (as Set-AWSCredential in AWS.Tools 4 makes it) is honoured, in
+    /// either import order, and wins over the environment's keys. LocalEcs runs in the test process to show the signer.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Stored_credentials_made_by_the_other_SDK_sign_the_request(bool otherSdkFirst)
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var home = SessionKit.TempDirectory();
+        var loadOther = $"$null = [Reflection.Assembly]::LoadFrom('{OtherSdk("3.7.402")}')";
+        var import = $"Import-Module '{TestPaths.ModuleManifest}' -ErrorAction Stop";
+        var (exit, output) = await ChildHost.RunAsync(
+            $$"""
+            {{(otherSdkFirst ? loadOther : import)}}
+            {{(otherSdkFirst ? import : loadOther)}}
+            $global:StoredAWSCredentials = [Amazon.Runtime.BasicAWSCredentials]::new('AKIDFROMSDK37001', 'sdk37-secret')
+            "stored=" + $global:StoredAWSCredentials.GetType().Assembly.GetName().Version
+            Start-EcsTask web -Cluster demo -LaunchType EC2 -Verbose 4>&1 | ForEach-Object {
+                if ($_ -is [System.Management.Automation.VerboseRecord]) { 'verbose=' + $_.Message } }
+            """,
+            ChildHost.ScrubbedEnvironment(home,
+                ("AWS_ACCESS_KEY_ID", "AKIDENVIRONMENTX"), ("AWS_SECRET_ACCESS_KEY", "environment-secret"), ("AWS_REGION", "us-east-1"),
+                ("AWS_ENDPOINT_URL_ECS", host.Server.Endpoint.ToString().TrimEnd('/'))),
+            "--no-import", "--aws");
+        Directory.Delete(home, true);
+        Assert.True(exit == 0, output);
+        Assert.Contains("stored=3.3.0.0", output);
+        Assert.Contains("verbose=AWS credentials: $StoredAWSCredentials (Set-AWSCredential) (access key ****7001) [BasicAWSCredentials].", output);
+        Assert.Equal("AKIDFROMSDK37001", SessionKit.Scope(host.Server.RequestsFor("RunTask").Single()).AccessKey);
     }
 
     private static string OtherSdk(string package)

@@ -242,22 +242,25 @@ public sealed class NewEcsTaskSetTests
     {
         await using var host = await StartAsync();
         var (shell, completion) = host.Session.Start(
-            "New-EcsTaskSet -Cluster demo -Service checkout -TaskDefinition stuck -LaunchType FARGATE -Scale 50 -Wait -PollInterval 2");
+            "New-EcsTaskSet -Cluster demo -Service checkout -TaskDefinition stuck -LaunchType FARGATE -Scale 50 -Wait -PollInterval 0.3");
         using (shell)
         {
+            // Stop once the wait is polling (PowerShell's first WriteProgress in a runspace is slow, and nothing stops it).
             var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (host.Server.RequestsFor("CreateTaskSet").Count == 0 && DateTime.UtcNow < deadline)
+            while (host.Server.RequestsFor("DescribeTaskSets").Count == 0 && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);
             }
 
-            await Task.Delay(200);
+            await Task.Delay(100);
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             shell.Stop();
             var result = await completion.WaitAsync(TimeSpan.FromSeconds(5));
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {stopwatch.Elapsed}");
             Assert.Empty(result.Output);
-            Assert.Empty(host.Server.RequestsFor("DescribeTaskSets"));
+            var polls = host.Server.RequestsFor("DescribeTaskSets").Count;
+            await Task.Delay(600);
+            Assert.Equal(polls, host.Server.RequestsFor("DescribeTaskSets").Count);
         }
     }
 

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using EcsTools.LocalEcs;
 using EcsTools.Tests.Host;
+using EcsTools.Tests.LocalEcs;
 using Xunit;
 using static EcsTools.Tests.Commands.GetEcsTaskScenes;
 
@@ -22,24 +23,38 @@ public sealed class WaitEcsTaskTests
     [Fact]
     public async Task Waiting_for_Running_goes_through_the_lifecycle_and_shows_each_state()
     {
-        await using var host = await LocalEcsHost.StartAsync(step: TimeSpan.FromMilliseconds(300));
-        host.Run("Get-EcsTask -Cluster demo").EnsureSuccess(); // a warm session: the wait's first poll comes within a step
-        host.Server.ClearRequests();
-        var arn = Run(host.Server, "web", 1, container: "web")[0];
-        var result = host.Run("Wait-EcsTask $args[0] -Until Running -PollInterval 0.05", arn).EnsureSuccess();
-
-        dynamic task = Assert.Single(result.Output).BaseObject;
-        Assert.Equal("RUNNING", task.LastStatus);
-        Assert.Equal(arn, task.TaskArn);
-        var statuses = string.Join("\n", result.Progress.Select(p => p.StatusDescription));
-        foreach (var state in new[] { "PROVISIONING 1", "PENDING 1", "ACTIVATING 1" })
+        // LocalEcs on a manual clock: the task moves one lifecycle step each time a poll has been answered, whatever the
+        // speed of the machine: PROVISIONING, PENDING, ACTIVATING, then RUNNING at the fourth poll.
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var step = TimeSpan.FromSeconds(10);
+        await using var server = await LocalEcsServer.StartAsync(new LocalEcsOptions { Scene = LocalEcsScenes.Demo, StepInterval = step, TimeProvider = clock });
+        using var session = PsSession.Create(server.Endpoint);
+        var arn = Run(server, "web", 1, container: "web")[0];
+        var (shell, completion) = session.Start($"Wait-EcsTask '{arn}' -Until Running -PollInterval 0.05");
+        using (shell)
         {
-            Assert.Contains(state, statuses);
-        }
+            for (var answered = 1; answered <= 3; answered++)
+            {
+                var polls = answered;
+                await Until(() => server.RequestsFor("DescribeTasks") is var r && r.Count >= polls && r[polls - 1].StatusCode != 0);
+                clock.Advance(step);
+            }
 
-        Assert.Contains(result.Progress, p => p.Activity == "Waiting for 1 ECS task(s) to be RUNNING" && p.SecondsRemaining > 500);
-        Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
-        Assert.True(host.Server.RequestsFor("DescribeTasks").Count >= 3);
+            var result = await completion;
+            result.EnsureSuccess();
+            dynamic task = Assert.Single(result.Output).BaseObject;
+            Assert.Equal("RUNNING", task.LastStatus);
+            Assert.Equal(arn, task.TaskArn);
+            Assert.Equal(4, server.RequestsFor("DescribeTasks").Count);
+            var statuses = result.Progress.Select(p => p.StatusDescription).ToList();
+            foreach (var state in new[] { "waiting: PROVISIONING 1;", "waiting: PENDING 1;", "waiting: ACTIVATING 1;" })
+            {
+                Assert.Contains(statuses, s => s.Contains(state, StringComparison.Ordinal));
+            }
+
+            Assert.Contains(result.Progress, p => p.Activity == "Waiting for 1 ECS task(s) to be RUNNING" && p.SecondsRemaining > 500);
+            Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
+        }
     }
 
     [Fact]
@@ -147,7 +162,7 @@ public sealed class WaitEcsTaskTests
     public async Task A_task_that_goes_missing_is_an_error_and_an_unknown_one_too()
     {
         await using var host = await LocalEcsHost.StartAsync();
-        var arn = Run(host.Server, "web", 1, container: "web", new Dictionary<string, string> { [LocalEcsLabels.MissingAfterEnvironment] = "400ms" })[0];
+        var arn = Run(host.Server, "web", 1, container: "web", new Dictionary<string, string> { [LocalEcsLabels.MissingAfterEnvironment] = "2s" })[0];
         var result = host.Run("Wait-EcsTask $args[0], 'fedcba9876543210fedcba9876543210' -Cluster demo -PollInterval 0.05", arn);
 
         Assert.Empty(result.Output);
@@ -157,9 +172,10 @@ public sealed class WaitEcsTaskTests
             Assert.Equal("TaskNotFound" + Id, e.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
         });
+        // The unknown task fails the first poll; the other one is described until it disappears, polls later.
         Assert.Equal("fedcba9876543210fedcba9876543210", result.Errors[0].TargetObject);
         Assert.Equal(arn, result.Errors[1].TargetObject);
-        Assert.True(host.Server.RequestsFor("DescribeTasks").Count > 2);
+        Assert.True(host.Server.RequestsFor("DescribeTasks").Count >= 2);
     }
 
     [Fact]
@@ -187,7 +203,7 @@ public sealed class WaitEcsTaskTests
     {
         await using var host = await LocalEcsHost.StartAsync(DemoWithTiny);
         var arns = Run(host.Server, "tiny", 250);
-        var result = host.Run("$args | Wait-EcsTask -Cluster demo -Timeout 1 -PollInterval 0.2", arns.Cast<object>().ToArray());
+        var result = host.Run("$args | Wait-EcsTask -Cluster demo -Timeout 3 -PollInterval 0.2", arns.Cast<object>().ToArray());
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("WaitTimeout" + Id, error.FullyQualifiedErrorId);

@@ -13,7 +13,7 @@ namespace EcsTools.Tests.Help;
 /// An example is a <c>```powershell</c> block, optionally followed at once by an <c>```Output</c> block: what the
 /// console shows when the code runs (Out-Default through the module's format views, 120 columns; errors, warnings and
 /// what-if messages in place). The test compares the two, line by line without trailing spaces. An example without an
-/// Output block must run without any error. With <c>ECSTOOLS_UPDATE_DOCS=1</c>, an Output block that differs is rewritten
+/// Output block must run without any error. With <c>ECSTOOLS_UPDATE_DOCS=1</c> (or naming the page), an Output block that differs is rewritten
 /// with what the example showed: review the change.
 /// </summary>
 public sealed class DocsExamplesTests : IClassFixture<DocsExampleRunner>
@@ -78,7 +78,7 @@ public sealed class DocsExamplesTests : IClassFixture<DocsExampleRunner>
         }
 
         var expected = DocsExampleResult.Normalize(output[0].Text);
-        if (expected != result.Shown && Environment.GetEnvironmentVariable(DocsUpdateTests.UpdateVariable) == "1")
+        if (expected != result.Shown && DocsUpdateTests.Updating(page))
         {
             RewriteOutput(path, example.Line, result.Shown);
             return;

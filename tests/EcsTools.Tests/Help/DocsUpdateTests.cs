@@ -28,7 +28,16 @@ public sealed class DocsUpdateTests
         _output = output;
     }
 
-    private static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+    /// <summary>
+    /// Whether <c>ECSTOOLS_UPDATE_DOCS</c> asks to rewrite a page: <c>1</c> for every page, or a comma-separated list of
+    /// page names (<c>Start-EcsTask,EcsTools</c>).
+    /// </summary>
+    public static bool Updating(string page)
+    {
+        var value = Environment.GetEnvironmentVariable(UpdateVariable);
+        return value is not null && (value.Trim() == "1"
+            || value.Split(',', StringSplitOptions.TrimEntries).Contains(page, StringComparer.OrdinalIgnoreCase));
+    }
 
     [Fact]
     public void Every_page_is_what_the_updater_writes()
@@ -151,7 +160,7 @@ public sealed class DocsUpdateTests
             return;
         }
 
-        if (Updating)
+        if (Updating(Path.GetFileNameWithoutExtension(path)))
         {
             File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             _output.WriteLine($"{(actual is null ? "Created" : "Updated")} {path}");

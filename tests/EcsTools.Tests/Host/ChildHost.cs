@@ -32,37 +32,56 @@ public static class ChildHost
         await File.WriteAllTextAsync(script, scriptText);
         try
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(TourAssembly);
-            foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-            {
-                if (value is null)
-                {
-                    start.Environment.Remove(name);
-                }
-                else
-                {
-                    start.Environment[name] = value;
-                }
-            }
-
-            foreach (var option in options)
-            {
-                start.ArgumentList.Add(option);
-            }
-
-            start.ArgumentList.Add(script);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(120));
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await stdout + await stderr);
+            return await RunTourAsync([.. options, script], environment);
         }
         finally
         {
             File.Delete(script);
         }
+    }
+
+    /// <summary>
+    /// Runs the tour host with these command-line arguments (options, then a script or an example name and its
+    /// arguments; none for the tour) and environment changes. Output is stdout, then stderr (progress).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunTourAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(TourAssembly);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new System.Threading.CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(120));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The tour host did not finish within {(timeout ?? TimeSpan.FromSeconds(120)).TotalSeconds} s. Output so far:"
+                + Environment.NewLine + await stdout + await stderr);
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>

@@ -33,12 +33,15 @@ internal static partial class SessionKit
         return (result.Output.Select(o => o.BaseObject.ToString()!).ToList(), clock.Elapsed, result);
     }
 
-    public static (string AccessKey, string Region, string Service) Scope(LocalEcsRequest request)
+    public static (string AccessKey, string Region, string Service) Scope(LocalEcsRequest request) => Scope(request.Authorization);
+
+    /// <summary>The access key id, region and service of a SigV4 Authorization header's credential scope.</summary>
+    public static (string AccessKey, string Region, string Service) Scope(string? authorization)
     {
-        var match = CredentialScope().Match(request.Authorization ?? "");
+        var match = CredentialScope().Match(authorization ?? "");
         return match.Success
             ? (match.Groups["key"].Value, match.Groups["region"].Value, match.Groups["service"].Value)
-            : throw new InvalidOperationException($"No SigV4 credential scope in '{request.Authorization}'.");
+            : throw new InvalidOperationException($"No SigV4 credential scope in '{authorization}'.");
     }
 
     public static string TempDirectory()
