@@ -27,7 +27,9 @@ internal static class ConnectionResolver
                 ? (RegionEndpoint.USEast1, "default for a custom endpoint (us-east-1)")
                 : throw RegionResolver.NotFound());
 
-        var config = new EcsClientConfig { RegionEndpoint = region };
+        // The signing region is pinned too: with an endpoint from AWS_ENDPOINT_URL_ECS the SDK clears RegionEndpoint and
+        // would otherwise sign for the region it cached the first time it looked.
+        var config = new EcsClientConfig { RegionEndpoint = region, AuthenticationRegion = region.SystemName };
         if (profiles.InUse is { } profile)
         {
             config.Profile = new Profile(profile.Name, string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
@@ -36,9 +38,8 @@ internal static class ConnectionResolver
         string endpointSource;
         if (explicitEndpoint is not null)
         {
-            // The region is resolved first and kept as the signing region: setting ServiceURL clears RegionEndpoint.
+            // Setting ServiceURL clears RegionEndpoint; AuthenticationRegion keeps the region for signing.
             config.ServiceURL = explicitEndpoint;
-            config.AuthenticationRegion = region.SystemName;
             endpointSource = settings.EndpointOrigin ?? "-EndpointUrl";
         }
         else if (environmentEndpoint is not null)

@@ -33,6 +33,7 @@ internal sealed partial class PageSource
     {
         ArgumentNullException.ThrowIfNull(text);
         string normalized = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal);
+        CheckCharacters(normalized, path);
         FrontMatter? front = FrontMatter.Read(normalized, path);
         string body = front is null ? normalized : front.BlankOut(normalized);
         MarkdownDocument document = Markdown.Parse(body, MarkdownProse.Pipeline);
@@ -40,6 +41,29 @@ internal sealed partial class PageSource
     }
 
     public HelpFormatException Error(int line, string reason) => new(Path, line, reason);
+
+    /// <summary>
+    /// Fails on a character that XML, and so the MAML help, cannot hold: a control character such as the ESC of a
+    /// terminal's color codes pasted with some output.
+    /// </summary>
+    private static void CheckCharacters(string text, string path)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            if (!System.Xml.XmlConvert.IsXmlChar(text[i]))
+            {
+                int line = 1 + text.AsSpan(0, i).Count('\n');
+                throw new HelpFormatException(path, line, string.Create(CultureInfo.InvariantCulture,
+                    $"The page holds the character U+{(int)text[i]:X4}, which help files cannot carry{(text[i] == '\u001b' ? " (an ANSI color code in pasted output?)" : string.Empty)}: remove it."));
+            }
+        }
+    }
 
     public HelpFormatException Error(Block block, string reason) => new(Path, MarkdownProse.LineOf(block), reason);
 

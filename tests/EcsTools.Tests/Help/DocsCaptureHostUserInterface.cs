@@ -5,14 +5,16 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace EcsTools.Tests.Help;
 
 /// <summary>
 /// Collects what a console would show, in order: Out-Default's formatted output, errors, warnings, verbose lines and
-/// what-if messages. Progress is left out. Prompts for a choice are answered with the default choice, and shown.
+/// what-if messages. Progress is left out. Prompts for a choice are answered with the default choice, and shown. The
+/// text is plain: the table headers PowerShell colors even with $PSStyle.OutputRendering PlainText lose their escapes.
 /// </summary>
-internal sealed class DocsCaptureHostUserInterface : PSHostUserInterface
+internal sealed partial class DocsCaptureHostUserInterface : PSHostUserInterface
 {
     private readonly DocsCaptureRawUserInterface _raw;
     private readonly StringBuilder _text = new();
@@ -75,7 +77,10 @@ internal sealed class DocsCaptureHostUserInterface : PSHostUserInterface
     {
         lock (_gate)
         {
-            _text.Append(value);
+            _text.Append(AnsiEscape().Replace(value, string.Empty));
         }
     }
+
+    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
 }

@@ -63,6 +63,18 @@ public sealed class MalformedPageTests
     }
 
     [Fact]
+    public void A_control_character_is_reported_not_written_into_the_maml()
+    {
+        string text = System.IO.File.ReadAllText(HelpFixtures.Valid("Start-EcsTask.md"))
+            .Replace("TaskArn                                  LastStatus", "\u001b[32;1mTaskArn\u001b[0m                                  LastStatus", StringComparison.Ordinal);
+
+        HelpFormatException error = Assert.Throws<HelpFormatException>(() => MarkdownHelpParser.ParseCommandPage(text, "x.md"));
+
+        Assert.Equal(53, error.Line);
+        Assert.Contains("U+001B", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_before_the_first_example_heading_is_reported()
     {
         string text = System.IO.File.ReadAllText(HelpFixtures.Valid("Get-EcsTask.md"))

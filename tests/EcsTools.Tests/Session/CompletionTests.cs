@@ -81,7 +81,7 @@ public sealed class CompletionTests : IAsyncLifetime
             Assert.Equal(tasks, SessionKit.Complete(_host.Session, command + " -Cluster demo -Task ").Texts);
         }
 
-        var set = _host.Run("New-EcsTaskSet -Cluster demo -Service checkout -TaskDefinition web -LaunchType EC2").EnsureSuccess().Dynamic.Single();
+        var set = _host.Run("New-EcsTaskSet -Cluster demo -Service checkout -TaskDefinition fargate-web -LaunchType FARGATE").EnsureSuccess().Dynamic.Single();
         foreach (var command in new[] { "Get-EcsTaskSet", "Set-EcsTaskSet", "Remove-EcsTaskSet" })
         {
             Assert.Equal([(string)set.Id], SessionKit.Complete(_host.Session, command + " -Cluster demo -Service checkout -TaskSet ").Texts);
@@ -124,7 +124,7 @@ public sealed class CompletionTests : IAsyncLifetime
 
     [Theory]
     [InlineData("Start-EcsTask -EndpointUrl not-a-url -Cluster ")]
-    [InlineData("Start-EcsTask -AccessKey AKIDONLY -Cluster ")]
+    [InlineData("Start-EcsTask -EndpointUrl http://127.0.0.1:9 -Cluster ")]
     [InlineData("Start-EcsTask -ProfileName no-such-profile -ProfileLocation /nonexistent/credentials -Cluster ")]
     public void A_line_that_cannot_connect_completes_nothing_without_an_error(string line)
     {

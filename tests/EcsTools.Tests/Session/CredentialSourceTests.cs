@@ -83,9 +83,10 @@ public sealed class CredentialSourceTests
         await File.WriteAllTextAsync(file, "[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = s\n");
         await using var host = await LocalEcsHost.StartAsync();
         var result = host.Run("'web', 'web' | Start-EcsTask -Cluster demo -LaunchType EC2 -ProfileName nope -ProfileLocation $args[0]", file);
-        Assert.NotNull(result.Terminating);
-        Assert.Equal("ProfileNotFound,EcsTools.Commands.StartEcsTaskCommand", result.FirstError!.FullyQualifiedErrorId);
-        Assert.Contains(file, result.FirstError.Exception.Message);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ProfileNotFound,EcsTools.Commands.StartEcsTaskCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Contains(file, error.Exception.Message);
         Assert.Empty(host.Server.Requests);
         Directory.Delete(directory, true);
     }
@@ -135,8 +136,7 @@ public sealed class CredentialSourceTests
             + "$global:StoredAWSCredentials.PSObject.Methods.Add([System.Management.Automation.PSScriptMethod]::new('GetCredentials', { throw 'the SSO session has expired' }))")
             .EnsureSuccess();
         var result = host.Run("'web', 'web' | Start-EcsTask -Cluster demo -LaunchType EC2 -Region us-east-1");
-        Assert.NotNull(result.Terminating);
-        var error = result.FirstError!;
+        var error = Assert.Single(result.Errors);
         Assert.Equal("StoredCredentialsUnusable,EcsTools.Commands.StartEcsTaskCommand", error.FullyQualifiedErrorId);
         Assert.Equal(System.Management.Automation.ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.Contains("the SSO session has expired", error.Exception.Message);

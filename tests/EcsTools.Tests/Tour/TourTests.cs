@@ -1,0 +1,60 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace EcsTools.Tests.Tour;
+
+/// <summary>
+/// The tour, as `dotnet run --project src/EcsTools.Tour` runs it (here with a fast LocalEcs step): every step runs,
+/// its output goes through the module's format views, the failures it shows are errors with their ids, the blue/green
+/// deployment reaches STEADY_STATE, and the process exits with 0.
+/// </summary>
+public sealed class TourTests
+{
+    private const string TaskHeader = "TaskId                           Cluster      TaskDefinition     LastStatus     Desired Launch    ExitCodes";
+    private const string TaskSetHeader = "Id                          Service      Status   Stability    TaskDefinition     Scale Desired Running Pending";
+
+    [Fact]
+    public async Task The_tour_runs_from_start_to_finish_through_the_format_views()
+    {
+        var run = await TourRun.StartAsync("--step", TourRun.FastStep);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("LocalEcs is running at http://127.0.0.1:", run.Output);
+        var steps = run.Lines.Where(l => l.StartsWith("== ", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(12, steps.Count);
+        Assert.Equal("== Done", steps[^1]);
+        Assert.DoesNotContain("\u001b[", run.Output);
+
+        // Tables of the EcsTask and EcsTaskSet views, one per step that outputs objects.
+        Assert.Equal(8, run.Lines.Count(l => l == TaskHeader));
+        Assert.Equal(4, run.Lines.Count(l => l == TaskSetHeader));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +web:1 +PROVISIONING +RUNNING EC2"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +fargate-web:1 +RUNNING +RUNNING FARGATE"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +batch:1 +STOPPED +STOPPED EC2 +job=0$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +batch-fail:1 +STOPPED +STOPPED EC2 +job=2$"));
+        Assert.Equal(5, run.Lines.Count(l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +(web|fargate-web):1 +STOPPED +STOPPED (EC2|FARGATE) +web=143")));
+
+        // The failures, as errors with their ids.
+        Assert.Equal(3, run.Lines.Count(l => l.Contains("InsufficientResources,EcsTools.Commands.StartEcsTaskCommand", System.StringComparison.Ordinal)
+            && l.EndsWith(": RESOURCE:MEMORY", System.StringComparison.Ordinal)));
+        Assert.Contains("Error id: TaskFailed,EcsTools.Commands.StartEcsTaskCommand  (category InvalidResult)", run.Output);
+        Assert.Contains("essential container(s) 'job' exited", run.Output);
+        Assert.Contains("Error id: TaskFailedToStart,EcsTools.Commands.StartEcsTaskCommand  (category ResourceUnavailable)", run.Output);
+        Assert.Contains("CannotPullContainerError", run.Output);
+
+        // The deployment: blue and green reach STEADY_STATE, blue is drained, green is left as the primary task set.
+        var sets = run.Lines.Where(l => Regex.IsMatch(l, @"^ecs-svc/\d+ +checkout ")).ToList();
+        Assert.Equal(4, sets.Count);
+        Assert.Matches(@"PRIMARY +STEADY_STATE fargate-web:1 +100 +4 +4 +0$", sets[0]);
+        Assert.Matches(@"PRIMARY +STEADY_STATE fargate-web:1 +100 +4 +4 +0$", sets[1]);
+        Assert.Matches(@"DRAINING +STEADY_STATE fargate-web:1 +0 +0 +0 +0$", sets[2]);
+        Assert.Equal(sets[1], sets[3]);
+        Assert.NotEqual(sets[0][..27], sets[1][..27]);
+
+        // Progress reaches stderr as the engine reports it.
+        Assert.Contains("[Waiting for 5 ECS task(s) to be RUNNING]", run.Output);
+        Assert.Contains("to reach STEADY_STATE] STABILIZING", run.Output);
+    }
+}
