@@ -12,15 +12,15 @@ namespace EcsTools.Tests.Commands;
 /// tasks with a startedBy of its own and checks that the filters keep them and only matching tasks.
 /// </summary>
 [Collection(MotoCollection.Name)]
-public sealed class GetEcsTaskMotoTests(MotoFixture moto)
+public sealed class GetEcsTaskMotoTests(MotoFixture moto) : MotoTestClass(moto)
 {
     [Fact]
     public async System.Threading.Tasks.Task Each_filter_moto_honours()
     {
-        await moto.Server.KeepTasksRunningAsync();
-        using var session = PsSession.Create(moto.Endpoint);
+        await Moto.Server.KeepTasksRunningAsync();
+        using var session = PsSession.Create(Moto.Endpoint);
         var tag = "get-" + Guid.NewGuid().ToString("N")[..8];
-        var instance = moto.Scene.ContainerInstanceArns[1];
+        var instance = Moto.Scene.ContainerInstanceArns[1];
         var web = session.Run($"Start-EcsTask web:1 -Cluster ec2 -LaunchType EC2 -Count 2 -StartedBy {tag}").EnsureSuccess().Dynamic.Select(t => (string)t.TaskArn).ToArray();
         var multi = (string)Assert.Single(session.Run($"Start-EcsTask multi:1 -Cluster ec2 -ContainerInstance $args[0] -StartedBy {tag}", instance).EnsureSuccess().Dynamic).TaskArn;
         var stopped = (string)Assert.Single(session.Run("Stop-EcsTask $args[0]", web[1]).EnsureSuccess().Dynamic).TaskArn;

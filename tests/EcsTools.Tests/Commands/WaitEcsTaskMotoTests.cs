@@ -9,13 +9,13 @@ namespace EcsTools.Tests.Commands;
 
 /// <summary>A task's life against moto (tasks kept RUNNING until StopTask): start, wait for Running, stop, wait for Stopped.</summary>
 [Collection(MotoCollection.Name)]
-public sealed class WaitEcsTaskMotoTests(MotoFixture moto)
+public sealed class WaitEcsTaskMotoTests(MotoFixture moto) : MotoTestClass(moto)
 {
     [Fact]
     public async System.Threading.Tasks.Task Start_wait_for_Running_stop_and_wait_for_Stopped()
     {
-        await moto.Server.KeepTasksRunningAsync();
-        using var session = PsSession.Create(moto.Endpoint);
+        await Moto.Server.KeepTasksRunningAsync();
+        using var session = PsSession.Create(Moto.Endpoint);
         var running = session.Run("Start-EcsTask web:1 -Cluster ec2 -LaunchType EC2 -Count 2 | Wait-EcsTask -Until Running -PollInterval 0.1").EnsureSuccess();
         Assert.Equal(2, running.Output.Count);
         Assert.All(running.Dynamic, t => Assert.Equal("RUNNING", (string)t.LastStatus));
@@ -32,8 +32,8 @@ public sealed class WaitEcsTaskMotoTests(MotoFixture moto)
     [Fact]
     public async System.Threading.Tasks.Task Start_Wait_until_Running_against_moto()
     {
-        await moto.Server.KeepTasksRunningAsync();
-        using var session = PsSession.Create(moto.Endpoint);
+        await Moto.Server.KeepTasksRunningAsync();
+        using var session = PsSession.Create(Moto.Endpoint);
         var result = session.Run("Start-EcsTask web:2 -Cluster ec2 -LaunchType EC2 -WaitUntil Running -PollInterval 0.1").EnsureSuccess();
         dynamic task = Assert.Single(result.Output).BaseObject;
         Assert.Equal("RUNNING", task.LastStatus);
@@ -44,8 +44,8 @@ public sealed class WaitEcsTaskMotoTests(MotoFixture moto)
     public async System.Threading.Tasks.Task A_task_moto_does_not_return_is_reported_missing()
     {
         // moto drops unknown ids from DescribeTasks without a MISSING failure: the ids asked for and not returned are errors all the same.
-        await moto.Server.KeepTasksRunningAsync();
-        using var session = PsSession.Create(moto.Endpoint);
+        await Moto.Server.KeepTasksRunningAsync();
+        using var session = PsSession.Create(Moto.Endpoint);
         var known = (string)((dynamic)session.Run("Start-EcsTask web:1 -Cluster ec2 -LaunchType EC2").EnsureSuccess().Output[0].BaseObject).TaskArn;
         var result = session.Run("Wait-EcsTask $args[0], 'ffffffff-0000-0000-0000-000000000000' -Cluster ec2 -Until Running -PollInterval 0.1", known);
         Assert.Equal(known, (string)Assert.Single(result.Dynamic).TaskArn);
