@@ -105,8 +105,15 @@ if ($tasks.Count -gt 0) {
         # A task that failed is the target of its error; a timeout names every task still running.
         foreach ($target in @($e.TargetObject)) {
             $arn = if ($target -is [EcsTools.EcsTask]) { $target.TaskArn } else { "$target" }
-            if ($shardOf.ContainsKey($arn)) {
-                $problems[$shardOf[$arn]] = "$($e.Exception.Message) [$($e.FullyQualifiedErrorId)]"
+            if (-not $shardOf.ContainsKey($arn)) {
+                continue
+            }
+
+            $problems[$shardOf[$arn]] = if ($e.FullyQualifiedErrorId -like 'TaskFailed*') {
+                "task $($target.TaskId): $($target.StopCode), exit codes $($target.ExitCodes) [$($e.FullyQualifiedErrorId)]"
+            }
+            else {
+                "$($e.Exception.Message) [$($e.FullyQualifiedErrorId)]"
             }
         }
     }

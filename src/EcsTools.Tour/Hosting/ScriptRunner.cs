@@ -7,12 +7,14 @@ namespace EcsTools.Tour.Hosting;
 
 /// <summary>
 /// Runs one script in the real PowerShell engine, every stream through Out-Default (so objects get the module's format
-/// views and errors their usual view), and returns its exit code as pwsh -File would: the code of <c>exit N</c>, 1 if
-/// a terminating error ended it, else 0. Ctrl+C stops the pipeline (130).
+/// views and errors their usual view), and returns its exit code as pwsh -File would: N if it ended with <c>exit N</c>,
+/// 1 if a terminating error ended it, else 0. Ctrl+C stops the pipeline (130).
 /// </summary>
 internal static class ScriptRunner
 {
     public const int Stopped = 130;
+
+    private const string CompletedVariable = "EcsToursScriptCompleted";
 
     public static int Run(ScriptRun run)
     {
@@ -42,7 +44,9 @@ internal static class ScriptRunner
 
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
-        ps.AddScript(ScriptArguments.Invocation(run.Script, run.Arguments));
+        // $? after the script is false when it ended with exit N (N not 0): $LASTEXITCODE is then its code. When it ran
+        // to its end, $LASTEXITCODE may still hold the code of something it called, and the exit code is 0, as with pwsh -File.
+        ps.AddScript(ScriptArguments.Invocation(run.Script, run.Arguments) + Environment.NewLine + $"$global:{CompletedVariable} = $?");
 
         ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
         ps.AddCommand("Out-Default");
@@ -90,7 +94,8 @@ internal static class ScriptRunner
             return hostExit;
         }
 
-        return runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int exitCode ? exitCode : 0;
+        var completed = runspace.SessionStateProxy.GetVariable(CompletedVariable) is true;
+        return !completed && runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int exitCode ? exitCode : 0;
     }
 
     private static void Invoke(Runspace runspace, string script, params object[] arguments)

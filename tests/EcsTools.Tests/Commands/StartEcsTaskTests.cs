@@ -329,15 +329,16 @@ public sealed class StartEcsTaskTests
     [Fact]
     public async Task One_client_is_reused_across_inputs_and_invocations()
     {
+        // -Verbose names the client; the global count would race with other test classes that open clients.
         await using var host = await LocalEcsHost.StartAsync();
-        host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2").EnsureSuccess();
-        var before = ConnectionCount(host);
-        host.Run("'web','web','web' | Start-EcsTask -Cluster demo -LaunchType EC2; Start-EcsTask web -Cluster demo -LaunchType EC2").EnsureSuccess();
-        var after = ConnectionCount(host);
-        Assert.Equal(before, after);
-        host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2 -Region us-west-2").EnsureSuccess();
-        var withRegion = ConnectionCount(host);
-        Assert.Equal(after + 1, withRegion);
+        var first = ClientLine(host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2 -Verbose"));
+        Assert.EndsWith("(new).", first, StringComparison.Ordinal);
+        var reused = first.Replace("(new).", "(reused).", StringComparison.Ordinal);
+        Assert.Equal(reused, ClientLine(host.Run("'web','web','web' | Start-EcsTask -Cluster demo -LaunchType EC2 -Verbose")));
+        Assert.Equal(reused, ClientLine(host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2 -Verbose")));
+        var withRegion = ClientLine(host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2 -Region us-west-2 -Verbose"));
+        Assert.EndsWith("(new).", withRegion, StringComparison.Ordinal);
+        Assert.NotEqual(first, withRegion);
         Assert.Equal("us-west-2", host.Server.Requests[^1].Region);
     }
 
@@ -356,12 +357,8 @@ public sealed class StartEcsTaskTests
         Assert.NotNull(task.CreatedAt);
     }
 
-    // The engine lives in its own load context, where PowerShell's type names do not reach: find it by reflection.
-    private static int ConnectionCount(LocalEcsHost host) => (int)host.Run(
-        "$engine = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'EcsTools.Engine'; "
-        + "$engine.Assemblies | Where-Object { $_.GetName().Name -eq 'EcsTools.Engine' } | "
-        + "ForEach-Object { $_.GetType('EcsTools.Engine.EcsConnectionCache').GetProperty('Count').GetValue($null) }")
-        .EnsureSuccess().Output.Single().BaseObject;
+    private static string ClientLine(PsResult result) =>
+        Assert.Single(result.EnsureSuccess().Verbose, v => v.StartsWith("ECS client #", StringComparison.Ordinal));
 
     private static Action<LocalEcsScene> WideCluster(int instances) => scene =>
     {

@@ -29,6 +29,9 @@ public sealed class DocsDriftTests
         ["Remove-EcsTaskSet"] = ["DeleteTaskSet"],
     };
 
+    /// <summary>The cmdlets whose names AWS.Tools.ECS uses too; their NOTES say how to call ours (<c>EcsTools\Name</c>).</summary>
+    public static readonly IReadOnlyList<string> SharedWithAwsTools = ["Start-EcsTask", "Stop-EcsTask", "New-EcsTaskSet", "Get-EcsTaskSet", "Remove-EcsTaskSet"];
+
     private readonly DocsModule _module;
 
     public DocsDriftTests(DocsModule module) => _module = module;
@@ -138,6 +141,12 @@ public sealed class DocsDriftTests
             problems.AddRange(command.OutputTypes.Where(t => !page.Outputs.Any(o => o.TypeName == t)).Select(t => $"{where}: OUTPUTS does not name {t}, the cmdlet's [OutputType]"));
             Require(page.Notes.Length > 0, $"{where}: NOTES is empty", problems);
             Require(page.RelatedLinks.Count > 0, $"{where}: RELATED LINKS is empty", problems);
+            if (SharedWithAwsTools.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                Require(page.Notes.Contains($"EcsTools\\{name}", StringComparison.Ordinal),
+                    $"{where}: NOTES should say that AWS.Tools.ECS has a cmdlet of the same name, and to call this one as EcsTools\\{name}", problems);
+            }
+
             foreach (var operation in Operations.TryGetValue(name, out var operations) ? operations : [])
             {
                 Require(page.Notes.Contains(operation, StringComparison.Ordinal) && page.Notes.Contains("ecs:" + operation, StringComparison.Ordinal),

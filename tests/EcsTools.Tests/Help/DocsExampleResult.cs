@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace EcsTools.Tests.Help;
 
-/// <summary>What an example showed on the console, the errors it raised ($Error, oldest first) and a terminating error's message.</summary>
+/// <summary>What an example showed on the console, the errors and warnings among it, and a terminating error's message.</summary>
 public sealed record DocsExampleResult(string Text, IReadOnlyList<string> Errors, string? Terminating)
 {
     /// <summary>

@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
@@ -25,10 +25,10 @@ public sealed class DocsExampleRunner : IAsyncLifetime
 
     /// <summary>
     /// The examples run as written; the runner only makes waits poll faster than the 2-second default (the clock moves
-    /// per request, so it changes nothing else) and points the cmdlets at LocalEcs.
+    /// per request, so it changes nothing else) and points the cmdlets at LocalEcs. ($PSStyle is left alone: it is one
+    /// for the whole process; the host drops the escapes of colored headers.)
     /// </summary>
     private const string Preamble = """
-        $PSStyle.OutputRendering = 'PlainText'
         $PSDefaultParameterValues['*-Ecs*:EndpointUrl'] = $args[0]
         $PSDefaultParameterValues['*-Ecs*:Region'] = 'us-east-1'
         $PSDefaultParameterValues['*-Ecs*:AccessKey'] = 'AKIDEXAMPLE'
@@ -40,6 +40,8 @@ public sealed class DocsExampleRunner : IAsyncLifetime
             if ($binding.BoundParameters.Contains('Wait') -or $binding.BoundParameters.Contains('WaitUntil')) { 0.02 }
         }
         """;
+
+    private const string ShownVariable = "EcsToolsDocsShownErrors";
 
     private readonly DocsSteppingClock _clock = new(TimeSpan.FromSeconds(1));
     private LocalEcsServer? _server;
@@ -79,10 +81,16 @@ public sealed class DocsExampleRunner : IAsyncLifetime
             setup.Invoke();
         }
 
+        // The errors and warnings that reach the console, on their way to Out-Default (not those a try/catch or
+        // -ErrorAction SilentlyContinue kept from it).
+        var shown = new List<string>();
+        runspace.SessionStateProxy.SetVariable(ShownVariable, shown);
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
         ps.AddScript(code);
         ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
+        ps.AddCommand("ForEach-Object").AddArgument(ScriptBlock.Create(
+            $"if ($_ -is [System.Management.Automation.ErrorRecord] -or $_ -is [System.Management.Automation.WarningRecord]) {{ ${ShownVariable}.Add([string]$_) }}; $_"));
         ps.AddCommand("Out-Default");
         Exception? terminating = null;
         try
@@ -94,9 +102,6 @@ public sealed class DocsExampleRunner : IAsyncLifetime
             terminating = e;
         }
 
-        var errors = runspace.SessionStateProxy.GetVariable("Error") is System.Collections.ArrayList list
-            ? list.Cast<object>().Select(e => e.ToString() ?? string.Empty).Reverse().ToList()
-            : [];
-        return new DocsExampleResult(host.Text, errors, terminating?.Message);
+        return new DocsExampleResult(host.Text, shown, terminating?.Message);
     }
 }

@@ -13,7 +13,7 @@ namespace EcsTools.Tests.Help;
 /// An example is a <c>```powershell</c> block, optionally followed at once by an <c>```Output</c> block: what the
 /// console shows when the code runs (Out-Default through the module's format views, 120 columns; errors, warnings and
 /// what-if messages in place). The test compares the two, line by line without trailing spaces. An example without an
-/// Output block must run without any error. With <c>ECSTOOLS_UPDATE_DOCS=1</c> (or naming the page), an Output block that differs is rewritten
+/// Output block must run without showing an error or a warning. With <c>ECSTOOLS_UPDATE_DOCS=1</c> (or naming the page), an Output block that differs is rewritten
 /// with what the example showed: review the change.
 /// </summary>
 public sealed class DocsExamplesTests : IClassFixture<DocsExampleRunner>
@@ -73,7 +73,7 @@ public sealed class DocsExamplesTests : IClassFixture<DocsExampleRunner>
         Assert.True(result.Terminating is null, $"{where} stopped with a terminating error: {result.Terminating}{Environment.NewLine}It showed:{Environment.NewLine}{result.Shown}");
         if (output.Count == 0)
         {
-            Assert.True(result.Errors.Count == 0, $"{where} raised errors (show them in an ```Output block if they are the point):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", result.Errors)}");
+            Assert.True(result.Errors.Count == 0, $"{where} showed errors or warnings (show them in an ```Output block if they are the point):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", result.Errors)}");
             return;
         }
 

@@ -32,8 +32,9 @@ public abstract class EcsScenarios : IAsyncLifetime
     }
 
     [Fact]
-    public void Start_EcsTask_in_each_parameter_set()
+    public async Task Start_EcsTask_in_each_parameter_set()
     {
+        await ResetAsync();
         var launchType = Run("Start-EcsTask $t.Ec2TaskDefinition -Cluster $t.Cluster -LaunchType EC2").EnsureSuccess();
         dynamic ec2 = Assert.Single(launchType.Output).BaseObject;
         Assert.Equal("EC2", (string)ec2.LaunchType);
@@ -65,8 +66,9 @@ public abstract class EcsScenarios : IAsyncLifetime
     }
 
     [Fact]
-    public void Start_Wait_Stop_Wait_in_one_pipeline()
+    public async Task Start_Wait_Stop_Wait_in_one_pipeline()
     {
+        await ResetAsync();
         var result = Run($"Start-EcsTask $t.Ec2TaskDefinition -Cluster $t.Cluster -LaunchType EC2 -Count 2 | Wait-EcsTask -Until Running {Poll} "
             + $"| Stop-EcsTask -Reason 'scenario done' | Wait-EcsTask {Poll}").EnsureSuccess();
 

@@ -52,5 +52,7 @@ public sealed class MotoScenarios(MotoFixture moto) : EcsScenarios
         return PsSession.Create(moto.Endpoint);
     }
 
+    // A fresh scene for each scenario that starts tasks: moto places EC2 tasks until the instances are full and then
+    // silently starts fewer, and a task set created at scale 0 fills them (96 tasks in this scene) where ECS starts none.
     protected override async Task ResetAsync() => await moto.ResetSceneAsync();
 }

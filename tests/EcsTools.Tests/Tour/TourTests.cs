@@ -25,10 +25,10 @@ public sealed class TourTests
         var steps = run.Lines.Where(l => l.StartsWith("== ", System.StringComparison.Ordinal)).ToList();
         Assert.Equal(12, steps.Count);
         Assert.Equal("== Done", steps[^1]);
-        Assert.DoesNotContain("\u001b[", run.Output);
+        Assert.DoesNotContain("\u001b[", run.Output, System.StringComparison.Ordinal);
 
         // Tables of the EcsTask and EcsTaskSet views, one per step that outputs objects.
-        Assert.Equal(8, run.Lines.Count(l => l == TaskHeader));
+        Assert.Equal(9, run.Lines.Count(l => l == TaskHeader));
         Assert.Equal(4, run.Lines.Count(l => l == TaskSetHeader));
         Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +web:1 +PROVISIONING +RUNNING EC2"));
         Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +fargate-web:1 +RUNNING +RUNNING FARGATE"));
