@@ -70,26 +70,22 @@ $network = @{ Subnet = $Subnet; SecurityGroup = $SecurityGroup }
 
 Show-Step "1. Start-EcsTask with a launch type: RunTask, launchType EC2, two tasks of 'web'"
 Show-Note 'Each task is written as soon as ECS answers, PROVISIONING at first.'
-$web = Start-EcsTask web -Cluster $Cluster -LaunchType EC2 -Count 2
-$web | Out-Host
+Start-EcsTask web -Cluster $Cluster -LaunchType EC2 -Count 2 -OutVariable web | Out-Host
 
 Show-Step '2. With a capacity provider strategy: FARGATE_SPOT, written as a hashtable'
-$spot = Start-EcsTask fargate-web -Cluster $Cluster -CapacityProviderStrategy @{ CapacityProvider = 'FARGATE_SPOT'; Weight = 1 } @network
-$spot | Out-Host
+Start-EcsTask fargate-web -Cluster $Cluster -CapacityProviderStrategy @{ CapacityProvider = 'FARGATE_SPOT'; Weight = 1 } @network -OutVariable spot |
+    Out-Host
 
 Show-Step "3. With the cluster's default capacity provider strategy: neither a launch type nor a strategy"
 Show-Note "The demo cluster's default is FARGATE (base 1) and FARGATE_SPOT (weight 3): the first task goes to FARGATE."
-$default = Start-EcsTask fargate-web -Cluster $Cluster @network
-$default | Out-Host
+Start-EcsTask fargate-web -Cluster $Cluster @network -OutVariable default | Out-Host
 
 Show-Step '4. On a chosen container instance: StartTask, on the instance of the first web task'
 Show-Note "The instance: $($web[0].ContainerInstanceArn)"
-$pinned = Start-EcsTask web -Cluster $Cluster -ContainerInstance $web[0].ContainerInstanceArn
-$pinned | Out-Host
+Start-EcsTask web -Cluster $Cluster -ContainerInstance $web[0].ContainerInstanceArn -OutVariable pinned | Out-Host
 
-Show-Step '5. Wait-EcsTask -Until Running: each task is written when it gets there'
-$running = $web + $spot + $default + $pinned | Wait-EcsTask -Until Running
-$running | Out-Host
+Show-Step '5. Wait-EcsTask -Until Running: each task is written when it gets there (and kept with -OutVariable)'
+$web + $spot + $default + $pinned | Wait-EcsTask -Until Running -OutVariable running | Out-Host
 
 Show-Step "6. Start-EcsTask -Wait: a batch job ('batch' runs 3 s and exits 0), written once it has stopped"
 Start-EcsTask batch -Cluster $Cluster -LaunchType EC2 -Wait | Out-Host
@@ -100,7 +96,7 @@ Show-Note 'pipeline goes on. Collected here with -ErrorVariable; the first one a
 Start-EcsTask big -Cluster $Cluster -LaunchType EC2 -ErrorAction SilentlyContinue -ErrorVariable placement | Out-Host
 $placement[0] | Out-Host
 foreach ($record in $placement) {
-    Show-Note ('{0}  {1}' -f $record.FullyQualifiedErrorId, $record.TargetObject)
+    Show-Note ('{0}  {1}: {2}' -f $record.FullyQualifiedErrorId, ($record.TargetObject.Arn -replace '^.*/'), $record.TargetObject.Reason)
 }
 
 Show-Step "8. A task whose essential container exits with code 2 ('batch-fail'): the task is output, and a TaskFailed error"

@@ -174,8 +174,10 @@ internal static class Program
             Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", options.Endpoint.TrimEnd('/'));
         }
 
-        Console.Error.WriteLine("Using real AWS: your credentials, region and "
-            + (options.Endpoint is null ? "endpoint." : $"the ECS endpoint {options.Endpoint}.") + " The script's changes are real.");
+        var endpoint = NonEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_ECS"));
+        Console.Error.WriteLine(endpoint is null
+            ? "Using AWS with your credentials and region: what the script changes, it changes for real."
+            : $"Using your credentials and region, and the ECS endpoint {endpoint} (AWS_ENDPOINT_URL_ECS).");
     }
 
     private static string RepoRoot() =>

@@ -18,7 +18,7 @@ internal sealed class ConsoleHostUserInterface : PSHostUserInterface
 
     private readonly ConsoleRawUserInterface _raw;
     private readonly bool _liveProgress = !Console.IsErrorRedirected;
-    private readonly bool _colors = !Console.IsOutputRedirected;
+    private readonly bool _virtualTerminal = !Console.IsOutputRedirected;
     private string? _lastProgress;
     private bool _progressShown;
 
@@ -27,7 +27,7 @@ internal sealed class ConsoleHostUserInterface : PSHostUserInterface
     public override PSHostRawUserInterface RawUI => _raw;
 
     /// <summary>On a terminal; when stdout is redirected, escape sequences are taken out (as pwsh does, per $PSStyle.OutputRendering).</summary>
-    public override bool SupportsVirtualTerminal => _colors;
+    public override bool SupportsVirtualTerminal => _virtualTerminal;
 
     public override void Write(string value)
     {
@@ -38,16 +38,16 @@ internal sealed class ConsoleHostUserInterface : PSHostUserInterface
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value)
     {
         ClearProgress();
-        if (!_colors)
+        if (!_virtualTerminal)
         {
             Console.Out.Write(Render(value));
             return;
         }
 
-        Console.ForegroundColor = foregroundColor;
-        Console.BackgroundColor = backgroundColor;
-        Console.Out.Write(value);
-        Console.ResetColor();
+        // The engine passes the raw UI's colors for the ones not asked for: those leave the terminal's own alone.
+        var foreground = foregroundColor == _raw.ForegroundColor ? "" : PSStyle.MapForegroundColorToEscapeSequence(foregroundColor);
+        var background = backgroundColor == _raw.BackgroundColor ? "" : PSStyle.MapBackgroundColorToEscapeSequence(backgroundColor);
+        Console.Out.Write(foreground.Length + background.Length == 0 ? value : foreground + background + value + PSStyle.Instance.Reset);
     }
 
     public override void WriteLine(string value)
@@ -63,11 +63,6 @@ internal sealed class ConsoleHostUserInterface : PSHostUserInterface
     public override void WriteVerboseLine(string message) => WriteLine("VERBOSE: " + message);
 
     public override void WriteWarningLine(string message) => WriteLine("WARNING: " + message);
-
-    public override void WriteInformation(InformationRecord record)
-    {
-        // Write-Host's records are shown through Write/WriteLine by the engine; nothing more to do here.
-    }
 
     public override void WriteProgress(long sourceId, ProgressRecord record)
     {
@@ -110,7 +105,7 @@ internal sealed class ConsoleHostUserInterface : PSHostUserInterface
 
     public override string ReadLine() => "";
 
-    private string Render(string value) => GetOutputString(value, _colors);
+    private string Render(string value) => GetOutputString(value, _virtualTerminal);
 
     public override SecureString ReadLineAsSecureString() => new();
 

@@ -48,7 +48,12 @@ internal static class ScriptRunner
         // to its end, $LASTEXITCODE may still hold the code of something it called, and the exit code is 0, as with pwsh -File.
         ps.AddScript(ScriptArguments.Invocation(run.Script, run.Arguments) + Environment.NewLine + $"$global:{CompletedVariable} = $?");
 
-        ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
+        // Errors, warnings, verbose and debug messages go through Out-Default in order with the output. The information
+        // stream is left to the engine, which shows Write-Host's records on the host with their colors.
+        foreach (var stream in new[] { PipelineResultTypes.Error, PipelineResultTypes.Warning, PipelineResultTypes.Verbose, PipelineResultTypes.Debug })
+        {
+            ps.Commands.Commands[0].MergeMyResults(stream, PipelineResultTypes.Output);
+        }
         ps.AddCommand("Out-Default");
         var stopping = false;
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -69,8 +74,7 @@ internal static class ScriptRunner
         }
         catch (PipelineStoppedException)
         {
-            host.UI.WriteLine("Stopped.");
-            return Stopped;
+            stopping = true;
         }
         catch (RuntimeException e)
         {
@@ -86,6 +90,7 @@ internal static class ScriptRunner
 
         if (stopping)
         {
+            Console.Error.WriteLine("Stopped (Ctrl+C).");
             return Stopped;
         }
 

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Text;
+using EcsTools.HelpBuilder;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -60,23 +63,23 @@ public sealed class DocsUpdateTests
     [Fact]
     public void The_updater_keeps_the_prose_and_regenerates_syntax_and_parameters()
     {
-        var command = _module.Commands["Wait-EcsTask"];
+        var command = FixtureCommand();
         var page = """
             ---
             Module Name: Wrong
-            online version: https://example.com/wait
+            online version: https://example.com/start
             schema: 2.0.0
             ---
 
-            # Wait-EcsTask
+            # Start-EcsTask
 
             ## SYNOPSIS
-            Waits.
+            Starts.
 
             ## SYNTAX
 
             ```
-            Wait-EcsTask -Old <String>
+            Start-EcsTask -Old <String>
             ```
 
             ## DESCRIPTION
@@ -90,12 +93,16 @@ public sealed class DocsUpdateTests
 
             ### Example 1: one
             ```powershell
-            Wait-EcsTask abc
+            Start-EcsTask web
+            ```
+
+            ```Output
+            ### not a heading either
             ```
 
             ## PARAMETERS
 
-            ### -Until
+            ### -Count
             Kept **as written**.
 
             ```yaml
@@ -105,7 +112,7 @@ public sealed class DocsUpdateTests
 
             Required: True
             Position: 3
-            Default value: Stopped
+            Default value: 1
             Accept pipeline input: False
             Accept wildcard characters: False
             ```
@@ -123,32 +130,77 @@ public sealed class DocsUpdateTests
 
         var text = DocsPageWriter.Write(DocsPageText.Parse(page), command, (p, written) => written ? null : "Seeded " + p.Name + ".");
 
-        Assert.StartsWith("---\nexternal help file: EcsTools.dll-Help.xml\nModule Name: EcsTools\nonline version: https://example.com/wait\nschema: 2.0.0\n---\n\n# Wait-EcsTask\n\n## SYNOPSIS\nWaits.\n\n## SYNTAX\n\n```\nWait-EcsTask [-Task] <String[]> [-Cluster <String>]", text, StringComparison.Ordinal);
-        Assert.Contains("## DESCRIPTION\nSome *prose*.\n\n```powershell\n## not a heading\n```\n\n## EXAMPLES\n\n### Example 1: one\n", text, StringComparison.Ordinal);
-        Assert.Contains("### -Until\nKept **as written**.\n\n```yaml\nType: String\nParameter Sets: (All)\nAliases:\nAccepted values: Running, Stopped\n\nRequired: False\nPosition: Named\nDefault value: Stopped\n", text, StringComparison.Ordinal);
-        Assert.Contains("### -Cluster\nSeeded Cluster.\n\n```yaml\nType: String\nParameter Sets: (All)\nAliases: ClusterArn, ClusterName\n", text, StringComparison.Ordinal);
-        Assert.Contains("Accept pipeline input: True (ByPropertyName, ByValue)\n", text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "---\nexternal help file: EcsTools.dll-Help.xml\nModule Name: EcsTools\nonline version: https://example.com/start\nschema: 2.0.0\n---\n\n"
+            + "# Start-EcsTask\n\n## SYNOPSIS\nStarts.\n\n## SYNTAX\n\n### ClusterDefault (Default)\n```\n"
+            + "Start-EcsTask [-TaskDefinition] <String> [-Cluster <String>] [-Count <Int32>] [-Wait] [<CommonParameters>]\n```\n\n"
+            + "### LaunchType\n```\nStart-EcsTask [-TaskDefinition] <String> [-Cluster <String>] [-Count <Int32>] -LaunchType <String>\n"
+            + " -Subnet <String[]> [-SecurityGroup <String[]>] [-Wait] [<CommonParameters>]\n```\n\n## DESCRIPTION\nSome *prose*.\n\n```powershell\n## not a heading\n```\n\n"
+            + "## EXAMPLES\n\n### Example 1: one\n```powershell\nStart-EcsTask web\n```\n\n```Output\n### not a heading either\n```\n\n## PARAMETERS\n\n"
+            + "### -Cluster\nSeeded Cluster.\n\n```yaml\nType: String\nParameter Sets: (All)\nAliases: ClusterArn, ClusterName\n\nRequired: False\nPosition: Named\n"
+            + "Default value: None\nAccept pipeline input: True (ByPropertyName)\nAccept wildcard characters: False\n```\n\n"
+            + "### -Count\nKept **as written**.\n\n```yaml\nType: Int32\nParameter Sets: (All)\nAliases:\n\nRequired: False\nPosition: Named\nDefault value: 1\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.Contains("### -LaunchType\nSeeded LaunchType.\n\n```yaml\nType: String\nParameter Sets: LaunchType\nAliases:\nAccepted values: EC2, FARGATE, EXTERNAL\n\nRequired: True\n", text, StringComparison.Ordinal);
+        Assert.Contains("### -TaskDefinition\nSeeded TaskDefinition.\n\n```yaml\nType: String\nParameter Sets: (All)\nAliases: Family\n\nRequired: True\nPosition: 0\n"
+            + "Default value: None\nAccept pipeline input: True (ByPropertyName, ByValue)\n", text, StringComparison.Ordinal);
+        Assert.Contains("### -Wait\nSeeded Wait.\n\n```yaml\nType: SwitchParameter\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nDefault value: False\n", text[text.IndexOf("### -Wait", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.DoesNotContain("-Gone", text, StringComparison.Ordinal);
-        Assert.Contains("## INPUTS\n\n### System.String[]\n{{ Fill in the Description }}\n\n### System.String\n{{ Fill in the Description }}\n\n## OUTPUTS\n\n### EcsTools.EcsTask\n", text, StringComparison.Ordinal);
-        Assert.EndsWith("## NOTES\nNotes.\n\n## RELATED LINKS\n", text, StringComparison.Ordinal);
+        Assert.Contains("### CommonParameters\n" + DocsPageWriter.CommonParametersText + "\n\n## INPUTS\n\n### System.String\n{{ Fill in the Description }}\n\n"
+            + "## OUTPUTS\n\n### System.Object\n{{ Fill in the Description }}\n\n## NOTES\nNotes.\n\n## RELATED LINKS\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("## RELATED LINKS\n", text, StringComparison.Ordinal);
         Assert.Equal(text, DocsPageWriter.Write(DocsPageText.Parse(text), command, (_, _) => null));
+    }
+
+    [Fact]
+    public void A_new_page_gets_platyPS_placeholders_that_the_help_build_refuses()
+    {
+        var text = DocsPageWriter.Write(DocsPageText.Parse(null), FixtureCommand(), (_, _) => null);
+
+        Assert.Contains("## SYNOPSIS\n{{ Fill in the Synopsis }}\n", text, StringComparison.Ordinal);
+        Assert.Contains("### -Cluster\n{{ Fill Cluster Description }}\n", text, StringComparison.Ordinal);
+        HelpFormatException error = Assert.Throws<HelpFormatException>(() => MarkdownHelpParser.ParseCommandPage(text, "Start-EcsTask.md"));
+        Assert.Contains("placeholder", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Syntax_lines_follow_platyPS()
     {
-        var start = _module.Commands["Start-EcsTask"];
+        foreach (var command in _module.Commands.Values)
+        {
+            foreach (var (set, isDefault, parameters) in command.Sets)
+            {
+                var lines = command.Syntax(set).Split('\n');
+                Assert.StartsWith(command.Name + " ", lines[0], StringComparison.Ordinal);
+                Assert.All(lines, line => Assert.True(line.Length <= DocsCommandMetadata.SyntaxWidth + 1, line));
+                Assert.All(lines.Skip(1), line => Assert.Matches(@"^ \[?-|^ \[<CommonParameters>\]", line));
+                Assert.EndsWith(" [<CommonParameters>]", lines[^1], StringComparison.Ordinal);
+                var joined = string.Join(string.Empty, lines);
+                Assert.All(parameters.Where(p => p.ParameterType == typeof(System.Management.Automation.SwitchParameter)),
+                    p => Assert.Contains($" [-{p.Name}]", joined, StringComparison.Ordinal));
+            }
 
-        var syntax = start.Syntax("LaunchType").Split('\n');
+            // One yaml block per distinct metadata; (All) only for a parameter with the same metadata in every set.
+            foreach (var parameter in command.Parameters)
+            {
+                var sets = parameter.Blocks.SelectMany(b => b.ParameterSets).ToList();
+                Assert.Equal(sets.Count, sets.Distinct(StringComparer.Ordinal).Count());
+                Assert.True(!sets.Contains(DocsCommandMetadata.AllParameterSets) || parameter.Blocks.Count == 1, $"{command.Name} -{parameter.Name}");
+            }
+        }
 
-        Assert.StartsWith("Start-EcsTask [-TaskDefinition] <String> [-Cluster <String>] -LaunchType <String> [-Count <Int32>]", syntax[0], StringComparison.Ordinal);
-        Assert.All(syntax, line => Assert.True(line.Length <= DocsCommandMetadata.SyntaxWidth + 1, line));
-        Assert.All(syntax.Skip(1), line => Assert.StartsWith(" -", line.Replace(" [", " -", StringComparison.Ordinal), StringComparison.Ordinal));
-        Assert.EndsWith(" [-WhatIf] [-Confirm] [<CommonParameters>]", string.Join(string.Empty, syntax), StringComparison.Ordinal);
-        Assert.Contains(" [-Wait] ", string.Join(string.Empty, syntax), StringComparison.Ordinal);
-        var count = start.Parameters.Single(p => p.Name == "Count");
-        Assert.Equal(["ClusterDefault", "LaunchType", "CapacityProvider"], Assert.Single(count.Blocks).ParameterSets);
-        Assert.Equal(["Confirm", "WhatIf"], start.Parameters.TakeLast(2).Select(p => p.Name));
+        Assert.Equal(["Confirm", "WhatIf"], _module.Commands["Start-EcsTask"].Parameters.TakeLast(2).Select(p => p.Name));
+    }
+
+    private static DocsCommandMetadata FixtureCommand()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.Commands.Add(new SessionStateCmdletEntry("Start-EcsTask", typeof(StartEcsTaskFixtureCommand), null));
+        using var ps = PowerShell.Create(state);
+        var info = (CmdletInfo)ps.AddCommand("Get-Command").AddArgument("Start-EcsTask").Invoke()[0].BaseObject;
+        return DocsCommandMetadata.From(info);
     }
 
     private void Check(string path, Func<string> expected, List<string> stale)

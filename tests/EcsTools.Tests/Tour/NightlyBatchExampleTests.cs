@@ -27,7 +27,6 @@ public sealed class NightlyBatchExampleTests
         var run = await TourRun.ScriptAsync("""
             $first = & "$examples/nightly-batch.ps1" -Shards 3 -RunId night-2; "exit=$LASTEXITCODE"
             $again = & "$examples/nightly-batch.ps1" -Shards 3 -RunId night-2; "exit=$LASTEXITCODE"
-            $other = & "$examples/nightly-batch.ps1" -Shards 1 -RunId night-3; "exit=$LASTEXITCODE"
             "first=$($first.TaskArn -join ',')"
             "again=$($again.TaskArn -join ',')"
             "tasks=$(@(Get-EcsTask -Cluster demo -DesiredStatus STOPPED).Count)"
@@ -35,12 +34,11 @@ public sealed class NightlyBatchExampleTests
             """);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["0", "0", "0"], run.Values("exit="));
+        Assert.Equal(["0", "0"], run.Values("exit="));
         var first = Assert.Single(run.Values("first=")).Split(',');
         Assert.Equal(3, first.Distinct().Count());
         Assert.Equal(first, Assert.Single(run.Values("again=")).Split(','));
-        Assert.Equal(["4"], run.Values("tasks="));
+        Assert.Equal(["3"], run.Values("tasks="));
         Assert.Equal(2, run.Lines.Count(l => l == "Run night-2: 3 of 3 shard(s) succeeded."));
-        Assert.Contains("Run night-3: 1 of 1 shard(s) succeeded.", run.Lines);
     }
 }
