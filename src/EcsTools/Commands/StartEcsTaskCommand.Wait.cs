@@ -38,9 +38,19 @@ public sealed partial class StartEcsTaskCommand
 
     private bool Waits => Wait.IsPresent || WaitUntil is not null;
 
+    // Bound, and not something $PSDefaultParameterValues supplies for this command (when both could have, no wait
+    // happens either way, so ignoring it loses nothing).
+    private bool Typed(string parameter) =>
+        MyInvocation.BoundParameters.ContainsKey(parameter)
+        && DefaultParameterValues.Find(
+            SessionState.PSVariable.GetValue("PSDefaultParameterValues") as System.Collections.IDictionary,
+            MyInvocation.MyCommand.Name, parameter) is null;
+
     protected override void BeginProcessing()
     {
-        if (!Waits && (Timeout is not null || PollInterval is not null || IgnoreTaskFailure.IsPresent))
+        // A wait setting given on the command line without a wait is a mistake; one that comes from
+        // $PSDefaultParameterValues (e.g. '*-Ecs*:PollInterval' in a profile) is simply not used.
+        if (!Waits && (Typed(nameof(Timeout)) || Typed(nameof(PollInterval)) || Typed(nameof(IgnoreTaskFailure))))
         {
             ThrowInvalidArgument("WaitParameterWithoutWait",
                 "-Timeout, -PollInterval and -IgnoreTaskFailure apply to a wait: add -Wait or -WaitUntil.", null,

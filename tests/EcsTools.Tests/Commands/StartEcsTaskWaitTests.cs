@@ -69,6 +69,18 @@ public sealed class StartEcsTaskWaitTests
         Assert.Contains("(RUNNING)", error.Exception.Message);
     }
 
+    [Fact]
+    public async Task Wait_settings_from_PSDefaultParameterValues_do_not_break_a_start_without_a_wait()
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var result = host.Run(
+            "$PSDefaultParameterValues['*-Ecs*:PollInterval'] = 0.05; $PSDefaultParameterValues['*-Ecs*:Timeout'] = 60; "
+            + "Start-EcsTask web -Cluster demo -LaunchType EC2").EnsureSuccess();
+        Assert.Single(result.Output);
+        Assert.Single(host.Server.RequestsFor("RunTask"));
+        Assert.Empty(host.Server.RequestsFor("DescribeTasks"));
+    }
+
     [Theory]
     [InlineData("-Timeout 5")]
     [InlineData("-PollInterval 1")]
