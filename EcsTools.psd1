@@ -27,7 +27,7 @@
             Tags         = @('AWS', 'ECS', 'Containers', 'Fargate', 'Deployment', 'TaskSet', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/ecstools/EcsTools'
             LicenseUri   = 'https://github.com/ecstools/EcsTools/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Start-EcsTask.'
+            ReleaseNotes = 'First release: Start-EcsTask, Get-EcsTask, Wait-EcsTask, Stop-EcsTask, New-EcsTaskSet, Get-EcsTaskSet, Set-EcsTaskSet and Remove-EcsTaskSet, with offline help, tab completion and an AWSSDK.Core of their own.'
         }
     }
 }
