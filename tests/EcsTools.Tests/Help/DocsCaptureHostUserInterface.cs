@@ -7,6 +7,8 @@ using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using EcsTools.Tour.Hosting;
+
 namespace EcsTools.Tests.Help;
 
 /// <summary>
@@ -16,11 +18,11 @@ namespace EcsTools.Tests.Help;
 /// </summary>
 internal sealed partial class DocsCaptureHostUserInterface : PSHostUserInterface
 {
-    private readonly DocsCaptureRawUserInterface _raw;
+    private readonly ConsoleRawUserInterface _raw;
     private readonly StringBuilder _text = new();
     private readonly object _gate = new();
 
-    public DocsCaptureHostUserInterface(int width) => _raw = new DocsCaptureRawUserInterface(width);
+    public DocsCaptureHostUserInterface(int width) => _raw = new ConsoleRawUserInterface(width);
 
     public override PSHostRawUserInterface RawUI => _raw;
 
