@@ -35,10 +35,8 @@ public sealed partial class StartEcsTaskCommand
             : inputIndex == 0 ? ClientToken : ClientTokens.Derive(ClientToken, "p" + ClientTokens.Part(inputIndex + 1), MaxRunTaskClientToken);
         for (var call = 0; call < calls; call++)
         {
-            var request = new RunTaskRequest
+            var request = (RunTaskRequest)Shared(new RunTaskRequest
             {
-                TaskDefinition = taskDefinition,
-                Cluster = cluster,
                 Count = Math.Min(MaxRunTaskCount, Count - (call * MaxRunTaskCount)),
                 LaunchType = ParameterSetName == ByLaunchType ? LaunchType.ToUpperInvariant() : null,
                 CapacityProviderStrategy = _strategy,
@@ -47,30 +45,12 @@ public sealed partial class StartEcsTaskCommand
                 PlatformVersion = PlatformVersion,
                 ClientToken = baseToken is null ? ClientTokens.New()
                     : calls == 1 ? baseToken : ClientTokens.Derive(baseToken, ClientTokens.Part(call + 1), MaxRunTaskClientToken),
-                Group = Group,
-                StartedBy = StartedBy,
-                ReferenceId = ReferenceId,
-                Tags = _tags,
-                PropagateTags = PropagateTags?.ToUpperInvariant(),
-                EnableECSManagedTags = EnableEcsManagedTags.IsPresent ? true : null,
-                EnableExecuteCommand = EnableExecuteCommand.IsPresent ? true : null,
-                NetworkConfiguration = _network,
-                Overrides = overrides.Value,
-                VolumeConfigurations = _volumeConfigurations,
-            };
+            }, taskDefinition, cluster, overrides.Value);
             WriteVerbose($"RunTask {taskDefinition}: call {call + 1} of {calls}, {request.Count} task(s).");
-            RunTaskResponse response;
-            try
+            if (!Launch(request))
             {
-                response = Await(ct => Connection.RunTaskAsync(request, ct));
-            }
-            catch (EcsServiceException e)
-            {
-                WriteServiceError(e, taskDefinition);
                 return;
             }
-
-            WriteResults(response.Tasks, response.Failures, "RunTask", taskDefinition);
         }
     }
 
@@ -102,36 +82,64 @@ public sealed partial class StartEcsTaskCommand
 
         foreach (var chunk in instances.Chunk(MaxStartTaskInstances))
         {
-            var request = new StartTaskRequest
-            {
-                TaskDefinition = taskDefinition,
-                Cluster = cluster,
-                ContainerInstances = [.. chunk],
-                Group = Group,
-                StartedBy = StartedBy,
-                ReferenceId = ReferenceId,
-                Tags = _tags,
-                PropagateTags = PropagateTags?.ToUpperInvariant(),
-                EnableECSManagedTags = EnableEcsManagedTags.IsPresent ? true : null,
-                EnableExecuteCommand = EnableExecuteCommand.IsPresent ? true : null,
-                NetworkConfiguration = _network,
-                Overrides = overrides.Value,
-                VolumeConfigurations = _volumeConfigurations,
-            };
             WriteVerbose($"StartTask {taskDefinition} on {chunk.Length} container instance(s).");
-            StartTaskResponse response;
-            try
+            if (!Launch(Shared(new StartTaskRequest { ContainerInstances = [.. chunk] }, taskDefinition, cluster, overrides.Value)))
             {
-                response = Await(ct => Connection.StartTaskAsync(request, ct));
-            }
-            catch (EcsServiceException e)
-            {
-                WriteServiceError(e, taskDefinition);
                 return;
             }
-
-            WriteResults(response.Tasks, response.Failures, "StartTask", taskDefinition);
         }
+    }
+
+    // The parameters RunTask and StartTask share. (Not generic: a constraint on an engine type would make PowerShell's
+    // reflection over the cmdlet load the engine before the module's resolver is in place.)
+    private ITaskLaunchRequest Shared(ITaskLaunchRequest request, string taskDefinition, string? cluster, TaskOverride? overrides)
+    {
+        request.TaskDefinition = taskDefinition;
+        request.Cluster = cluster;
+        request.Group = Group;
+        request.StartedBy = StartedBy;
+        request.ReferenceId = ReferenceId;
+        request.Tags = _tags;
+        request.PropagateTags = PropagateTags?.ToUpperInvariant();
+        request.EnableECSManagedTags = EnableEcsManagedTags.IsPresent ? true : null;
+        request.EnableExecuteCommand = EnableExecuteCommand.IsPresent ? true : null;
+        request.NetworkConfiguration = _network;
+        request.Overrides = overrides;
+        request.VolumeConfigurations = _volumeConfigurations;
+        return request;
+    }
+
+    /// <summary>One call; its tasks are written and its failures become errors. False when the call itself failed.</summary>
+    private bool Launch(ITaskLaunchRequest request)
+    {
+        var taskDefinition = request.TaskDefinition!;
+        var operation = request is RunTaskRequest ? "RunTask" : "StartTask";
+        (List<TaskData>? Tasks, List<Failure>? Failures) result;
+        try
+        {
+            result = request switch
+            {
+                RunTaskRequest run => Await(async ct =>
+                {
+                    var response = await Connection.RunTaskAsync(run, ct).ConfigureAwait(false);
+                    return (response.Tasks, response.Failures);
+                }),
+                StartTaskRequest start => Await(async ct =>
+                {
+                    var response = await Connection.StartTaskAsync(start, ct).ConfigureAwait(false);
+                    return (response.Tasks, response.Failures);
+                }),
+                _ => throw new ArgumentException($"Not a launch request: {request.GetType().Name}.", nameof(request)),
+            };
+        }
+        catch (EcsServiceException e)
+        {
+            WriteServiceError(e, taskDefinition);
+            return false;
+        }
+
+        WriteResults(result.Tasks, result.Failures, operation, taskDefinition);
+        return true;
     }
 
     private void WriteResults(List<TaskData>? tasks, List<Failure>? failures, string operation, string taskDefinition)

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Configuration for a canary deployment strategy that shifts a fixed percentage of traffic to the new service revision, waits for a specified bake time, then shifts the remaining traffic.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class CanaryConfiguration
+public sealed partial class CanaryConfiguration
 {
     /// <summary>The percentage of production traffic to shift to the new service revision during the canary phase.</summary>
     [JsonPropertyName("canaryPercent")]

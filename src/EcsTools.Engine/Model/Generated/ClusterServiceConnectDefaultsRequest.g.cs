@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Use this parameter to set a default Service Connect namespace.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ClusterServiceConnectDefaultsRequest
+public sealed partial class ClusterServiceConnectDefaultsRequest
 {
     /// <summary>The namespace name or full Amazon Resource Name (ARN) of the Cloud Map namespace that's used when you create a service and don't specify a Service Connect configuration.</summary>
     [JsonPropertyName("namespace")]

@@ -10,7 +10,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An Amazon EC2 or External instance that's running the Amazon ECS agent and has been registered with a cluster.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ContainerInstance
+public sealed partial class ContainerInstance
 {
     /// <summary>The Amazon Resource Name (ARN) of the container instance.</summary>
     [JsonPropertyName("containerInstanceArn")]

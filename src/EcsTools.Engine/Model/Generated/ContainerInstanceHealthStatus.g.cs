@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing the health status of the container instance.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ContainerInstanceHealthStatus
+public sealed partial class ContainerInstanceHealthStatus
 {
     /// <summary>The overall health status of the container instance.</summary>
     [JsonPropertyName("overallStatus")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>CreateCluster</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class CreateClusterRequest
+public sealed partial class CreateClusterRequest
 {
     /// <summary>The name of your cluster.</summary>
     [JsonPropertyName("clusterName")]

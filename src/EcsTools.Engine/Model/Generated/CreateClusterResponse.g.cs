@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>CreateCluster</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class CreateClusterResponse
+public sealed partial class CreateClusterResponse
 {
     /// <summary>The full description of your new cluster.</summary>
     [JsonPropertyName("cluster")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>CreateService</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class CreateServiceRequest
+public sealed partial class CreateServiceRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster that you run your service on.</summary>
     [JsonPropertyName("cluster")]

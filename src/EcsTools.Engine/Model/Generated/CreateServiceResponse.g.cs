@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>CreateService</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class CreateServiceResponse
+public sealed partial class CreateServiceResponse
 {
     /// <summary>The full description of your service following the create call.</summary>
     [JsonPropertyName("service")]

@@ -10,7 +10,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details of an Amazon ECS service deployment.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class Deployment
+public sealed partial class Deployment
 {
     /// <summary>The ID of the deployment.</summary>
     [JsonPropertyName("id")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>One of the methods which provide a way for you to quickly identify when a deployment has failed, and then to optionally roll back the failure to the last working deployment.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DeploymentAlarms
+public sealed partial class DeploymentAlarms
 {
     /// <summary>One or more CloudWatch alarm names.</summary>
     [JsonPropertyName("alarmNames")]

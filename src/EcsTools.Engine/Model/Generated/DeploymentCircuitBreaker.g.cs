@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The deployment circuit breaker can only be used for services using the rolling update (ECS) deployment type.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DeploymentCircuitBreaker
+public sealed partial class DeploymentCircuitBreaker
 {
     /// <summary>Determines whether to use the deployment circuit breaker logic for the service.</summary>
     [JsonPropertyName("enable")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Optional deployment parameters that control how many tasks run during a deployment and the ordering of stopping and starting tasks.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DeploymentConfiguration
+public sealed partial class DeploymentConfiguration
 {
     /// <summary>The deployment circuit breaker can only be used for services using the rolling update (ECS) deployment type.</summary>
     [JsonPropertyName("deploymentCircuitBreaker")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The deployment controller to use for the service.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DeploymentController
+public sealed partial class DeploymentController
 {
     /// <summary>The deployment controller type to use.</summary>
     [JsonPropertyName("type")]

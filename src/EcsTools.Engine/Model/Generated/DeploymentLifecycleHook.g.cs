@@ -10,7 +10,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>A deployment lifecycle hook runs custom logic at specific stages of the deployment process.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DeploymentLifecycleHook
+public sealed partial class DeploymentLifecycleHook
 {
     /// <summary>The type of action the lifecycle hook performs.</summary>
     [JsonPropertyName("targetType")]

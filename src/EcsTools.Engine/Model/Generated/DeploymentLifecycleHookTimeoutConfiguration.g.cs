@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The timeout configuration for a deployment lifecycle hook.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DeploymentLifecycleHookTimeoutConfiguration
+public sealed partial class DeploymentLifecycleHookTimeoutConfiguration
 {
     /// <summary>The number of minutes Amazon ECS waits for the lifecycle hook to complete before taking the timeout action.</summary>
     [JsonPropertyName("timeoutInMinutes")]

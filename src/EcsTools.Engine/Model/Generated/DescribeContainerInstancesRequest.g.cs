@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>DescribeContainerInstances</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DescribeContainerInstancesRequest
+public sealed partial class DescribeContainerInstancesRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster that hosts the container instances to describe.</summary>
     [JsonPropertyName("cluster")]

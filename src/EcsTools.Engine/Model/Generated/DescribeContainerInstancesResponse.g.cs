@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>DescribeContainerInstances</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DescribeContainerInstancesResponse
+public sealed partial class DescribeContainerInstancesResponse
 {
     /// <summary>The list of container instances.</summary>
     [JsonPropertyName("containerInstances")]

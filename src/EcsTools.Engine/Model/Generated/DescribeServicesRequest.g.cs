@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>DescribeServices</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DescribeServicesRequest
+public sealed partial class DescribeServicesRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN)the cluster that hosts the service to describe.</summary>
     [JsonPropertyName("cluster")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>DescribeServices</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class DescribeServicesResponse
+public sealed partial class DescribeServicesResponse
 {
     /// <summary>The list of services described.</summary>
     [JsonPropertyName("services")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing the result of a container instance health status check.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class InstanceHealthCheckResult
+public sealed partial class InstanceHealthCheckResult
 {
     /// <summary>The type of container instance health status that was verified.</summary>
     [JsonPropertyName("type")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Configuration for linear deployment strategy that shifts production traffic in equal percentage increments with configurable wait times between each step until 100% of traffic is shifted to the...</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class LinearConfiguration
+public sealed partial class LinearConfiguration
 {
     /// <summary>The percentage of production traffic to shift in each step during a linear deployment.</summary>
     [JsonPropertyName("stepPercent")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The devices that are available on the container instance.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class PlatformDevice
+public sealed partial class PlatformDevice
 {
     /// <summary>The ID for the GPUs on the container instance.</summary>
     [JsonPropertyName("id")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>RegisterContainerInstance</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class RegisterContainerInstanceRequest
+public sealed partial class RegisterContainerInstanceRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster to register your container instance with.</summary>
     [JsonPropertyName("cluster")]

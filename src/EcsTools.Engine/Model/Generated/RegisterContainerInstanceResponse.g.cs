@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>RegisterContainerInstance</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class RegisterContainerInstanceResponse
+public sealed partial class RegisterContainerInstanceResponse
 {
     /// <summary>The container instance that was registered.</summary>
     [JsonPropertyName("containerInstance")]

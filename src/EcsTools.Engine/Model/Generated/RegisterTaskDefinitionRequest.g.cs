@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>RegisterTaskDefinition</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class RegisterTaskDefinitionRequest
+public sealed partial class RegisterTaskDefinitionRequest
 {
     /// <summary>You must specify a family for a task definition.</summary>
     [JsonPropertyName("family")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>RegisterTaskDefinition</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class RegisterTaskDefinitionResponse
+public sealed partial class RegisterTaskDefinitionResponse
 {
     /// <summary>The full description of the registered task definition.</summary>
     [JsonPropertyName("taskDefinition")]

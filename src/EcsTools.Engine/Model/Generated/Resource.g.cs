@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Describes the resources available for a container instance.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class Resource
+public sealed partial class Resource
 {
     /// <summary>The name of the resource, such as CPU, MEMORY, PORTS, PORTS_UDP, or a user-defined resource.</summary>
     [JsonPropertyName("name")]

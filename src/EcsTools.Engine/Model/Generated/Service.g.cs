@@ -10,7 +10,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Details on a service within a cluster.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class Service
+public sealed partial class Service
 {
     /// <summary>The ARN that identifies the service.</summary>
     [JsonPropertyName("serviceArn")]

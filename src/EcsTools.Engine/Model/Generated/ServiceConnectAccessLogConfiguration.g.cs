@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Configuration for Service Connect access logging.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectAccessLogConfiguration
+public sealed partial class ServiceConnectAccessLogConfiguration
 {
     /// <summary>The format for Service Connect access log output.</summary>
     [JsonPropertyName("format")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Each alias ("endpoint") is a fully-qualified name and port number that other tasks ("clients") can use to connect to this service.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectClientAlias
+public sealed partial class ServiceConnectClientAlias
 {
     /// <summary>The listening port number for the Service Connect proxy.</summary>
     [JsonPropertyName("port")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The Service Connect configuration of your Amazon ECS service.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectConfiguration
+public sealed partial class ServiceConnectConfiguration
 {
     /// <summary>Specifies whether to use Service Connect with this service.</summary>
     [JsonPropertyName("enabled")]

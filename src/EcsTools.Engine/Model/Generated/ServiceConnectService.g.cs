@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The Service Connect service object configuration.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectService
+public sealed partial class ServiceConnectService
 {
     /// <summary>The portName must match the name of one of the portMappings from all the containers in the task definition of this Amazon ECS service.</summary>
     [JsonPropertyName("portName")]

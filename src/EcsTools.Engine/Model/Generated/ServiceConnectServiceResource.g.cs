@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The Service Connect resource.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectServiceResource
+public sealed partial class ServiceConnectServiceResource
 {
     /// <summary>The discovery name of this Service Connect resource.</summary>
     [JsonPropertyName("discoveryName")]

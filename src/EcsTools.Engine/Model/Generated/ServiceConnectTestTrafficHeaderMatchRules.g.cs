@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The header matching rules for test traffic routing in Amazon ECS blue/green deployments.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectTestTrafficHeaderMatchRules
+public sealed partial class ServiceConnectTestTrafficHeaderMatchRules
 {
     /// <summary>The exact value that the HTTP header must match for the test traffic routing rule to apply.</summary>
     [JsonPropertyName("exact")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The HTTP header rules used to identify and route test traffic during Amazon ECS blue/green deployments.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectTestTrafficHeaderRules
+public sealed partial class ServiceConnectTestTrafficHeaderRules
 {
     /// <summary>The name of the HTTP header to examine for test traffic routing.</summary>
     [JsonPropertyName("name")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The test traffic routing configuration for Amazon ECS blue/green deployments.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectTestTrafficRules
+public sealed partial class ServiceConnectTestTrafficRules
 {
     /// <summary>The HTTP header-based routing rules that determine which requests should be routed to the new service version during blue/green deployment testing.</summary>
     [JsonPropertyName("header")]

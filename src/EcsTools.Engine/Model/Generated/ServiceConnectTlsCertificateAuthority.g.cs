@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The certificate root authority that secures your service.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectTlsCertificateAuthority
+public sealed partial class ServiceConnectTlsCertificateAuthority
 {
     /// <summary>The ARN of the Amazon Web Services Private Certificate Authority certificate.</summary>
     [JsonPropertyName("awsPcaAuthorityArn")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The key that encrypts and decrypts your resources for Service Connect TLS.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceConnectTlsConfiguration
+public sealed partial class ServiceConnectTlsConfiguration
 {
     /// <summary>The signer certificate authority.</summary>
     [JsonPropertyName("issuerCertificateAuthority")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The summary of the current service revision configuration</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceCurrentRevisionSummary
+public sealed partial class ServiceCurrentRevisionSummary
 {
     /// <summary>The ARN of the current service revision.</summary>
     [JsonPropertyName("arn")]

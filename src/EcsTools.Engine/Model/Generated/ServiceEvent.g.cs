@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details for an event that's associated with a service.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceEvent
+public sealed partial class ServiceEvent
 {
     /// <summary>The ID string for the event.</summary>
     [JsonPropertyName("id")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The configuration for a volume specified in the task definition as a volume that is configured at launch time.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class ServiceVolumeConfiguration
+public sealed partial class ServiceVolumeConfiguration
 {
     /// <summary>The name of the volume.</summary>
     [JsonPropertyName("name")]

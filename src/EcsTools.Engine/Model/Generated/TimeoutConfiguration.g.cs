@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object that represents the timeout configurations for Service Connect.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class TimeoutConfiguration
+public sealed partial class TimeoutConfiguration
 {
     /// <summary>The amount of time in seconds a connection will stay active while idle.</summary>
     [JsonPropertyName("idleTimeoutSeconds")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The Docker and Amazon ECS container agent version information about a container instance.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class VersionInfo
+public sealed partial class VersionInfo
 {
     /// <summary>The version number of the Amazon ECS container agent.</summary>
     [JsonPropertyName("agentVersion")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The VPC Lattice configuration for your service that holds the information for the target group(s) Amazon ECS tasks will be registered to.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed class VpcLatticeConfiguration
+public sealed partial class VpcLatticeConfiguration
 {
     /// <summary>The ARN of the IAM role to associate with this VPC Lattice configuration.</summary>
     [JsonPropertyName("roleArn")]

@@ -1,0 +1,5 @@
+namespace EcsTools.Engine.Model;
+
+public sealed partial class RunTaskRequest : ITaskLaunchRequest;
+
+public sealed partial class StartTaskRequest : ITaskLaunchRequest;
