@@ -1,0 +1,52 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Runs the Pester suite (tests/pester/*.Tests.ps1) with Pester 5.9.1 in this pwsh, against the built module.
+.DESCRIPTION
+    Pester comes from the PackageDownload in tests/pester/EcsTools.Pester.csproj (restored here if needed). The module
+    and LocalEcs must be built first (dotnet pwsh ./build.ps1 Build; build.ps1 Test does it). Exit code 0 when every test
+    passed, 1 otherwise. -ResultFile writes {passed, failed, skipped, notRun, seconds} as JSON (build.ps1 reads it).
+.EXAMPLE
+    dotnet pwsh tests/pester/Invoke-PesterSuite.ps1
+.EXAMPLE
+    dotnet pwsh tests/pester/Invoke-PesterSuite.ps1 -Path tests/pester/Formatting.Tests.ps1 -Output Detailed
+#>
+[CmdletBinding()]
+param(
+    [string[]] $Path = @($PSScriptRoot),
+    [string[]] $ExcludePath = @((Join-Path $PSScriptRoot 'package')),
+    [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')]
+    [string] $Output = 'Normal',
+    [string] $FullNameFilter,
+    [string] $ResultFile
+)
+
+$ErrorActionPreference = 'Stop'
+$project = Join-Path $PSScriptRoot 'EcsTools.Pester.csproj'
+$packageRoot = & dotnet msbuild $project -restore -nologo -getProperty:NuGetPackageRoot 2>&1
+if ($LASTEXITCODE -ne 0) { throw "Restoring Pester ($project) failed:`n$($packageRoot -join "`n")" }
+$pester = Join-Path ($packageRoot | Select-Object -Last 1).Trim() 'pester/5.9.1/tools/Pester.psd1'
+if (-not (Test-Path -LiteralPath $pester)) { throw "Pester 5.9.1 is not at '$pester' after restoring $project." }
+Import-Module $pester -RequiredVersion 5.9.1 -Force
+
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = $Path
+$configuration.Run.ExcludePath = $ExcludePath
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = $Output
+if ($FullNameFilter) { $configuration.Filter.FullName = $FullNameFilter }
+$result = Invoke-Pester -Configuration $configuration
+
+# A failed BeforeAll/AfterAll or a file that does not parse fails its tests or the container: count those too.
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+if ($ResultFile) {
+    [ordered]@{
+        passed  = $result.PassedCount
+        failed  = $failed
+        skipped = $result.SkippedCount
+        notRun  = $result.NotRunCount
+        seconds = [math]::Round($result.Duration.TotalSeconds, 1)
+    } | ConvertTo-Json | Set-Content -LiteralPath $ResultFile
+}
+if ($result.Result -ne 'Passed' -or $failed -gt 0 -or $result.PassedCount -eq 0) { exit 1 }
+exit 0
