@@ -4,19 +4,22 @@ using EcsTools.Engine.Model;
 
 namespace EcsTools.Engine;
 
-/// <summary>The ECS operations EcsTools calls, one method each; every failure is an <see cref="EcsServiceException"/>.</summary>
+/// <summary>
+/// The ECS operations EcsTools calls, one method each; every failure is an <see cref="EcsServiceException"/>. The changes that
+/// are not safe to repeat are public in EcsConnection.Outcomes.cs, which finds out what an ambiguous failure did.
+/// </summary>
 public sealed partial class EcsConnection
 {
-    public Task<StartTaskResponse> StartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken = default) =>
+    private Task<StartTaskResponse> SendStartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("StartTask", request, EcsJsonContext.Default.StartTaskRequest, EcsJsonContext.Default.StartTaskResponse, cancellationToken);
 
-    public Task<RunTaskResponse> RunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken = default) =>
+    private Task<RunTaskResponse> SendRunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("RunTask", request, EcsJsonContext.Default.RunTaskRequest, EcsJsonContext.Default.RunTaskResponse, cancellationToken);
 
     public Task<DescribeTasksResponse> DescribeTasksAsync(DescribeTasksRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeTasks", request, EcsJsonContext.Default.DescribeTasksRequest, EcsJsonContext.Default.DescribeTasksResponse, cancellationToken);
 
-    public Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default) =>
+    private Task<StopTaskResponse> SendStopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("StopTask", request, EcsJsonContext.Default.StopTaskRequest, EcsJsonContext.Default.StopTaskResponse, cancellationToken);
 
     public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default) =>
@@ -31,22 +34,22 @@ public sealed partial class EcsConnection
     public Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListTaskDefinitionFamilies", request, EcsJsonContext.Default.ListTaskDefinitionFamiliesRequest, EcsJsonContext.Default.ListTaskDefinitionFamiliesResponse, cancellationToken);
 
-    public Task<RegisterTaskDefinitionResponse> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken = default) =>
+    private Task<RegisterTaskDefinitionResponse> SendRegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("RegisterTaskDefinition", request, EcsJsonContext.Default.RegisterTaskDefinitionRequest, EcsJsonContext.Default.RegisterTaskDefinitionResponse, cancellationToken);
 
-    public Task<CreateTaskSetResponse> CreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken = default) =>
+    private Task<CreateTaskSetResponse> SendCreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("CreateTaskSet", request, EcsJsonContext.Default.CreateTaskSetRequest, EcsJsonContext.Default.CreateTaskSetResponse, cancellationToken);
 
     public Task<DescribeTaskSetsResponse> DescribeTaskSetsAsync(DescribeTaskSetsRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeTaskSets", request, EcsJsonContext.Default.DescribeTaskSetsRequest, EcsJsonContext.Default.DescribeTaskSetsResponse, cancellationToken);
 
-    public Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default) =>
+    private Task<UpdateTaskSetResponse> SendUpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("UpdateTaskSet", request, EcsJsonContext.Default.UpdateTaskSetRequest, EcsJsonContext.Default.UpdateTaskSetResponse, cancellationToken);
 
-    public Task<DeleteTaskSetResponse> DeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken = default) =>
+    private Task<DeleteTaskSetResponse> SendDeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("DeleteTaskSet", request, EcsJsonContext.Default.DeleteTaskSetRequest, EcsJsonContext.Default.DeleteTaskSetResponse, cancellationToken);
 
-    public Task<UpdateServicePrimaryTaskSetResponse> UpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken = default) =>
+    private Task<UpdateServicePrimaryTaskSetResponse> SendUpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("UpdateServicePrimaryTaskSet", request, EcsJsonContext.Default.UpdateServicePrimaryTaskSetRequest, EcsJsonContext.Default.UpdateServicePrimaryTaskSetResponse, cancellationToken);
 
     public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>

@@ -27,6 +27,8 @@ public sealed partial class EcsConnection : IDisposable
         EndpointSource = plan.EndpointSource;
         CredentialSource = credentialSource;
         Slot = plan.Slot;
+        RequestTimeout = plan.RequestTimeout;
+        RequestTimeoutSource = plan.RequestTimeoutSource;
     }
 
     /// <summary>A number unique in the session, for -Verbose ("client #3") and tests.</summary>
@@ -43,6 +45,12 @@ public sealed partial class EcsConnection : IDisposable
 
     /// <summary>Where the credentials came from and their kind, for -Verbose (never a secret).</summary>
     public string CredentialSource { get; }
+
+    /// <summary>How long one HTTP attempt may wait for an answer.</summary>
+    public TimeSpan RequestTimeout { get; }
+
+    /// <summary>Where <see cref="RequestTimeout"/> came from, for -Verbose.</summary>
+    public string RequestTimeoutSource { get; }
 
     internal string Slot { get; }
 
@@ -77,7 +85,7 @@ public sealed partial class EcsConnection : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw EcsErrors.Translate(operation, e);
+            throw EcsErrors.Translate(operation, e, RequestTimeout);
         }
     }
 }

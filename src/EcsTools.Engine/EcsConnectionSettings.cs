@@ -31,6 +31,18 @@ public sealed record EcsConnectionSettings
 
     public string? EndpointUrl { get; init; }
 
+    /// <summary>The default of <see cref="RequestTimeout"/>: 30 seconds.</summary>
+    public static readonly System.TimeSpan DefaultRequestTimeout = System.TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one HTTP attempt may wait for ECS to answer (-RequestTimeout); <see cref="DefaultRequestTimeout"/> when null.
+    /// A call makes up to AWS_MAX_ATTEMPTS attempts (3 by default). Connections with different timeouts are cached apart.
+    /// </summary>
+    public System.TimeSpan? RequestTimeout { get; init; }
+
+    /// <summary>Where <see cref="RequestTimeout"/> came from; for -Verbose.</summary>
+    public string? RequestTimeoutOrigin { get; init; }
+
     /// <summary>Where <see cref="EndpointUrl"/> came from; for -Verbose.</summary>
     public string? EndpointOrigin { get; init; }
 
@@ -55,7 +67,7 @@ public sealed record EcsConnectionSettings
 
     /// <summary>Never prints secrets.</summary>
     public override string ToString() =>
-        $"Region={Region ?? StoredRegion ?? "(default)"}, Profile={ProfileName ?? "(default)"}, Endpoint={EndpointUrl ?? "(default)"}, "
+        $"Region={Region ?? StoredRegion ?? "(default)"}, Profile={ProfileName ?? "(default)"}, Endpoint={EndpointUrl ?? "(default)"}, RequestTimeout={RequestTimeout ?? DefaultRequestTimeout}, "
         + $"AccessKey={(AccessKey ?? StoredAccessKey) switch { null => "(none)", var key => Redact(key) }}";
 
     internal static string Redact(string accessKey) => accessKey.Length <= 4 ? "****" : "****" + accessKey[^4..];

@@ -23,4 +23,7 @@ public enum EcsErrorKind
     Authentication,
     Network,
     Timeout,
+
+    /// <summary>A change may or may not have been made, and the engine could not find out which: see <see cref="EcsServiceException.Check"/>.</summary>
+    OutcomeUnknown,
 }

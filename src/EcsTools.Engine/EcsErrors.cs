@@ -35,10 +35,30 @@ internal static class EcsErrors
         _ => EcsErrorKind.Unknown,
     };
 
-    public static EcsServiceException Translate(string operation, Exception exception) => exception switch
+    /// <summary>Translates, and marks an error after which the request may have been processed (see <see cref="EcsServiceException.MayHaveBeenProcessed"/>).</summary>
+    public static EcsServiceException Translate(string operation, Exception exception, TimeSpan? requestTimeout = null)
+    {
+        var translated = TranslateOnly(operation, exception);
+        if (translated.Kind == EcsErrorKind.Timeout && requestTimeout is { } limit)
+        {
+            translated = new EcsServiceException(EcsErrorKind.Timeout, translated.ErrorCode, operation,
+                $"ECS did not answer {operation} within the request timeout ({limit.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s "
+                + "an attempt; -RequestTimeout sets it).", null, null, null, exception);
+        }
+
+        return exception is EcsServiceException || !EcsOperationSafety.IsAmbiguous(exception, cancelledByCaller: false)
+            ? translated
+            : new EcsServiceException(translated.Kind, translated.ErrorCode, translated.Operation, translated.Message, translated.RequestId,
+                translated.StatusCode, translated.ResourceIds, translated.InnerException)
+            {
+                MayHaveBeenProcessed = true,
+            };
+    }
+
+    private static EcsServiceException TranslateOnly(string operation, Exception exception) => exception switch
     {
         EcsServiceException e => e,
-        AmazonUnmarshallingException { InnerException: EcsWireException inner } => Translate(operation, inner),
+        AmazonUnmarshallingException { InnerException: EcsWireException inner } => TranslateOnly(operation, inner),
         EcsWireException e => new EcsServiceException(
             KindOf(e.ErrorCode), e.ErrorCode, operation, e.Message, e.RequestId, (int)e.StatusCode, e.ResourceIds, e),
         AmazonServiceException e => new EcsServiceException(

@@ -61,6 +61,15 @@ public sealed class EcsServiceException : Exception
 
     public int? StatusCode { get; }
 
-    /// <summary>ConflictException: the resources already tied to the client token.</summary>
-    public IReadOnlyList<string> ResourceIds { get; }
+    /// <summary>ConflictException: the resources already tied to the client token. OutcomeUnknown: the resources the call may have made or changed.</summary>
+    public IReadOnlyList<string> ResourceIds { get; init; }
+
+    /// <summary>
+    /// The request may have been processed although the call failed (a 5xx, a dropped connection, no answer in time): for
+    /// a change, what ECS did is not known from this error alone.
+    /// </summary>
+    public bool MayHaveBeenProcessed { get; init; }
+
+    /// <summary>OutcomeUnknown: exactly what to check, and how (ARNs, ids, the command to run), before doing anything again.</summary>
+    public string? Check { get; init; }
 }

@@ -9,7 +9,7 @@ using Amazon.Runtime.Internal;
 namespace EcsTools.Engine.Client;
 
 /// <summary>
-/// The ECS client on AWSSDK.Core: the SDK supplies credentials, SigV4, retries, timeouts and endpoint rules; this class
+/// The ECS client on AWSSDK.Core: the SDK supplies credentials, SigV4, the retry machinery, timeouts and endpoint rules (with our policy of what is safe to retry); this class
 /// supplies awsJson1_1 with System.Text.Json. Every call goes through the async pipeline.
 /// </summary>
 internal sealed class EcsServiceClient : AmazonServiceClient
@@ -48,5 +48,9 @@ internal sealed class EcsServiceClient : AmazonServiceClient
         pipeline.RemoveHandler<Amazon.Runtime.Internal.EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new EcsEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new EcsAuthSchemeHandler());
+
+        // Our retry policy on the SDK's retry handler (see EcsRetryPolicy), and the recorder just inside it.
+        pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new EcsRetryPolicy(Config.MaxErrorRetry)));
+        pipeline.AddHandlerAfter<RetryHandler>(new EcsAttemptRecorder());
     }
 }

@@ -10,11 +10,13 @@ internal sealed record ConnectionPlan(
     EcsClientConfig Config,
     string Endpoint,
     string EndpointSource,
-    CredentialPlan Credentials)
+    CredentialPlan Credentials,
+    System.TimeSpan RequestTimeout,
+    string RequestTimeoutSource)
 {
-    /// <summary>Region, endpoint and credential source: one live connection per slot.</summary>
-    public string Slot => $"{Region.SystemName}|{Endpoint}|{Credentials.Slot}";
+    /// <summary>Region, endpoint, request timeout and credential source: one live connection per slot.</summary>
+    public string Slot => $"{Region.SystemName}|{Endpoint}|{RequestTimeout.Ticks}|{Credentials.Slot}";
 
     /// <summary>The slot plus the digest of what can change inside it.</summary>
-    public string CacheKey => $"{Region.SystemName}|{Endpoint}|{Credentials.Key}";
+    public string CacheKey => $"{Region.SystemName}|{Endpoint}|{RequestTimeout.Ticks}|{Credentials.Key}";
 }

@@ -29,7 +29,14 @@ internal static class ConnectionResolver
 
         // The signing region is pinned too: with an endpoint from AWS_ENDPOINT_URL_ECS the SDK clears RegionEndpoint and
         // would otherwise sign for the region it cached the first time it looked.
-        var config = new EcsClientConfig { RegionEndpoint = region, AuthenticationRegion = region.SystemName };
+        var requestTimeout = settings.RequestTimeout ?? EcsConnectionSettings.DefaultRequestTimeout;
+        if (requestTimeout <= TimeSpan.Zero)
+        {
+            throw new EcsConfigurationException("RequestTimeout", $"The request timeout {requestTimeout} is not positive.", "Pass -RequestTimeout in seconds, for example -RequestTimeout 30.");
+        }
+
+        // Timeout: the SDK's HttpClient.Timeout, one HTTP attempt until the response starts.
+        var config = new EcsClientConfig { RegionEndpoint = region, AuthenticationRegion = region.SystemName, Timeout = requestTimeout };
         if (profiles.InUse is { } profile)
         {
             config.Profile = new Profile(profile.Name, string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
@@ -69,7 +76,8 @@ internal static class ConnectionResolver
         }
 
         var credentials = CredentialResolver.Resolve(settings, profiles, config);
-        return new ConnectionPlan(region, regionSource, config, endpoint, endpointSource, credentials);
+        var timeoutSource = settings.RequestTimeout is null ? "default" : settings.RequestTimeoutOrigin ?? "-RequestTimeout";
+        return new ConnectionPlan(region, regionSource, config, endpoint, endpointSource, credentials, requestTimeout, timeoutSource);
     }
 
     private static string? ValidateEndpoint(string? endpointUrl)
