@@ -280,7 +280,7 @@ public sealed partial class EcsConnection
 
     internal static EcsServiceException OutcomeUnknown(EcsServiceException cause, string what, string check, IReadOnlyList<string> resources) =>
         new(EcsErrorKind.OutcomeUnknown, "OutcomeUnknown", cause.Operation,
-            $"{what}: the outcome is unknown ({cause.ErrorCode}: {cause.Message}). {check}",
+            $"{what}: the outcome is unknown (it failed with {cause.ErrorCode}{(cause.StatusCode is { } status ? $", HTTP {status}" : "")}). {check}",
             cause.RequestId, cause.StatusCode, resources, cause)
         {
             Check = check,

@@ -14,6 +14,7 @@ internal static class Program
         LocalEcs: an Amazon ECS endpoint on 127.0.0.1 for tests and experiments.
 
         Usage: EcsTools.LocalEcs [--port N] [--scene demo|empty] [--step DURATION] [--account ID] [--region NAME] [--seed N]
+                                 [--fault OPERATION:KIND[:after][:xCOUNT]]...
 
           --port     port on 127.0.0.1 (default 4566; 0 picks a free port)
           --scene    demo: cluster 'demo' with instances, task definitions and the EXTERNAL service 'checkout'; empty (default)
@@ -21,12 +22,19 @@ internal static class Program
           --account  account id in ARNs (default 123456789012)
           --region   region of unsigned requests (default us-east-1); signed requests use their credential scope
           --seed     seed the random ids for reproducible runs
+          --fault    inject a fault (repeatable; the first that matches a request applies, each for COUNT requests, default 1):
+                     OPERATION is an ECS operation such as StartTask, or * for all; KIND is throttle (400 ThrottlingException),
+                     server (500 ServerException), html[=STATUS] (5xx HTML page), drop (connection aborted), slow=DURATION
+                     (answer late; forever = never), error=CODE[=STATUS]; 'after' processes the request first (its effects
+                     are kept) and then replaces or delays the answer. E.g. --fault StartTask:server:after
+                     --fault RunTask:throttle:x3 --fault '*:slow=forever:x1000'
         """;
 
     public static async Task<int> Main(string[] args)
     {
         var options = new LocalEcsOptions { Port = 4566 };
         string scene = "empty";
+        var faults = new System.Collections.Generic.List<LocalEcsFault>();
         try
         {
             for (int i = 0; i < args.Length; i++)
@@ -61,6 +69,9 @@ internal static class Program
                     case "--seed":
                         options.RandomSeed = int.Parse(Value(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
                         break;
+                    case "--fault":
+                        faults.Add(LocalEcsFaultSpec.Parse(Value()));
+                        break;
                     case "--help" or "-h":
                         Console.WriteLine(Usage);
                         return 0;
@@ -76,8 +87,19 @@ internal static class Program
         }
 
         await using LocalEcsServer server = await LocalEcsServer.StartAsync(options).ConfigureAwait(false);
+        foreach (LocalEcsFault fault in faults)
+        {
+            server.Faults.Add(fault);
+        }
+
         string endpoint = server.Endpoint.GetLeftPart(UriPartial.Authority);
         Console.WriteLine($"LocalEcs listening on {endpoint} (scene: {scene}, step: {options.StepInterval.TotalMilliseconds} ms, account: {options.AccountId})");
+        foreach (LocalEcsFault fault in faults)
+        {
+            Console.WriteLine($"Fault: {fault.Operation ?? "every operation"}: {fault.Kind}{(fault.Kind == LocalEcsFaultKind.Slow ? $" {fault.Delay}" : "")}"
+                + $"{(fault.AppliesAfterProcessing ? " after processing" : "")}, {fault.Count} request(s)");
+        }
+
         Console.WriteLine($"AWS_ENDPOINT_URL_ECS={endpoint}");
         Console.WriteLine($"In PowerShell:  $env:AWS_ENDPOINT_URL_ECS = '{endpoint}'");
         Console.WriteLine("Any credentials work (e.g. $env:AWS_ACCESS_KEY_ID = 'test'; $env:AWS_SECRET_ACCESS_KEY = 'test'). Ctrl+C stops.");

@@ -43,6 +43,15 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? EndpointUrl { get; set; }
 
+    /// <summary>
+    /// How long one request may wait for ECS to answer, in seconds or as a TimeSpan (default 30 seconds). A call that times
+    /// out is retried when that is safe (up to 3 attempts in all, AWS_MAX_ATTEMPTS). Set a session default with
+    /// $PSDefaultParameterValues['*-Ecs*:RequestTimeout'].
+    /// </summary>
+    [Parameter]
+    [TimeSpanArgument]
+    public TimeSpan? RequestTimeout { get; set; }
+
     /// <summary>An access key id, with -SecretKey.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -99,6 +108,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         WriteVerbose($"ECS region: {_connection.Region} (from {_connection.RegionSource}).");
         WriteVerbose($"ECS endpoint: {_connection.Endpoint} (from {_connection.EndpointSource}).");
         WriteVerbose($"AWS credentials: {_connection.CredentialSource}.");
+        WriteVerbose($"ECS request timeout: {_connection.RequestTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s an attempt (from {_connection.RequestTimeoutSource}).");
         WriteVerbose($"ECS client #{_connection.Id} ({(created ? "new" : "reused")}).");
     }
 
@@ -124,6 +134,38 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
     }
+
+    /// <summary>
+    /// Runs an engine call of a wait that must end by the wait's deadline: the call (and any request in flight) is
+    /// cancelled <see cref="DeadlineGrace"/> after <paramref name="remaining"/>, and <see cref="WaitDeadlineException"/>
+    /// is thrown. Ctrl+C cancels it as <see cref="Await{T}"/> does. <see cref="TimeSpan.MaxValue"/>: no deadline.
+    /// </summary>
+    internal T AwaitBy<T>(TimeSpan remaining, Func<CancellationToken, Task<T>> operation)
+    {
+        if (remaining == TimeSpan.MaxValue)
+        {
+            return Await(operation);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        var limit = remaining + DeadlineGrace;
+        deadline.CancelAfter(limit.TotalMilliseconds >= int.MaxValue ? TimeSpan.FromMilliseconds(int.MaxValue - 1) : limit);
+        try
+        {
+            return Task.Run(() => operation(deadline.Token), deadline.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (OperationCanceledException e) when (deadline.IsCancellationRequested)
+        {
+            throw new WaitDeadlineException(e);
+        }
+    }
+
+    /// <summary>How long past a wait's deadline a request in flight may still finish (the last poll happens on the deadline).</summary>
+    internal static readonly TimeSpan DeadlineGrace = TimeSpan.FromMilliseconds(500);
 
     internal void Await(Func<CancellationToken, Task> operation) => Await(async ct =>
     {

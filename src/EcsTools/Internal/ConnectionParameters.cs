@@ -18,6 +18,8 @@ internal sealed class ConnectionParameters
 
     public string? EndpointUrl { get; init; }
 
+    public TimeSpan? RequestTimeout { get; init; }
+
     public string? AccessKey { get; init; }
 
     public string? SecretKey { get; init; }
@@ -45,6 +47,7 @@ internal sealed class ConnectionParameters
             ProfileName = cmdlet.ProfileName,
             ProfileLocation = cmdlet.ProfileLocation,
             EndpointUrl = cmdlet.EndpointUrl,
+            RequestTimeout = cmdlet.RequestTimeout,
             AccessKey = cmdlet.AccessKey,
             SecretKey = cmdlet.SecretKey,
             SessionToken = cmdlet.SessionToken,

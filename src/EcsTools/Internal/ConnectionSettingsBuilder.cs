@@ -11,6 +11,9 @@ namespace EcsTools.Internal;
 /// </summary>
 internal static class ConnectionSettingsBuilder
 {
+    /// <summary>The longest -RequestTimeout accepted.</summary>
+    public static readonly System.TimeSpan MaxRequestTimeout = System.TimeSpan.FromMinutes(10);
+
     public static EcsConnectionSettings Build(ConnectionParameters parameters)
     {
         string? accessKey = parameters.AccessKey;
@@ -45,6 +48,14 @@ internal static class ConnectionSettingsBuilder
             sessionToken = sessionToken is not null && IsDefault(parameters.OriginOf(nameof(parameters.SessionToken))) ? null : sessionToken;
         }
 
+        if (parameters.RequestTimeout is { } timeout && (timeout <= System.TimeSpan.Zero || timeout > MaxRequestTimeout))
+        {
+            throw new InputValidationException(
+                "InvalidRequestTimeout",
+                $"-RequestTimeout is {timeout}; it must be more than 0 and at most {MaxRequestTimeout.TotalMinutes} minutes.",
+                "Pass -RequestTimeout in seconds (for example -RequestTimeout 10) or as a TimeSpan.");
+        }
+
         var settings = new EcsConnectionSettings
         {
             Region = parameters.Region,
@@ -54,6 +65,8 @@ internal static class ConnectionSettingsBuilder
             ProfileLocation = parameters.ProfileLocation,
             EndpointUrl = parameters.EndpointUrl,
             EndpointOrigin = parameters.EndpointUrl is null ? null : parameters.OriginOf(nameof(parameters.EndpointUrl)),
+            RequestTimeout = parameters.RequestTimeout,
+            RequestTimeoutOrigin = parameters.RequestTimeout is null ? null : parameters.OriginOf(nameof(parameters.RequestTimeout)),
             AccessKey = accessKey,
             SecretKey = secretKey,
             SessionToken = sessionToken,

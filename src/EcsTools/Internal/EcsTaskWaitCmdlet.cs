@@ -24,6 +24,9 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
 
     private readonly Dictionary<string, HashSet<string>?> _essentialContainers = new(StringComparer.Ordinal);
 
+    // The running wait's schedule: requests made while waiting are cancelled at its deadline.
+    private PollSchedule? _schedule;
+
     /// <summary>Waits until every task of <paramref name="tasks"/> is in the target state, has failed, or the wait times out; writes each as it settles.</summary>
     internal void WaitForTasks(TaskWaitSet tasks, TaskWaitOptions options)
     {
@@ -33,12 +36,23 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         }
 
         var schedule = new PollSchedule(options.PollInterval, options.Timeout ?? TimeSpan.MaxValue);
+        _schedule = options.Timeout is null ? null : schedule;
         var failedPolls = 0;
         WriteVerbose($"Waiting for {tasks.Count} task(s) to be {options.TargetState}: polling every {TaskErrors.Seconds(schedule.InitialInterval)} at first, "
             + $"backing off to {TaskErrors.Seconds(schedule.Ceiling)}; " + (options.Timeout is { } t ? $"timeout {TaskErrors.Duration(t)}." : "no timeout."));
         bool PollOnce(int attempt)
         {
-            var transient = Poll(tasks, options);
+            EcsServiceException? transient;
+            try
+            {
+                transient = Poll(tasks, options);
+            }
+            catch (WaitDeadlineException)
+            {
+                WriteVerbose($"Poll {attempt}: the wait's time ran out with a request in flight; it was cancelled.");
+                return tasks.PendingCount == 0;
+            }
+
             failedPolls = transient is null ? 0 : failedPolls + 1;
             if (transient is not null && failedPolls >= MaxFailedPolls && tasks.PendingCount > 0)
             {
@@ -94,7 +108,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         {
             var byId = group.ToDictionary(t => t.Id, StringComparer.Ordinal);
             var references = group.Select(t => t.Reference).ToList();
-            var result = Await(ct => Connection.DescribeTasksInBatchesAsync(cluster, references, includeTags: false, ct));
+            var result = AwaitInWait(ct => Connection.DescribeTasksInBatchesAsync(cluster, references, includeTags: false, ct));
             WriteDebug($"DescribeTasks: {references.Count} task(s) of cluster {TaskTargets.Show(cluster)} in {result.Requests} request(s).");
             foreach (var data in result.Tasks)
             {
@@ -187,7 +201,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         {
             try
             {
-                var response = Await(ct => Connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = definition }, ct));
+                var response = AwaitInWait(ct => Connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = definition }, ct));
                 essential = (response.TaskDefinition?.ContainerDefinitions ?? [])
                     .Where(c => c.Essential != false && c.Name is not null)
                     .Select(c => c.Name!)
@@ -205,6 +219,10 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
 
         return essential is null || (container.Name is { } name && essential.Contains(name));
     }
+
+    // A request of the wait: bounded by the wait's deadline when it has one (WaitDeadlineException when it runs out).
+    private T AwaitInWait<T>(Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> operation) =>
+        _schedule is { } schedule ? AwaitBy(schedule.Remaining, operation) : Await(operation);
 
     private static bool IsTransient(EcsServiceException e) =>
         e.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout;

@@ -24,6 +24,11 @@ internal static class ErrorRecords
     public static ErrorRecord FromService(EcsServiceException e, object? target)
     {
         var (id, category, action) = Classify(e);
+        if (e.Kind == EcsErrorKind.OutcomeUnknown && !string.IsNullOrEmpty(e.Check))
+        {
+            action = e.Check;
+        }
+
         var message = e.RequestId is null
             ? $"{e.Message} ({e.Operation}: {e.ErrorCode})"
             : $"{e.Message} ({e.Operation}: {e.ErrorCode}, request id {e.RequestId})";
@@ -53,6 +58,7 @@ internal static class ErrorRecords
         var (id, category, action) = reason switch
         {
             "MISSING" => ("NotFound", ErrorCategory.ObjectNotFound, "Check the id or ARN, and the cluster it belongs to."),
+            EcsFailures.OutcomeUnknown => ("OutcomeUnknown", ErrorCategory.InvalidResult, failure.Detail ?? "Check the container instance's tasks before starting again."),
             _ when reason.StartsWith("RESOURCE:", StringComparison.Ordinal) =>
                 ("InsufficientResources", ErrorCategory.ResourceUnavailable,
                  "No container instance had enough " + reason["RESOURCE:".Length..].ToLowerInvariant()
@@ -63,8 +69,10 @@ internal static class ErrorRecords
             "INACTIVE" => ("ResourceInactive", ErrorCategory.InvalidOperation, "The resource is inactive."),
             _ => ("EcsFailure", ErrorCategory.NotSpecified, "See the failure's reason and detail."),
         };
-        var message = $"ECS {operation}{(subject is null ? "" : " of " + subject)} failed for {failure.Arn ?? "a resource"}: {reason}"
-            + (string.IsNullOrEmpty(failure.Detail) ? "" : $" ({failure.Detail})");
+        var message = reason == EcsFailures.OutcomeUnknown
+            ? $"ECS {operation}{(subject is null ? "" : " of " + subject)} on {failure.Arn ?? "a resource"}: the outcome is unknown. {failure.Detail}"
+            : $"ECS {operation}{(subject is null ? "" : " of " + subject)} failed for {failure.Arn ?? "a resource"}: {reason}"
+                + (string.IsNullOrEmpty(failure.Detail) ? "" : $" ({failure.Detail})");
         return Create(new EcsFailureException(failure, operation, message), id, category, failure, action);
     }
 
@@ -98,7 +106,9 @@ internal static class ErrorRecords
         EcsErrorKind.Conflict => ("ClientTokenConflict", ErrorCategory.ResourceExists,
             "The client token was used before with other parameters: use a new -ClientToken (the resources it made are in the error's ResourceIds)."),
         EcsErrorKind.Network => ("EndpointUnreachable", ErrorCategory.ConnectionError, "Check the network, the region and -EndpointUrl."),
-        EcsErrorKind.Timeout => ("RequestTimeout", ErrorCategory.OperationTimeout, "ECS did not answer in time: try again."),
+        EcsErrorKind.Timeout => ("RequestTimeout", ErrorCategory.OperationTimeout,
+            "ECS did not answer in time: check the network and -EndpointUrl, or allow more time with -RequestTimeout."),
+        EcsErrorKind.OutcomeUnknown => ("OutcomeUnknown", ErrorCategory.InvalidResult, "Check what the message says before doing anything again."),
         _ => ("EcsServiceError", ErrorCategory.NotSpecified, "See the error code and message."),
     };
 }

@@ -96,7 +96,7 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
         var schedule = new PollSchedule(PollInterval, noLimit ? TimeSpan.MaxValue : Timeout);
         WriteVerbose($"Waiting for {_pending.Count} task set(s) to reach STEADY_STATE: first poll in {TaskSetErrors.Format(PollInterval)}, "
             + $"at most every {TaskSetErrors.Format(schedule.Ceiling)}, " + (noLimit ? "with no time limit." : $"for up to {TaskSetErrors.Format(Timeout)}."));
-        var settled = PollLoop.Run(schedule, attempt => Poll(attempt, schedule), delay => Await(ct => Task.Delay(delay, ct)));
+        var settled = PollLoop.Run(schedule, attempt => Poll(attempt, schedule, noLimit), delay => Await(ct => Task.Delay(delay, ct)));
         if (!settled)
         {
             foreach (var pending in _pending)
@@ -110,7 +110,7 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     }
 
     // One DescribeTaskSets per service for all of its task sets still waited on; true when none is left.
-    private bool Poll(int attempt, PollSchedule schedule)
+    private bool Poll(int attempt, PollSchedule schedule, bool noDeadline)
     {
         foreach (var group in _pending.GroupBy(p => (p.Cluster, p.Service)).ToList())
         {
@@ -125,7 +125,13 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
             DescribeTaskSetsResponse response;
             try
             {
-                response = Await(ct => Connection.DescribeTaskSetsAsync(request, ct));
+                response = noDeadline ? Await(ct => Connection.DescribeTaskSetsAsync(request, ct))
+                    : AwaitBy(schedule.Remaining, ct => Connection.DescribeTaskSetsAsync(request, ct));
+            }
+            catch (WaitDeadlineException)
+            {
+                WriteVerbose($"Poll {attempt}: the wait's time ran out with DescribeTaskSets in flight; it was cancelled.");
+                return false;
             }
             catch (EcsServiceException e) when (e.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout)
             {
