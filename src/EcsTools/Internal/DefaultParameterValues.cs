@@ -49,8 +49,22 @@ internal static class DefaultParameterValues
 
     private static bool SameValue(object? fromTable, object? bound) =>
         ReferenceEquals(fromTable, bound)
+        || (bound is TimeSpan span && fromTable is not null && SameTimeSpan(fromTable, span))
         || (fromTable is not null && bound is not null
             && string.Equals(LanguagePrimitives.ConvertTo<string>(fromTable), LanguagePrimitives.ConvertTo<string>(bound), StringComparison.Ordinal));
+
+    // A TimeSpan parameter binds seconds (7) or a TimeSpan: compare what the table holds as the parameter reads it.
+    private static bool SameTimeSpan(object fromTable, TimeSpan bound)
+    {
+        try
+        {
+            return new Input.TimeSpanArgumentAttribute().Transform(null!, fromTable) is TimeSpan span && span == bound;
+        }
+        catch (ArgumentTransformationMetadataException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsDisabled(IDictionary table) =>
         table.Contains("Disabled") && LanguagePrimitives.IsTrue(table["Disabled"]);
