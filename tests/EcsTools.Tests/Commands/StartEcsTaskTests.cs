@@ -205,9 +205,11 @@ public sealed class StartEcsTaskTests
         host.Server.Faults.Add(LocalEcsFault.HtmlError("RunTask").Times(5));
         var result = host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2");
         var error = Assert.Single(result.Errors);
-        Assert.Equal("EcsServerError" + Id, error.FullyQualifiedErrorId);
-        Assert.Contains("not an ECS error", error.Exception.Message);
-        Assert.Contains("text/html", error.Exception.Message);
+
+        // A 5xx leaves open whether RunTask started the tasks: OutcomeUnknown (issue 11), with the clear cause inside.
+        Assert.Equal("OutcomeUnknown" + Id, error.FullyQualifiedErrorId);
+        Assert.Contains("not an ECS error", error.Exception.InnerException!.Message);
+        Assert.Contains("text/html", error.Exception.InnerException.Message);
     }
 
     [Theory]
@@ -247,7 +249,10 @@ public sealed class StartEcsTaskTests
         host.Server.Faults.Clear();
         host.Server.Faults.Add(LocalEcsFault.ServerError("RunTask").Times(10));
         var failed = host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2");
-        Assert.Equal("EcsServerError" + Id, Assert.Single(failed.Errors).FullyQualifiedErrorId);
+
+        // Every attempt a 5xx: RunTask may have started the tasks, so the outcome is unknown (issue 11), not "try again later".
+        Assert.Equal("OutcomeUnknown" + Id, Assert.Single(failed.Errors).FullyQualifiedErrorId);
+        Assert.Equal(3, host.Server.RequestsFor("RunTask").Count(r => r.Fault == LocalEcsFaultKind.ServerError));
     }
 
     [Fact]
