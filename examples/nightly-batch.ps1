@@ -91,6 +91,10 @@ for ($shard = 0; $shard -lt $Shards; $shard++) {
     if ($startErrors) {
         $problems[$shard] = 'not started: ' + (($startErrors | ForEach-Object { "$($_.Exception.Message) [$($_.FullyQualifiedErrorId)]" }) -join '; ')
     }
+    if ($startErrors | Where-Object FullyQualifiedErrorId -Like 'OutcomeUnknown,*') {
+        # ECS may have started the shard: the same run id (so the same client token) returns its task, or starts it once.
+        $problems[$shard] += " (run again with -RunId $($RunId): the shard's client token returns its task if it started, and starts it once if not)"
+    }
 
     foreach ($t in $task) {
         $shardOf[$t.TaskArn] = $shard
