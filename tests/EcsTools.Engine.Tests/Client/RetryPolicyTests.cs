@@ -231,6 +231,8 @@ public sealed class RetryPolicyTests(ITestOutputHelper output)
         Assert.Equal(EcsErrorKind.OutcomeUnknown, e.Kind);
         Assert.Contains(run.ClientToken!, e.Check);
         Assert.Equal(3, kit.Server.RequestsFor("RunTask").Count);
+        Assert.All(kit.Server.RequestsFor("RunTask"), r => Assert.Equal(run.ClientToken, (string?)r.Json!["clientToken"]));
+        Assert.Single(kit.Server.RequestsFor("RunTask").Select(r => r.InvocationId).Distinct());
         Assert.Equal(2, kit.RunningTasks().Length);
 
         var create = FaultKit.Create();

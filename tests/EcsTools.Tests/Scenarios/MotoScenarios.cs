@@ -25,7 +25,8 @@ public sealed class MotoScenarios(MotoFixture moto) : EcsScenarios
         StrategyNetwork = new Hashtable { ["Subnet"] = moto.Scene.SubnetId, ["SecurityGroup"] = moto.Scene.SecurityGroupId },
         // moto 5.2.1's RunTask does not understand capacityProviderStrategy: it looks for EC2 container instances,
         // finds none in the fargate cluster, and answers HTTP 500. ECS runs the task on FARGATE_SPOT, as LocalEcs does.
-        StrategyOutcome = (null, null, "EcsServerError,EcsTools.Commands.StartEcsTaskCommand"),
+        // A 500 on every attempt leaves open whether RunTask started anything: OutcomeUnknown (issue 11).
+        StrategyOutcome = (null, null, "OutcomeUnknown,EcsTools.Commands.StartEcsTaskCommand"),
         // moto answers the fargate cluster's default strategy with the same 500, so the default here is that of the
         // ec2 cluster, which has none: ECS then uses the EC2 launch type and says so (launchType EC2), moto places the
         // task on a container instance but leaves launchType empty.
@@ -43,7 +44,8 @@ public sealed class MotoScenarios(MotoFixture moto) : EcsScenarios
         RemovedTaskSetStatus = "ACTIVE",
         // moto's DeleteTaskSet does not check the cluster and fails on the missing service with HTTP 500 (KeyError);
         // ECS answers ClusterNotFoundException, as LocalEcs does.
-        RemoveInMissingClusterErrorId = "EcsServerError,EcsTools.Commands.RemoveEcsTaskSetCommand",
+        // After that 500 the DescribeTaskSets that should tell whether the set was deleted fails too: OutcomeUnknown.
+        RemoveInMissingClusterErrorId = "OutcomeUnknown,EcsTools.Commands.RemoveEcsTaskSetCommand",
     };
 
     protected override async Task<PsSession> StartAsync()
