@@ -30,9 +30,9 @@ internal sealed class FaultKit : IAsyncDisposable
     /// <summary>The clock of the connection's outcome searches: every wait returns at once and is recorded.</summary>
     public InstantTimeProvider Clock { get; }
 
-    public static async Task<FaultKit> StartAsync(TimeSpan? requestTimeout = null)
+    public static async Task<FaultKit> StartAsync(TimeSpan? requestTimeout = null, Action<LocalEcsScene>? scene = null)
     {
-        var server = await LocalEcsServer.StartAsync(new LocalEcsOptions { Scene = LocalEcsScenes.Demo, StepInterval = TimeSpan.FromMilliseconds(50) });
+        var server = await LocalEcsServer.StartAsync(new LocalEcsOptions { Scene = scene ?? LocalEcsScenes.Demo, StepInterval = TimeSpan.FromMilliseconds(50) });
         var connection = EcsConnection.Open(new EcsConnectionSettings
         {
             EndpointUrl = server.Endpoint.ToString(),

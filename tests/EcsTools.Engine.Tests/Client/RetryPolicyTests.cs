@@ -142,6 +142,28 @@ public sealed class RetryPolicyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_container_instance_without_its_task_after_the_search_is_an_OUTCOME_UNKNOWN_failure_next_to_the_tasks_found()
+    {
+        string tight = "";
+        await using var kit = await FaultKit.StartAsync(scene: scene =>
+        {
+            LocalEcsScenes.Demo(scene);
+            tight = scene.RegisterContainerInstance(FaultKit.Cluster, cpu: 4096, memory: 1);
+        });
+        var roomy = kit.Instances().First(i => i != tight);
+        kit.Server.Faults.Add(LocalEcsFaultSpec.Parse("StartTask:server:after"));
+        var response = await kit.Connection.StartTaskAsync(FaultKit.Start(roomy, tight));
+        Assert.Equal(roomy, Assert.Single(response.Tasks!).ContainerInstanceArn);
+        var failure = Assert.Single(response.Failures!);
+        Assert.Equal(tight, failure.Arn);
+        Assert.Equal(EcsFailures.OutcomeUnknown, failure.Reason);
+        Assert.Contains("ecstools:start-id", failure.Detail);
+        Assert.Equal(EcsConnection.DefaultOutcomeSearchDelays.Where(d => d > TimeSpan.Zero), kit.Clock.Delays);
+        Assert.Single(kit.Server.RequestsFor("StartTask"));
+        Assert.Single(kit.RunningTasks());
+    }
+
+    [Fact]
     public async Task StartTask_carries_a_marker_tag_unique_to_the_call_next_to_the_users_tags()
     {
         await using var kit = await FaultKit.StartAsync();

@@ -106,6 +106,27 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_StartTask_instance_whose_task_is_not_found_is_an_OutcomeUnknown_error_next_to_the_tasks_found()
+    {
+        string tight = "";
+        await using var host = await LocalEcsHost.StartAsync(scene =>
+        {
+            LocalEcsScenes.Demo(scene);
+            tight = scene.RegisterContainerInstance("demo", cpu: 4096, memory: 1);
+        });
+        var roomy = Instances(host.Server).First(i => i != tight);
+        host.Server.Faults.Add(LocalEcsFaultSpec.Parse("StartTask:server:after"));
+
+        // The search looks for about 15 seconds (ECS reads lag behind) before it gives up on the second instance.
+        var result = host.Run("Start-EcsTask web -Cluster demo -ContainerInstance $args[0], $args[1]", roomy, tight);
+        Assert.Equal(roomy, (string)((dynamic)Assert.Single(result.Output).BaseObject).ContainerInstanceArn);
+        var error = Unknown(result, "StartEcsTaskCommand");
+        Assert.Equal(tight, (string)((dynamic)error.TargetObject).Arn);
+        Assert.Contains("ecstools:start-id", error.ErrorDetails.RecommendedAction);
+        Assert.Single(host.Server.RequestsFor("StartTask"));
+    }
+
+    [Fact]
     public async Task RequestTimeout_is_a_connection_parameter_of_every_cmdlet_with_a_session_default()
     {
         await using var host = await LocalEcsHost.StartAsync();
