@@ -293,7 +293,8 @@ public sealed partial class EcsConnection
     private static TaskSet Deleted(DeleteTaskSetRequest request) => new()
     {
         TaskSetArn = request.TaskSet?.StartsWith("arn:", StringComparison.Ordinal) == true ? request.TaskSet : null,
-        Id = request.TaskSet?.StartsWith("arn:", StringComparison.Ordinal) == true ? request.TaskSet.Split('/')[^1] : request.TaskSet,
+        // arn:aws:ecs:REGION:ACCOUNT:task-set/CLUSTER/SERVICE/ecs-svc/1234: the id is everything after the service.
+        Id = request.TaskSet?.StartsWith("arn:", StringComparison.Ordinal) == true ? string.Join('/', request.TaskSet.Split('/').Skip(3)) : request.TaskSet,
         Status = "DRAINING",
     };
 

@@ -166,7 +166,8 @@ function Start-LocalEcs {
     .DESCRIPTION
         -Scene demo (default): cluster 'demo', task definitions web, batch, batch-fail, bad-image, fargate-web, big and
         the EXTERNAL service 'checkout' (src/EcsTools.LocalEcs/README.md). -Step is one task lifecycle step (default
-        100ms, so a task is RUNNING after 0.3 s and 'batch' exits after its 3 s). Returns the server: Kind ('LocalEcs'),
+        100ms, so a task is RUNNING after 0.3 s and 'batch' exits after its 3 s). -Fault injects faults, each as --fault
+        takes it ('StartTask:server:after', 'RunTask:throttle:x3', '*:slow=forever:x1000'). Returns the server: Kind ('LocalEcs'),
         Endpoint ('http://127.0.0.1:PORT'), Port, Region, LogPath, Process. Stop it with Stop-TestServer.
     #>
     [CmdletBinding()]
@@ -174,10 +175,13 @@ function Start-LocalEcs {
         [ValidateSet('demo', 'empty')] [string] $Scene = 'demo',
         [string] $Step = '100ms',
         [int] $Seed,
+        # Faults as the server's --fault takes them, e.g. 'StartTask:server:after' (src/EcsTools.LocalEcs/README.md).
+        [string[]] $Fault,
         [switch] $NoEnvironment
     )
     $command = @('dotnet', (Find-LocalEcsAssembly), '--port', '0', '--scene', $Scene, '--step', $Step)
     if ($PSBoundParameters.ContainsKey('Seed')) { $command += @('--seed', $Seed) }
+    foreach ($f in $Fault) { $command += @('--fault', $f) }
     $watched = Start-WatchedProcess 'localecs' $command
     $endpoint = Wait-ServerReady $watched 'LocalEcs' -Timeout ([timespan]::FromSeconds(60)) -Probe {
         $line = Select-String -LiteralPath $watched.LogPath -Pattern '^AWS_ENDPOINT_URL_ECS=(\S+)' | Select-Object -First 1

@@ -113,6 +113,7 @@ public sealed class RetryPolicyTests(ITestOutputHelper output)
             kit.Server.Faults.Add(LocalEcsFaultSpec.Parse("DeleteTaskSet:" + kind));
             var deleted = await kit.Connection.DeleteTaskSetAsync(new DeleteTaskSetRequest { Cluster = FaultKit.Cluster, Service = FaultKit.Service, TaskSet = other });
             Assert.Equal("DRAINING", deleted.TaskSet!.Status);
+            Assert.Equal(string.Join('/', other.Split('/').Skip(3)), deleted.TaskSet.Id);
             Assert.DoesNotContain(kit.TaskSets(), s => (string?)s["taskSetArn"] == other);
         }
 
