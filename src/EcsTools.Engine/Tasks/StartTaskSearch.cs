@@ -57,10 +57,15 @@ internal sealed class StartTaskSearch
     /// <summary>The marker's value; null when the request carries none.</summary>
     public string? Marker => _marker;
 
-    /// <summary>True when ECS refused StartTask because the caller may not tag at launch, and only the marker asked for tags.</summary>
+    /// <summary>
+    /// True when ECS refused StartTask in a way the marker may have caused: no permission to tag at launch (and only the
+    /// marker asked for tags), or a tag the service would not take (for example more than 50 with the task definition's
+    /// propagated tags). A refusal starts nothing, so StartTask can be sent again without the marker.
+    /// </summary>
     public bool MarkerRefused(EcsServiceException e) =>
-        _marker is not null && (_userTags?.Count ?? 0) == 0 && e.Kind == EcsErrorKind.AccessDenied
-        && e.Message.Contains("TagResource", StringComparison.OrdinalIgnoreCase);
+        _marker is not null && !e.MayHaveBeenProcessed
+        && ((e.Kind == EcsErrorKind.AccessDenied && (_userTags?.Count ?? 0) == 0 && e.Message.Contains("TagResource", StringComparison.OrdinalIgnoreCase))
+            || (e.Kind is EcsErrorKind.InvalidParameter or EcsErrorKind.Client && e.Message.Contains("tag", StringComparison.OrdinalIgnoreCase)));
 
     public void DropMarker()
     {

@@ -195,6 +195,20 @@ public sealed class RetryPolicyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task StartTask_is_sent_again_without_the_marker_when_ECS_refuses_a_tag()
+    {
+        await using var kit = await FaultKit.StartAsync();
+        kit.Server.Faults.Add(LocalEcsFault.Error("StartTask", "InvalidParameterException", "Too many tags: a task takes at most 50."));
+        Assert.Single((await kit.Connection.StartTaskAsync(FaultKit.Start(kit.Instances()[0]))).Tasks!);
+        Assert.Null(kit.Server.RequestsFor("StartTask")[1].Json!["tags"]);
+
+        kit.Server.Faults.Add(LocalEcsFault.Error("StartTask", "InvalidParameterException", "Container instance is not valid.").Times(2));
+        var e = await Assert.ThrowsAsync<EcsServiceException>(() => kit.Connection.StartTaskAsync(FaultKit.Start(kit.Instances()[0])));
+        Assert.Equal(EcsErrorKind.InvalidParameter, e.Kind);
+        Assert.Equal(3, kit.Server.RequestsFor("StartTask").Count);
+    }
+
+    [Fact]
     public async Task Throttled_changes_are_retried_because_ECS_did_not_act_on_them()
     {
         await using var kit = await FaultKit.StartAsync();
