@@ -209,6 +209,23 @@ public sealed class RetryPolicyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_change_that_could_not_connect_is_EndpointUnreachable_not_OutcomeUnknown()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var connection = EcsConnection.Open(new EcsConnectionSettings
+        {
+            EndpointUrl = $"http://127.0.0.1:{port}/", Region = "us-east-1", AccessKey = "AKIDCLOSED", SecretKey = "s",
+        });
+        connection.Time = new InstantTimeProvider();
+        var e = await Assert.ThrowsAsync<EcsServiceException>(() => connection.StartTaskAsync(FaultKit.Start("i-1")));
+        Assert.Equal(EcsErrorKind.Network, e.Kind);
+        Assert.False(e.MayHaveBeenProcessed);
+    }
+
+    [Fact]
     public async Task Throttled_changes_are_retried_because_ECS_did_not_act_on_them()
     {
         await using var kit = await FaultKit.StartAsync();
