@@ -165,7 +165,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>How long past a wait's deadline a request in flight may still finish (the last poll happens on the deadline).</summary>
-    internal static readonly TimeSpan DeadlineGrace = TimeSpan.FromMilliseconds(500);
+    internal static readonly TimeSpan DeadlineGrace = TimeSpan.FromMilliseconds(250);
 
     internal void Await(Func<CancellationToken, Task> operation) => Await(async ct =>
     {

@@ -164,6 +164,7 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     {
         await using var host = await LocalEcsHost.StartAsync();
         var task = (string)host.Server.Invoke("RunTask", """{"cluster":"demo","taskDefinition":"web","launchType":"EC2"}""")["tasks"]![0]!["taskArn"]!;
+        host.Run("Get-EcsTask -Cluster demo").EnsureSuccess(); // the module and the client are loaded: the clock measures the wait
         host.Server.Faults.Add(LocalEcsFaultSpec.Parse("*:slow=forever:x100000"));
         var clock = Stopwatch.StartNew();
         var result = host.Run("Wait-EcsTask $args[0] -Cluster demo -Timeout 10", task);
@@ -179,6 +180,7 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     {
         await using var host = await LocalEcsHost.StartAsync();
         var set = TaskSetTestKit.CreateSet(host.Server, 0);
+        host.Run("Get-EcsTaskSet -Cluster demo -Service checkout").EnsureSuccess(); // the module and the client are loaded
         host.Server.Faults.Add(LocalEcsFaultSpec.Parse("DescribeTaskSets:slow=forever:x100000"));
         var clock = Stopwatch.StartNew();
         var result = host.Run("Set-EcsTaskSet $args[0] -Cluster demo -Service checkout -Scale 50 -Wait -Timeout 10 -PollInterval 0.5", set);
