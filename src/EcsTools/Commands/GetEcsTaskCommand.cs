@@ -5,6 +5,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -26,7 +27,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTask, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("TaskArn", "Tasks")]
+    [Alias("TaskArn", "TaskId", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
@@ -63,7 +64,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     /// <summary>Lists the tasks on this container instance (id or ARN).</summary>
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
-    [Alias("ContainerInstanceArn")]
+    [Alias("ContainerInstanceArn", "ContainerInstanceId")]
     [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
     public string? ContainerInstance { get; set; }
 

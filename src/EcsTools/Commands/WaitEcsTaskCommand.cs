@@ -19,7 +19,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("TaskArn", "Tasks")]
+    [Alias("TaskArn", "TaskId", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
