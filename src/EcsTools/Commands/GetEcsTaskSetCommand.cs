@@ -5,7 +5,6 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
-using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
