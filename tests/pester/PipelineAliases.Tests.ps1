@@ -22,6 +22,16 @@ Describe 'Select-Object rows' {
     }
 }
 
+Describe 'Objects without task properties' {
+    It 'are an InvalidTaskId error for <Command>, not a task named after their text' -ForEach @(
+        @{ Command = 'Stop-EcsTask' }, @{ Command = 'Get-EcsTask' }, @{ Command = 'Wait-EcsTask' }
+    ) {
+        $null = [pscustomobject]@{ Name = 'nightly' } | & $Command -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.FullyQualifiedErrorId | Should -Be "InvalidTaskId,EcsTools.Commands.$($Command -replace '-', '')Command"
+        $failed.TargetObject | Should -Be '@{Name=nightly}'
+    }
+}
+
 Describe 'Task set ARNs' {
     BeforeAll { $set = New-EcsTaskSet -Cluster demo -Service checkout -TaskDefinition fargate-web -LaunchType FARGATE @network -Scale 0 }
 

@@ -66,6 +66,24 @@ public sealed class PipelineAliasTests
         Assert.Equal(2, waited.Output.Count);
     }
 
+    [Theory]
+    [InlineData("Get-EcsTask", "GetEcsTaskCommand")]
+    [InlineData("Stop-EcsTask", "StopEcsTaskCommand")]
+    [InlineData("Wait-EcsTask -Timeout 5", "WaitEcsTaskCommand")]
+    public async Task An_object_without_task_properties_is_an_error_and_sends_nothing(string command, string type)
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+
+        var result = host.Run("[pscustomobject]@{ Name = 'nightly'; ClusterName = 'demo' } | " + command);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidTaskId,EcsTools.Commands." + type, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal("@{Name=nightly; ClusterName=demo}", error.TargetObject);
+        Assert.Contains("TaskId", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Empty(host.Server.Requests);
+    }
+
     [Fact]
     public async Task A_task_set_ARN_string_or_object_needs_no_Cluster_or_Service()
     {
