@@ -101,7 +101,8 @@ public static class MamlWriter
                 Description(page.SynopsisParagraphs)),
             Description(page.DescriptionParagraphs),
             new XElement(s_command + "syntax", SyntaxItems(page)),
-            new XElement(s_command + "parameters", page.Parameters.Select(p => Parameter(p, p.Metadata[0], inSyntax: false))),
+            // One entry per parameter: what is true across its sets (a page has a yaml block per set, MAML no room for them).
+            new XElement(s_command + "parameters", page.Parameters.Select(p => Parameter(p, p.AcrossSets, inSyntax: false))),
             new XElement(s_command + "inputTypes", page.Inputs.Select(t => TypeEntry("inputType", t))),
             new XElement(s_command + "returnValues", page.Outputs.Select(t => TypeEntry("returnValue", t))),
             new XElement(s_maml + "alertSet", new XElement(s_maml + "alert", Paragraphs(page.NotesParagraphs))),
@@ -115,7 +116,7 @@ public static class MamlWriter
             yield return new XElement(
                 s_command + "syntaxItem",
                 new XElement(s_maml + "name", page.Name),
-                page.Parameters.Select(p => Parameter(p, p.Metadata[0], inSyntax: true)));
+                page.Parameters.Select(p => Parameter(p, p.AcrossSets, inSyntax: true)));
             yield break;
         }
 

@@ -18,6 +18,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private EcsConnection? _connection;
+    private bool? _verboseAsDebug;
 
     /// <summary>The AWS region, e.g. us-east-1.</summary>
     [Parameter]
@@ -112,8 +113,31 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         WriteVerbose($"ECS client #{_connection.Id} ({(created ? "new" : "reused")}).");
     }
 
+    /// <summary>
+    /// Writes a verbose line, or, under -Debug without -Verbose, a debug line. For a compiled cmdlet given -Debug but not
+    /// -Verbose, PowerShell (7.6 as 5.1) makes the verbose preference Inquire: each verbose line would ask "Continue with
+    /// this operation?" in a console, and fail where nothing can answer (-NonInteractive, or a NullReferenceException with
+    /// stdin from /dev/null). -Debug itself means Continue for debug lines since PowerShell 7, so the line is shown there.
+    /// </summary>
+    internal new void WriteVerbose(string text)
+    {
+        if (_verboseAsDebug ??= DebugWithoutVerbose())
+        {
+            WriteDebug(text);
+            return;
+        }
+
+        base.WriteVerbose(text);
+    }
+
     /// <summary>A session variable as the command sees it (e.g. $StoredAWSRegion), or null.</summary>
     internal object? SessionValue(string name) => SessionState.PSVariable.GetValue(name);
+
+    private bool DebugWithoutVerbose()
+    {
+        var bound = MyInvocation.BoundParameters;
+        return bound.TryGetValue("Debug", out var debug) && LanguagePrimitives.IsTrue(debug) && !bound.ContainsKey("Verbose");
+    }
 
     /// <summary>Client-side checks of parameters that are not bound from the pipeline; throw a terminating error before any request.</summary>
     protected virtual void ValidateInput()

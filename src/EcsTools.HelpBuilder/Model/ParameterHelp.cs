@@ -38,7 +38,7 @@ public sealed class ParameterHelp
     /// <summary>Whether the parameter is in every parameter set.</summary>
     public bool IsInAllParameterSets => Metadata.Any(m => m.IsAllParameterSets);
 
-    /// <summary><c>Required</c> of the first yaml block (what the MAML parameters section shows).</summary>
+    /// <summary><c>Required</c> of the first yaml block (the MAML parameters section shows <see cref="AcrossSets"/>).</summary>
     public bool Required => Metadata[0].Required;
 
     /// <summary><c>Position</c> of the first yaml block.</summary>
@@ -52,6 +52,34 @@ public sealed class ParameterHelp
 
     /// <summary><c>Accept wildcard characters</c> of the first yaml block.</summary>
     public bool AcceptWildcardCharacters => Metadata[0].AcceptWildcardCharacters;
+
+    /// <summary>
+    /// What is true of the parameter across its parameter sets, for the one entry per parameter that MAML keeps (the
+    /// PARAMETERS section of Get-Help and <c>Get-Help -Parameter</c>): required only if every block says so, pipeline
+    /// input and wildcards if any block takes them, the position when every block agrees (else the first number), and
+    /// the first default value written.
+    /// </summary>
+    public ParameterSetHelp AcrossSets
+    {
+        get
+        {
+            bool byValue = Metadata.Any(m => m.AcceptPipelineInput.ByValue);
+            bool byPropertyName = Metadata.Any(m => m.AcceptPipelineInput.ByPropertyName);
+            PipelineInput pipeline = Metadata.Select(m => m.AcceptPipelineInput).FirstOrDefault(p => p.ByValue == byValue && p.ByPropertyName == byPropertyName)
+                ?? new PipelineInput("True (ByPropertyName, ByValue)", byValue, byPropertyName);
+            bool samePosition = Metadata.All(m => m.Position.Equals(Metadata[0].Position, StringComparison.OrdinalIgnoreCase));
+            return new ParameterSetHelp
+            {
+                ParameterSets = [ParameterSetHelp.AllParameterSets],
+                Required = Metadata.All(m => m.Required),
+                Position = samePosition ? Metadata[0].Position : Metadata.FirstOrDefault(m => m.PositionNumber is not null)?.Position ?? Metadata[0].Position,
+                DefaultValue = Metadata.Select(m => m.DefaultValue).FirstOrDefault(d => d is not null),
+                AcceptPipelineInput = pipeline,
+                AcceptWildcardCharacters = Metadata.Any(m => m.AcceptWildcardCharacters),
+                Line = Metadata[0].Line,
+            };
+        }
+    }
 
     /// <summary>Whether the type is a switch.</summary>
     public bool IsSwitch => IsSwitchType(Type);

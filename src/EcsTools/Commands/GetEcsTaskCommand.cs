@@ -26,7 +26,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTask, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("TaskArn", "Tasks")]
+    [Alias("TaskArn", "TaskId", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
@@ -63,7 +63,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     /// <summary>Lists the tasks on this container instance (id or ARN).</summary>
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
-    [Alias("ContainerInstanceArn")]
+    [Alias("ContainerInstanceArn", "ContainerInstanceId")]
     [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
     public string? ContainerInstance { get; set; }
 
@@ -115,6 +115,12 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
+            if (TaskErrors.IsObjectText(task))
+            {
+                WriteError(TaskErrors.NotATask(task));
+                continue;
+            }
+
             var cluster = TaskTargets.ClusterFor(Cluster, task);
             var key = TaskTargets.ClusterKey(cluster);
             if (!_pending.TryGetValue(key, out var entry))

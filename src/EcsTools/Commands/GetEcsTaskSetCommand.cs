@@ -14,39 +14,92 @@ namespace EcsTools.Commands;
 /// named by id or ARN. A task set that is not found is an error (TaskSetNotFound), whether ECS reports it as a MISSING
 /// failure or simply leaves it out.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "EcsTaskSet")]
+[Cmdlet(VerbsCommon.Get, "EcsTaskSet", DefaultParameterSetName = ByService)]
 [OutputType(typeof(EcsTaskSet))]
 public sealed class GetEcsTaskSetCommand : EcsCmdlet
 {
-    /// <summary>Task set ids (ecs-svc/...) or ARNs; all the service's task sets when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("TaskSetArn", "Id")]
+    private const string ByService = "Service";
+    private const string ByValue = "TaskSetValue";
+
+    /// <summary>Task set ids (ecs-svc/...) or ARNs; all the service's task sets when omitted. An ARN names its cluster and service.</summary>
+    /// <remarks>
+    /// Strings bind by value in a set of their own, where nothing binds by property name: in one set, an object that binds
+    /// -Cluster and -Service by property name (a service) would also have itself bound to -TaskSet as a string.
+    /// </remarks>
+    [Parameter(Position = 0, ParameterSetName = ByService, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByValue, ValueFromPipeline = true)]
+    [Alias("TaskSetArn", "Id", "TaskSetId")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
     public string[]? TaskSet { get; set; }
 
-    /// <summary>The cluster of the service: name or ARN.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The cluster of the service: name or ARN; the one in the task set ARNs when omitted.</summary>
+    [Parameter(ParameterSetName = ByService, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByValue)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    public string Cluster { get; set; } = "";
+    public string? Cluster { get; set; }
 
-    /// <summary>The service: name or ARN.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The service: name or ARN; the one in the task set ARNs when omitted.</summary>
+    [Parameter(ParameterSetName = ByService, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByValue)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    public string Service { get; set; } = "";
+    public string? Service { get; set; }
 
     protected override void ProcessRecord()
     {
         var requested = TaskSet?.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (requested is not { Count: > 0 })
+        {
+            if (TaskSetTargets.TryResolve(Cluster, Service, null, out var cluster, out var service))
+            {
+                Describe(cluster, service, null);
+            }
+            else
+            {
+                WriteError(TaskSetTargets.Unresolved(null, Cluster, Service));
+            }
+
+            return;
+        }
+
+        // Task set ARNs may name different services: one DescribeTaskSets per service, in the order first named.
+        var byService = new List<(string Cluster, string Service, List<string> TaskSets)>();
+        foreach (var value in requested)
+        {
+            if (!TaskSetTargets.TryResolve(Cluster, Service, value, out var cluster, out var service))
+            {
+                WriteError(TaskSetTargets.Unresolved(value, Cluster, Service));
+                continue;
+            }
+
+            var group = byService.FindIndex(g => g.Cluster == cluster && g.Service == service);
+            if (group < 0)
+            {
+                byService.Add((cluster, service, [value]));
+            }
+            else
+            {
+                byService[group].TaskSets.Add(value);
+            }
+        }
+
+        foreach (var (cluster, service, taskSets) in byService)
+        {
+            Describe(cluster, service, taskSets);
+        }
+    }
+
+    private void Describe(string cluster, string service, List<string>? requested)
+    {
         var request = new DescribeTaskSetsRequest
         {
-            Cluster = Cluster,
-            Service = Service,
-            TaskSets = requested is { Count: > 0 } ? requested : null,
+            Cluster = cluster,
+            Service = service,
+            TaskSets = requested,
             Include = ["TAGS"],
         };
         DescribeTaskSetsResponse response;
@@ -56,7 +109,7 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
         }
         catch (EcsServiceException e)
         {
-            WriteServiceError(e, requested is { Count: 1 } ? requested[0] : Service);
+            WriteServiceError(e, requested is { Count: 1 } ? requested[0] : service);
             return;
         }
 
@@ -81,7 +134,7 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
                 continue;
             }
 
-            WriteError(TaskSetErrors.NotFound(value, Cluster, Service, "DescribeTaskSets", failure?.Detail));
+            WriteError(TaskSetErrors.NotFound(value, cluster, service, "DescribeTaskSets", failure?.Detail));
         }
 
         foreach (var failure in failures.Where(f => !request.TaskSets.Any(v => Names(f, v))))

@@ -15,26 +15,26 @@ namespace EcsTools.Commands;
 [OutputType(typeof(EcsTaskSet))]
 public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
 {
-    /// <summary>The task set: id (ecs-svc/...) or ARN.</summary>
+    /// <summary>The task set: id (ecs-svc/...) or ARN. An ARN names its cluster and service.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("TaskSetArn", "Id")]
+    [Alias("TaskSetArn", "Id", "TaskSetId")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
     public string TaskSet { get; set; } = "";
 
-    /// <summary>The cluster of the service: name or ARN.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The cluster of the service: name or ARN; the one in the task set ARN when omitted.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    public string Cluster { get; set; } = "";
+    public string? Cluster { get; set; }
 
-    /// <summary>The service: name or ARN.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The service: name or ARN; the one in the task set ARN when omitted.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    public string Service { get; set; } = "";
+    public string? Service { get; set; }
 
     /// <summary>Delete the task set even if it has not been scaled down to zero (the API's force): its tasks are stopped.</summary>
     [Parameter]
@@ -46,14 +46,20 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
-        var target = $"task set '{TaskSet}' of service '{Service}' in cluster '{Cluster}'";
+        if (!TaskSetTargets.TryResolve(Cluster, Service, TaskSet, out var cluster, out var service))
+        {
+            WriteError(TaskSetTargets.Unresolved(TaskSet, Cluster, Service));
+            return;
+        }
+
+        var target = $"task set '{TaskSet}' of service '{service}' in cluster '{cluster}'";
         var action = IgnoreScale ? "Delete the task set, even if it still runs tasks" : "Delete the task set";
         if (!Confirmed(target, action))
         {
             return;
         }
 
-        var request = new DeleteTaskSetRequest { Cluster = Cluster, Service = Service, TaskSet = TaskSet, Force = IgnoreScale ? true : null };
+        var request = new DeleteTaskSetRequest { Cluster = cluster, Service = service, TaskSet = TaskSet, Force = IgnoreScale ? true : null };
         DeleteTaskSetResponse response;
         try
         {

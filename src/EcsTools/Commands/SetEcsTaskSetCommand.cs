@@ -21,26 +21,26 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
 
     private Scale? _scale;
 
-    /// <summary>The task set: id (ecs-svc/...) or ARN.</summary>
+    /// <summary>The task set: id (ecs-svc/...) or ARN. An ARN names its cluster and service.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("TaskSetArn", "Id")]
+    [Alias("TaskSetArn", "Id", "TaskSetId")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
     public string TaskSet { get; set; } = "";
 
-    /// <summary>The cluster of the service: name or ARN.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The cluster of the service: name or ARN; the one in the task set ARN when omitted.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    public string Cluster { get; set; } = "";
+    public string? Cluster { get; set; }
 
-    /// <summary>The service: name or ARN.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The service: name or ARN; the one in the task set ARN when omitted.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    public string Service { get; set; } = "";
+    public string? Service { get; set; }
 
     /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByScale)]
@@ -56,10 +56,16 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
 
     protected override void ProcessRecord()
     {
+        if (!TaskSetTargets.TryResolve(Cluster, Service, TaskSet, out var cluster, out var service))
+        {
+            WriteError(TaskSetTargets.Unresolved(TaskSet, Cluster, Service));
+            return;
+        }
+
         var changes = (_scale is null ? "" : $"Set the scale to {TaskSetInput.Describe(Scale)}")
             + (_scale is not null && Primary ? " and make" : Primary ? "Make" : "")
             + (Primary ? " it the service's primary task set" : "");
-        if (!ShouldProcess($"task set '{TaskSet}' of service '{Service}' in cluster '{Cluster}'", changes))
+        if (!ShouldProcess($"task set '{TaskSet}' of service '{service}' in cluster '{cluster}'", changes))
         {
             return;
         }
@@ -69,14 +75,14 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
         {
             if (_scale is not null)
             {
-                var update = new UpdateTaskSetRequest { Cluster = Cluster, Service = Service, TaskSet = TaskSet, Scale = _scale };
+                var update = new UpdateTaskSetRequest { Cluster = cluster, Service = service, TaskSet = TaskSet, Scale = _scale };
                 WriteVerbose($"UpdateTaskSet {TaskSet}: scale {TaskSetInput.Describe(Scale)}.");
                 result = Await(ct => Connection.UpdateTaskSetAsync(update, ct)).TaskSet;
             }
 
             if (Primary)
             {
-                var primary = new UpdateServicePrimaryTaskSetRequest { Cluster = Cluster, Service = Service, PrimaryTaskSet = TaskSet };
+                var primary = new UpdateServicePrimaryTaskSetRequest { Cluster = cluster, Service = service, PrimaryTaskSet = TaskSet };
                 WriteVerbose($"UpdateServicePrimaryTaskSet {TaskSet}.");
                 result = Await(ct => Connection.UpdateServicePrimaryTaskSetAsync(primary, ct)).TaskSet ?? result;
             }
@@ -90,10 +96,10 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
         if (result is null)
         {
             WriteError(ErrorRecords.Create(new System.InvalidOperationException($"ECS answered without the task set '{TaskSet}'."),
-                "EmptyResponse", ErrorCategory.InvalidResult, TaskSet, $"Run Get-EcsTaskSet -Cluster {Cluster} -Service {Service} to see its state."));
+                "EmptyResponse", ErrorCategory.InvalidResult, TaskSet, $"Run Get-EcsTaskSet -Cluster {cluster} -Service {service} to see its state."));
             return;
         }
 
-        WriteOrWait(result, Cluster, Service);
+        WriteOrWait(result, cluster, service);
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 
     /// <summary>Container instance ids or ARNs to start the task on (StartTask), at most 10 a call; more are split.</summary>
     [Parameter(Mandatory = true, ParameterSetName = OnInstances, ValueFromPipelineByPropertyName = true)]
-    [Alias("ContainerInstanceArn", "ContainerInstances")]
+    [Alias("ContainerInstanceArn", "ContainerInstanceId", "ContainerInstances")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
     public string[] ContainerInstance { get; set; } = [];

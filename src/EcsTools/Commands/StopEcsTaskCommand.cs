@@ -17,7 +17,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
 
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("TaskArn", "Tasks")]
+    [Alias("TaskArn", "TaskId", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
@@ -47,6 +47,12 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     {
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
+            if (TaskErrors.IsObjectText(task))
+            {
+                WriteError(TaskErrors.NotATask(task));
+                continue;
+            }
+
             var cluster = TaskTargets.ClusterFor(Cluster, task);
             if (!ShouldProcess($"task '{task}' in cluster '{TaskTargets.Show(cluster)}'", "Stop"))
             {

@@ -19,7 +19,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("TaskArn", "Tasks")]
+    [Alias("TaskArn", "TaskId", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
@@ -61,6 +61,12 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     {
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
+            if (TaskErrors.IsObjectText(task))
+            {
+                WriteError(TaskErrors.NotATask(task));
+                continue;
+            }
+
             if (!_tasks.Add(Cluster, task))
             {
                 WriteVerbose($"Task {task} is already waited for.");

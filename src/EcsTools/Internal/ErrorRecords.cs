@@ -32,6 +32,12 @@ internal static class ErrorRecords
         var message = e.RequestId is null
             ? $"{e.Message} ({e.Operation}: {e.ErrorCode})"
             : $"{e.Message} ({e.Operation}: {e.ErrorCode}, request id {e.RequestId})";
+        if (TaskSetErrors.IsNotScaledDown(e.Operation, e.Kind, e.Message))
+        {
+            // ECS speaks of its API's force flag, which Remove-EcsTaskSet calls -IgnoreScale (-Force only skips the prompt).
+            message += " In Remove-EcsTaskSet the API's force is -IgnoreScale; -Force only skips the confirmation.";
+        }
+
         var record = new ErrorRecord(e, id, category, target)
         {
             ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
@@ -85,8 +91,7 @@ internal static class ErrorRecords
         EcsErrorKind.TaskSetNotFound => ("TaskSetNotFound", ErrorCategory.ObjectNotFound, "Check the task set id (Get-EcsTaskSet lists them)."),
         EcsErrorKind.NamespaceNotFound => ("NamespaceNotFound", ErrorCategory.ObjectNotFound, "Check the Service Connect namespace."),
         EcsErrorKind.InvalidParameter when e.Operation.Contains("TaskSet", StringComparison.Ordinal) => ("InvalidParameter", ErrorCategory.InvalidArgument,
-            "Task sets work only in services whose deployment controller is EXTERNAL: check the service's deploymentController. "
-            + "Otherwise read the message: ECS names the parameter it rejected."),
+            TaskSetErrors.InvalidParameterAction(e.Operation, e.Message)),
         EcsErrorKind.InvalidParameter => ("InvalidParameter", ErrorCategory.InvalidArgument, "Read the message: ECS names the parameter it rejected."),
         EcsErrorKind.Client => ("EcsClientError", ErrorCategory.InvalidOperation,
             "Often a missing task definition, container instance or permission: check the names and ARNs given."),

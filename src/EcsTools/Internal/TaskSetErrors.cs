@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using EcsTools.Engine;
 
 namespace EcsTools.Internal;
 
@@ -27,6 +28,29 @@ internal static class TaskSetErrors
             "Wait longer with -Timeout, or find out why its tasks do not start or stay unhealthy: the service's events, "
             + "the stopped reasons of its tasks (Get-EcsTask), and the target group's health checks.");
     }
+
+    /// <summary>The fix for an InvalidParameterException of a task set operation, after what ECS rejected.</summary>
+    public static string InvalidParameterAction(string operation, string message)
+    {
+        if (message.Contains("deployment controller", StringComparison.OrdinalIgnoreCase))
+        {
+            return "Task sets work only in services whose deployment controller is EXTERNAL: check the service's deploymentController "
+                + "(aws ecs describe-services), or create the service with --deployment-controller type=EXTERNAL.";
+        }
+
+        if (IsNotScaledDown(operation, EcsErrorKind.InvalidParameter, message))
+        {
+            return "Scale the task set down to 0 first (Set-EcsTaskSet -Scale 0, then wait for its tasks to stop), or add -IgnoreScale "
+                + "to delete it anyway: its tasks are stopped.";
+        }
+
+        return "Read the message: ECS names the parameter it rejected.";
+    }
+
+    /// <summary>ECS refused to delete a task set that still has a scale or tasks (DeleteTaskSet without force).</summary>
+    public static bool IsNotScaledDown(string operation, EcsErrorKind kind, string message) =>
+        kind == EcsErrorKind.InvalidParameter && operation == "DeleteTaskSet"
+        && (message.Contains("scale", StringComparison.OrdinalIgnoreCase) || message.Contains("force", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"STABILIZING with 1 running, 2 pending, 4 desired" (counts ECS did not send are left out).</summary>
     public static string Counts(EcsTaskSet set)

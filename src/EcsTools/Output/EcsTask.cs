@@ -27,9 +27,9 @@ public sealed class EcsTask
         StoppedAt = data.StoppedAt;
         StopCode = data.StopCode;
         StoppedReason = data.StoppedReason;
-        Containers = data.Containers;
+        Containers = new EcsList<EcsContainer>(data.Containers);
         PrivateIpAddress = data.PrivateIpAddress;
-        Tags = data.Tags;
+        Tags = new EcsList<EcsTag>(data.Tags);
         Cpu = data.Cpu;
         Memory = data.Memory;
         AvailabilityZone = data.AvailabilityZone;
@@ -80,6 +80,7 @@ public sealed class EcsTask
 
     public string? StoppedReason { get; }
 
+    /// <summary>The containers; as a string (Export-Csv), "name (STATUS, exit N)" items joined with "; ".</summary>
     public IReadOnlyList<EcsContainer> Containers { get; }
 
     /// <summary>The exit codes of the containers that have one, as name=code pairs.</summary>

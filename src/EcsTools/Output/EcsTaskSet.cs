@@ -26,17 +26,17 @@ public sealed class EcsTaskSet
         RunningCount = data.RunningCount;
         Scale = data.Scale;
         LaunchType = data.LaunchType;
-        CapacityProviderStrategy = data.CapacityProviderStrategy;
+        CapacityProviderStrategy = new EcsList<EcsCapacityProviderStrategyItem>(data.CapacityProviderStrategy);
         PlatformVersion = data.PlatformVersion;
         PlatformFamily = data.PlatformFamily;
         ExternalId = data.ExternalId;
-        LoadBalancers = data.LoadBalancers;
-        ServiceRegistries = data.ServiceRegistries;
+        LoadBalancers = new EcsList<EcsLoadBalancer>(data.LoadBalancers);
+        ServiceRegistries = new EcsList<EcsServiceRegistry>(data.ServiceRegistries);
         NetworkConfiguration = data.NetworkConfiguration;
         CreatedAt = data.CreatedAt;
         UpdatedAt = data.UpdatedAt;
         StabilityStatusAt = data.StabilityStatusAt;
-        Tags = data.Tags;
+        Tags = new EcsList<EcsTag>(data.Tags);
     }
 
     /// <summary>The task set id, e.g. ecs-svc/1234567890123456789.</summary>

@@ -16,7 +16,7 @@ public sealed class BlueGreenExampleTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Service checkout has no primary task set: this is its first deployment.", run.Lines);
         Assert.Contains("Deployed release-1 to checkout.", run.Lines);
-        Assert.Single(run.Lines, l => Regex.IsMatch(l, @"^ecs-svc/\d+ +checkout +PRIMARY +STEADY_STATE fargate-web:1 +100 +4 +4 +0$"));
+        Assert.Single(run.Lines, l => Regex.IsMatch(l, @"^ecs-svc/\d+ +PRIMARY +STEADY_STATE +100 +4 +4 +0 fargate-web:1 +checkout$"));
     }
 
     [Fact]

@@ -12,8 +12,8 @@ namespace EcsTools.Tests.Tour;
 /// </summary>
 public sealed class TourTests
 {
-    private const string TaskHeader = "TaskId                           Cluster      TaskDefinition     LastStatus     Desired Launch    ExitCodes";
-    private const string TaskSetHeader = "Id                          Service      Status   Stability    TaskDefinition     Scale Desired Running Pending";
+    private const string TaskHeader = "TaskId                           TaskDefinition   LastStatus     ExitCodes      Desired Capacity     Cluster";
+    private const string TaskSetHeader = "Id                          Status   Stability    Scale Desired Running Pending TaskDefinition     Service";
 
     [Fact]
     public async Task The_tour_runs_from_start_to_finish_through_the_format_views()
@@ -30,11 +30,11 @@ public sealed class TourTests
         // Tables of the EcsTask and EcsTaskSet views, one per step that outputs objects.
         Assert.Equal(9, run.Lines.Count(l => l == TaskHeader));
         Assert.Equal(4, run.Lines.Count(l => l == TaskSetHeader));
-        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +web:1 +PROVISIONING +RUNNING EC2"));
-        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +fargate-web:1 +RUNNING +RUNNING FARGATE"));
-        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +batch:1 +STOPPED +STOPPED EC2 +job=0$"));
-        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +batch-fail:1 +STOPPED +STOPPED EC2 +job=2$"));
-        Assert.Equal(5, run.Lines.Count(l => Regex.IsMatch(l, @"^[0-9a-f]{32} demo +(web|fargate-web):1 +STOPPED +STOPPED (EC2|FARGATE) +web=143")));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} web:1 +PROVISIONING +RUNNING +EC2 +demo$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} fargate-web:1 +RUNNING +RUNNING +FARGATE(_SPOT)? +demo$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} batch:1 +STOPPED +job=0 +STOPPED +EC2 +demo$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^[0-9a-f]{32} batch-fail:1 +STOPPED +job=2 +STOPPED +EC2 +demo$"));
+        Assert.Equal(5, run.Lines.Count(l => Regex.IsMatch(l, @"^[0-9a-f]{32} (web|fargate-web):1 +STOPPED +web=143 +STOPPED +(EC2|FARGATE|FARGATE_SPOT) +demo$")));
 
         // The failures, as errors with their ids.
         Assert.Equal(3, run.Lines.Count(l => l.Contains("InsufficientResources,EcsTools.Commands.StartEcsTaskCommand", System.StringComparison.Ordinal)
@@ -45,11 +45,11 @@ public sealed class TourTests
         Assert.Contains("CannotPullContainerError", run.Output);
 
         // The deployment: blue and green reach STEADY_STATE, blue is drained, green is left as the primary task set.
-        var sets = run.Lines.Where(l => Regex.IsMatch(l, @"^ecs-svc/\d+ +checkout ")).ToList();
+        var sets = run.Lines.Where(l => Regex.IsMatch(l, @"^ecs-svc/\d+ .* checkout$")).ToList();
         Assert.Equal(4, sets.Count);
-        Assert.Matches(@"PRIMARY +STEADY_STATE fargate-web:1 +100 +4 +4 +0$", sets[0]);
-        Assert.Matches(@"PRIMARY +STEADY_STATE fargate-web:1 +100 +4 +4 +0$", sets[1]);
-        Assert.Matches(@"DRAINING +STEADY_STATE fargate-web:1 +0 +0 +0 +0$", sets[2]);
+        Assert.Matches(@"PRIMARY +STEADY_STATE +100 +4 +4 +0 fargate-web:1 +checkout$", sets[0]);
+        Assert.Matches(@"PRIMARY +STEADY_STATE +100 +4 +4 +0 fargate-web:1 +checkout$", sets[1]);
+        Assert.Matches(@"DRAINING +STEADY_STATE +0 +0 +0 +0 fargate-web:1 +checkout$", sets[2]);
         Assert.Equal(sets[1], sets[3]);
         Assert.NotEqual(sets[0][..27], sets[1][..27]);
 

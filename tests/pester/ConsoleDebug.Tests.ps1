@@ -1,0 +1,51 @@
+# -Debug in a real console: PowerShell gives a compiled cmdlet called with -Debug (and not -Verbose) a verbose preference
+# of Inquire, so each verbose line used to ask "Continue with this operation?" and, in -NonInteractive CI, to fail
+# ("PowerShell is in NonInteractive mode"; a NullReferenceException with stdin from /dev/null). EcsTools writes those
+# lines to the debug stream under -Debug instead.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-EcsToolsModule | Out-Null
+    $ecs = Start-LocalEcs
+    $manifest = Get-RepoPath 'out/EcsTools/EcsTools.psd1'
+    $region = 'ECS region: us-east-1 (from environment variable AWS_REGION).'
+    # As a script file: with -EncodedCommand, pwsh writes the other streams to stderr as CLIXML, not as console text.
+    function Invoke-ChildScript([string] $Script) {
+        $file = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('n')).ps1"
+        Set-Content -LiteralPath $file -Value "Import-Module '$manifest'`n$Script"
+        Invoke-ChildPwsh -File $file
+    }
+}
+AfterAll { Stop-TestServer $ecs }
+
+Describe '-Debug in pwsh -NonInteractive with stdin closed' {
+    It 'writes the debug lines of <Command> without a prompt, and the command succeeds' -ForEach @(
+        @{ Command = 'Get-EcsTask'; Script = 'Get-EcsTask -Cluster demo -Debug | Out-Null' }
+        @{ Command = 'Start-EcsTask'; Script = 'Start-EcsTask web -Cluster demo -LaunchType EC2 -Debug | Stop-EcsTask -Debug | Out-Null' }
+        @{ Command = 'Get-EcsTaskSet'; Script = 'Get-EcsTaskSet -Cluster demo -Service checkout -Debug | Out-Null' }
+    ) {
+        $run = Invoke-ChildScript "$Script; 'finished'"
+
+        $all = $run.Text + $run.Error
+        $run.ExitCode | Should -Be 0 -Because $all
+        $all | Should -Not -Match 'NonInteractive mode'
+        $all | Should -Not -Match 'Continue with this operation'
+        $all | Should -Not -Match 'Object reference not set'
+        $run.Output | Should -Contain 'finished'
+        $all -split "`n" | Should -Contain "DEBUG: $region"
+        $all | Should -Not -Match 'VERBOSE:'
+    }
+
+    It 'keeps verbose lines verbose with -Debug -Verbose' {
+        $run = Invoke-ChildScript 'Get-EcsTask -Cluster demo -Debug -Verbose | Out-Null'
+
+        $all = ($run.Text + $run.Error) -split "`n"
+        $run.ExitCode | Should -Be 0 -Because ($all -join "`n")
+        $all | Should -Contain "VERBOSE: $region"
+        $all | Should -Not -Contain "DEBUG: $region"
+    }
+
+    It 'sends the lines to stream 5, where 5>&1 collects them' {
+        $records = Get-EcsTask -Cluster demo -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        $records.Message | Should -Contain $region
+    }
+}
