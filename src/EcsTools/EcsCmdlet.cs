@@ -100,7 +100,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.Create(e, "InvalidRegion", ErrorCategory.InvalidArgument, Region,
+            ThrowTerminatingError(ErrorRecords.Create(e, "InvalidRegion", ErrorCategory.InvalidArgument, Region is null ? null : TextValue.Shorten(Region),
                 "Pass a region name such as us-east-1 or eu-west-1."));
             return;
         }
@@ -173,13 +173,41 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         return true;
     });
 
+    /// <summary>A service error, naming the cluster the command was given (or saying that 'default' was used).</summary>
     internal void WriteServiceError(EcsServiceException exception, object? target) =>
-        WriteError(ErrorRecords.FromService(exception, target));
+        WriteError(ErrorRecords.FromService(exception, target, Scope(BoundCluster())));
+
+    /// <summary>A service error about this cluster (null: none was given) and task definition.</summary>
+    internal void WriteServiceError(EcsServiceException exception, object? target, string? cluster, string? taskDefinition = null) =>
+        WriteError(ErrorRecords.FromService(exception, target, Scope(cluster, taskDefinition)));
+
+    internal ErrorScope Scope(string? cluster, string? taskDefinition = null) => new(_connection?.Region ?? "(unknown)", cluster, taskDefinition);
+
+    private string? BoundCluster() =>
+        MyInvocation.BoundParameters.TryGetValue("Cluster", out var value) ? (value is PSObject ps ? ps.BaseObject : value) as string : null;
 
     internal void WriteFailure(Engine.Model.Failure failure, string operation, string? subject = null)
     {
         var record = ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject);
         WriteError(record);
+    }
+
+    /// <summary>
+    /// Writes an error for a pipeline object that stood where a name or ARN was expected (see <see cref="TextInputAttribute"/>)
+    /// and returns true; false when <paramref name="value"/> is ordinary text.
+    /// </summary>
+    internal bool RefuseInputObject(string? value, string parameter)
+    {
+        if (!TextInputAttribute.IsRefused(value, out var what))
+        {
+            return false;
+        }
+
+        WriteError(ErrorRecords.Create(
+            new ArgumentException($"-{parameter} was given {what}; it takes a name or ARN as text."),
+            TextInputAttribute.ErrorId, ErrorCategory.InvalidArgument, what,
+            $"Pass -{parameter} as text, or pipe objects that have a {parameter} property (or one of its aliases, see Get-Help -Parameter {parameter})."));
+        return true;
     }
 
     /// <summary>A client-side check failed: nothing has been sent.</summary>

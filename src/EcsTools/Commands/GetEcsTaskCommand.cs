@@ -5,6 +5,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -27,6 +28,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTask, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
+    [TextInput(true, "Task", "TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
@@ -113,7 +115,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
             return;
         }
 
-        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
+        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t) && !RefuseInputObject(t, nameof(Task))))
         {
             var cluster = TaskTargets.ClusterFor(Cluster, task);
             var key = TaskTargets.ClusterKey(cluster);

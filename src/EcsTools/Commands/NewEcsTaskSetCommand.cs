@@ -167,7 +167,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
         }
         catch (EcsServiceException e)
         {
-            WriteServiceError(e, Service);
+            WriteServiceError(e, Service, Cluster, TaskDefinition);
             return;
         }
 

@@ -51,8 +51,19 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByPrimary)]
     public SwitchParameter Primary { get; set; }
 
-    private protected override void ValidateTaskSetInput() =>
+    private protected override void ValidateTaskSetInput()
+    {
+        // ECS has no call that makes a task set stop being primary: another task set becomes primary instead.
+        if (ParameterSetName == ByPrimary && !Primary)
+        {
+            throw new InputValidationException("NoChangeRequested",
+                "-Primary:$false asks for no change: ECS cannot make a task set stop being the primary one; a service's primary task set "
+                + "changes only when another task set is made primary.",
+                "To switch traffic, run Set-EcsTaskSet -Primary on the task set that should become primary; to change this one's size, use -Scale.");
+        }
+
         _scale = ParameterSetName == ByScale ? TaskSetInput.ToScale(Scale) : null;
+    }
 
     protected override void ProcessRecord()
     {

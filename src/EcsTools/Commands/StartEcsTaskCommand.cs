@@ -29,6 +29,9 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     private const int MaxRunTaskClientToken = 64;
     private const int MaxOverrideLength = 8192;
 
+    /// <summary>The most tasks one command starts for one task definition (-Count), and container instances it takes (-ContainerInstance): 100 calls.</summary>
+    internal const int MaxCount = 1000;
+
     private readonly List<string> _pendingInstances = [];
     private (string TaskDefinition, string? Cluster)? _pendingKey;
     private List<Tag>? _tags;
@@ -43,6 +46,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskDefinitionArn")]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "TaskDefinition", "TaskDefinitionArn")]
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
     public string TaskDefinition { get; set; } = "";
 
@@ -57,6 +61,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter(Mandatory = true, ParameterSetName = OnInstances, ValueFromPipelineByPropertyName = true)]
     [Alias("ContainerInstanceArn", "ContainerInstances")]
     [ValidateNotNullOrEmpty]
+    [TextInput(true, "ContainerInstance", "ContainerInstanceArn", "ContainerInstances")]
     [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
     public string[] ContainerInstance { get; set; } = [];
 
@@ -211,6 +216,22 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
                 throw new InputValidationException("InvalidCount", $"-Count is {Count}; at least one task must be started.", "Pass -Count 1 or more.", Count);
             }
 
+            if (Count > MaxCount)
+            {
+                throw new InputValidationException("CountTooLarge",
+                    $"-Count is {Count}; Start-EcsTask starts at most {MaxCount} tasks of a task definition in one command ({MaxCount / MaxRunTaskCount} RunTask calls), "
+                    + "so that a typo cannot fan out into thousands of tasks.",
+                    $"Pass -Count {MaxCount} or less; to start more, run the command again (with another -ClientToken, if you use one).", Count);
+            }
+
+            if (ContainerInstance.Length > MaxCount)
+            {
+                throw new InputValidationException("TooManyContainerInstances",
+                    $"-ContainerInstance has {ContainerInstance.Length} container instances; Start-EcsTask takes at most {MaxCount} in one command "
+                    + $"({MaxCount / MaxStartTaskInstances} StartTask calls).",
+                    $"Pass at most {MaxCount} container instances; pipe them in, or run the command again for the rest.", ContainerInstance.Length);
+            }
+
             StartedByRules.Validate(StartedBy, OnContainerInstances);
             if (ReferenceId is { Length: > 1024 })
             {
@@ -250,8 +271,20 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObject(TaskDefinition, nameof(TaskDefinition)) || ContainerInstance.Any(i => RefuseInputObject(i, nameof(ContainerInstance))))
+        {
+            return;
+        }
+
         if (OnContainerInstances)
         {
+            if (ContainerInstance.Length > MaxCount)
+            {
+                WriteError(ErrorRecords.Create(new ArgumentException($"-ContainerInstance has {ContainerInstance.Length} container instances; one input takes at most {MaxCount}."),
+                    "TooManyContainerInstances", ErrorCategory.InvalidArgument, ContainerInstance.Length, $"Pass at most {MaxCount} container instances per input."));
+                return;
+            }
+
             var key = (TaskDefinition, Cluster);
             if (_pendingKey is not null && _pendingKey != key)
             {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -18,6 +19,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
+    [TextInput(true, "Task", "TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
@@ -45,7 +47,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
+        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t) && !RefuseInputObject(t, nameof(Task))))
         {
             var cluster = TaskTargets.ClusterFor(Cluster, task);
             if (!ShouldProcess($"task '{task}' in cluster '{TaskTargets.Show(cluster)}'", "Stop"))

@@ -20,6 +20,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
+    [TextInput(true, "Task", "TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
@@ -59,7 +60,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
+        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t) && !RefuseInputObject(t, nameof(Task))))
         {
             if (!_tasks.Add(Cluster, task))
             {

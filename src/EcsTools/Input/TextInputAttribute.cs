@@ -1,0 +1,102 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+
+namespace EcsTools.Input;
+
+/// <summary>
+/// Guards a name-or-ARN parameter that takes pipeline input by value. PowerShell would turn any object into text with
+/// ToString(), so that <c>@{a=1} | Start-EcsTask</c> asked ECS for the task definition "System.Collections.Hashtable".
+/// Text (and numbers) pass unchanged; an object with a property named like the parameter or one of its aliases gives
+/// that property's value (what binding by property name would take); anything else (a hashtable, an array given where
+/// one name is expected, an object without such a property) becomes a marked value that the cmdlet refuses for that
+/// input, with the error id <see cref="ErrorId"/>, before any request.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class TextInputAttribute : ArgumentTransformationAttribute
+{
+    public const string ErrorId = "InvalidInputObject";
+
+    // A Unicode noncharacter: it never occurs in a name or an ARN.
+    private const char Marker = '\uFDD0';
+
+    private readonly string[] _names;
+    private readonly bool _list;
+
+    /// <param name="list">The parameter is a string[]: a list is read item by item.</param>
+    /// <param name="names">The parameter's name and aliases.</param>
+    public TextInputAttribute(bool list, params string[] names)
+    {
+        _list = list;
+        _names = names;
+    }
+
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var value = inputData is PSObject ps ? ps.BaseObject : inputData;
+        if (value is null or string)
+        {
+            return inputData;
+        }
+
+        if (value is IList list && value is not IDictionary)
+        {
+            return _list ? list.Cast<object?>().Select(One).ToArray() : Refused("an array (several values where one name is expected)");
+        }
+
+        return One(inputData);
+    }
+
+    /// <summary>True when <paramref name="value"/> is a refused input; <paramref name="what"/> says what it was.</summary>
+    public static bool IsRefused(string? value, out string what)
+    {
+        if (value is { Length: > 0 } && value[0] == Marker)
+        {
+            what = value[1..];
+            return true;
+        }
+
+        what = "";
+        return false;
+    }
+
+    private string One(object? item)
+    {
+        var value = item is PSObject ps ? ps.BaseObject : item;
+        if (value is IDictionary or IEnumerable and not string)
+        {
+            return Refused(TextValue.Describe(value));
+        }
+
+        if (TextValue.TryConvert(value, out var text))
+        {
+            return text;
+        }
+
+        var properties = PSObject.AsPSObject(item!).Properties;
+        foreach (var name in _names)
+        {
+            if (properties[name] is { } property && TextValue.TryConvert(SafeValue(property), out var named) && named.Length > 0)
+            {
+                return named;
+            }
+        }
+
+        return Refused($"{TextValue.Describe(value)} without a property {string.Join(" or ", _names)}");
+    }
+
+    private static object? SafeValue(PSPropertyInfo property)
+    {
+        try
+        {
+            return property.Value;
+        }
+        catch (GetValueException)
+        {
+            return null;
+        }
+    }
+
+    private static string Refused(string what) => Marker + what;
+}
