@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -79,6 +80,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
     protected override void BeginProcessing()
     {
+        RefuseInputObjects(terminating: true);
         ValidateInput();
         EcsConnectionSettings settings;
         bool created;
@@ -193,21 +195,39 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// Writes an error for a pipeline object that stood where a name or ARN was expected (see <see cref="TextInputAttribute"/>)
-    /// and returns true; false when <paramref name="value"/> is ordinary text.
+    /// Refuses parameters that were given an object where a name, ARN or other text was expected (see
+    /// <see cref="TextInputAttribute"/>): from BeginProcessing, for what the command line bound, as a terminating error;
+    /// from ProcessRecord, for what the current pipeline object bound, as an error for that input (returns true: skip it).
     /// </summary>
-    internal bool RefuseInputObject(string? value, string parameter)
+    internal bool RefuseInputObjects(bool terminating = false)
     {
-        if (!TextInputAttribute.IsRefused(value, out var what))
+        foreach (var (parameter, value) in MyInvocation.BoundParameters)
         {
-            return false;
+            var refused = (value is PSObject ps ? ps.BaseObject : value) switch
+            {
+                string text when TextInputAttribute.IsRefused(text, out var what) => what,
+                string[] texts => texts.Select(t => TextInputAttribute.IsRefused(t, out var what) ? what : null).FirstOrDefault(w => w is not null),
+                _ => null,
+            };
+            if (refused is null)
+            {
+                continue;
+            }
+
+            var record = ErrorRecords.Create(
+                new ArgumentException($"-{parameter} was given {refused}; it takes text (a name, an ARN or a value), and the object would have been sent as its type name."),
+                TextInputAttribute.ErrorId, ErrorCategory.InvalidArgument, refused,
+                $"Pass -{parameter} as text, or pipe objects that have a {parameter} property (or one of its aliases: Get-Help {MyInvocation.MyCommand.Name} -Parameter {parameter}).");
+            if (terminating)
+            {
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+            return true;
         }
 
-        WriteError(ErrorRecords.Create(
-            new ArgumentException($"-{parameter} was given {what}; it takes a name or ARN as text."),
-            TextInputAttribute.ErrorId, ErrorCategory.InvalidArgument, what,
-            $"Pass -{parameter} as text, or pipe objects that have a {parameter} property (or one of its aliases, see Get-Help -Parameter {parameter})."));
-        return true;
+        return false;
     }
 
     /// <summary>A client-side check failed: nothing has been sent.</summary>

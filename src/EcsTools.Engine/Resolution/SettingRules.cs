@@ -27,7 +27,8 @@ internal static class SettingRules
     /// <summary>A region name: lowercase letters, digits and hyphens, starting and ending with a letter or digit (us-east-1).</summary>
     public static string Region(string value, string origin)
     {
-        var region = value.Trim();
+        // Not trimmed: "us-east-1\n" from a file read whole is refused like any other character outside the rule.
+        var region = value;
         var valid = region.Length is > 0 and <= MaxRegionLength && IsAlphanumeric(region[0]) && IsAlphanumeric(region[^1]);
         foreach (var c in region)
         {

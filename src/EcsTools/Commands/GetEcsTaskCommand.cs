@@ -43,23 +43,27 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
+    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string? Cluster { get; set; }
 
     /// <summary>Lists the tasks of this task definition family.</summary>
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
+    [TextInput(false, "Family")]
     public string? Family { get; set; }
 
     /// <summary>Lists the tasks of this service.</summary>
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
+    [TextInput(false, "ServiceName")]
     public string? ServiceName { get; set; }
 
     /// <summary>Lists the tasks started with this startedBy value. ECS takes it only on its own, without the other filters.</summary>
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "StartedBy")]
     public string? StartedBy { get; set; }
 
     /// <summary>Lists the tasks on this container instance (id or ARN).</summary>
@@ -67,6 +71,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     [ValidateNotNullOrEmpty]
     [Alias("ContainerInstanceArn")]
     [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
+    [TextInput(false, "ContainerInstance", "ContainerInstanceArn")]
     public string? ContainerInstance { get; set; }
 
     /// <summary>Lists the tasks of this launch type.</summary>
@@ -109,13 +114,18 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         if (ParameterSetName == ByListing)
         {
             ListTasks();
             return;
         }
 
-        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t) && !RefuseInputObject(t, nameof(Task))))
+        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             var cluster = TaskTargets.ClusterFor(Cluster, task);
             var key = TaskTargets.ClusterKey(cluster);

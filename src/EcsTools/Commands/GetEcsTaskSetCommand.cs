@@ -5,6 +5,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -23,6 +24,7 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
     [Alias("TaskSetArn", "Id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
+    [TextInput(true, "TaskSet", "TaskSetArn", "Id")]
     public string[]? TaskSet { get; set; }
 
     /// <summary>The cluster of the service: name or ARN.</summary>
@@ -30,6 +32,7 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
+    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service: name or ARN.</summary>
@@ -37,10 +40,16 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
+    [TextInput(false, "Service", "ServiceArn", "ServiceName")]
     public string Service { get; set; } = "";
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         var requested = TaskSet?.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
         var request = new DescribeTaskSetsRequest
         {

@@ -34,6 +34,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
+    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service (EXTERNAL deployment controller): name or ARN.</summary>
@@ -41,6 +42,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
+    [TextInput(false, "Service", "ServiceArn", "ServiceName")]
     public string Service { get; set; } = "";
 
     /// <summary>The task definition of the task set's tasks: family (latest ACTIVE revision), family:revision, or ARN.</summary>
@@ -48,6 +50,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Alias("TaskDefinitionArn")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
+    [TextInput(false, "TaskDefinition", "TaskDefinitionArn")]
     public string TaskDefinition { get; set; } = "";
 
     /// <summary>The launch type of the task set's tasks.</summary>
@@ -68,6 +71,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     /// <summary>An identifier of the task set in an external system, e.g. a deployment id.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "ExternalId")]
     public string? ExternalId { get; set; }
 
     /// <summary>Load balancer targets: hashtables or objects with TargetGroupArn (or LoadBalancerName), ContainerName and ContainerPort.</summary>
@@ -86,12 +90,14 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("Subnets")]
+    [TextInput(true, "Subnet", "Subnets", "SubnetId")]
     public string[]? Subnet { get; set; }
 
     /// <summary>Security groups for the awsvpc network interfaces of the tasks.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("SecurityGroups")]
+    [TextInput(true, "SecurityGroup", "SecurityGroups", "GroupId", "SecurityGroupId")]
     public string[]? SecurityGroup { get; set; }
 
     /// <summary>Give the tasks' awsvpc network interfaces public IP addresses.</summary>
@@ -101,6 +107,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     /// <summary>The Fargate platform version, e.g. LATEST or 1.4.0.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "PlatformVersion")]
     public string? PlatformVersion { get; set; }
 
     /// <summary>Tags: a hashtable (@{team='web'}) or objects with Key and Value.</summary>
@@ -111,6 +118,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     /// <summary>An idempotency token (1-36 printable ASCII characters). One is generated for each call when omitted.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "ClientToken")]
     public string? ClientToken { get; set; }
 
     private protected override void ValidateTaskSetInput()
@@ -126,6 +134,11 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         var inputIndex = _inputIndex++;
         var placement = ParameterSetName switch
         {

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -20,6 +21,7 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
     [Alias("TaskSetArn", "Id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
+    [TextInput(false, "TaskSet", "TaskSetArn", "Id")]
     public string TaskSet { get; set; } = "";
 
     /// <summary>The cluster of the service: name or ARN.</summary>
@@ -27,6 +29,7 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
+    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service: name or ARN.</summary>
@@ -34,6 +37,7 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
+    [TextInput(false, "Service", "ServiceArn", "ServiceName")]
     public string Service { get; set; } = "";
 
     /// <summary>Delete the task set even if it has not been scaled down to zero (the API's force): its tasks are stopped.</summary>
@@ -46,6 +50,11 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         var target = $"task set '{TaskSet}' of service '{Service}' in cluster '{Cluster}'";
         var action = IgnoreScale ? "Delete the task set, even if it still runs tasks" : "Delete the task set";
         if (!Confirmed(target, action))

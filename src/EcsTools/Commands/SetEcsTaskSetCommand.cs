@@ -26,6 +26,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Alias("TaskSetArn", "Id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
+    [TextInput(false, "TaskSet", "TaskSetArn", "Id")]
     public string TaskSet { get; set; } = "";
 
     /// <summary>The cluster of the service: name or ARN.</summary>
@@ -33,6 +34,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
+    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service: name or ARN.</summary>
@@ -40,6 +42,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
+    [TextInput(false, "Service", "ServiceArn", "ServiceName")]
     public string Service { get; set; } = "";
 
     /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100.</summary>
@@ -67,6 +70,11 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         var changes = (_scale is null ? "" : $"Set the scale to {TaskSetInput.Describe(Scale)}")
             + (_scale is not null && Primary ? " and make" : Primary ? "Make" : "")
             + (Primary ? " it the service's primary task set" : "");

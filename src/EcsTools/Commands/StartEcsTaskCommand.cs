@@ -55,6 +55,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
+    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string? Cluster { get; set; }
 
     /// <summary>Container instance ids or ARNs to start the task on (StartTask), at most 10 a call; more are split.</summary>
@@ -101,6 +102,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter(ParameterSetName = ByLaunchType)]
     [Parameter(ParameterSetName = ByCapacityProvider)]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "PlatformVersion")]
     public string? PlatformVersion { get; set; }
 
     /// <summary>An idempotency token (1-64 printable ASCII characters). One is generated when omitted.</summary>
@@ -108,21 +110,25 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter(ParameterSetName = ByLaunchType)]
     [Parameter(ParameterSetName = ByCapacityProvider)]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "ClientToken")]
     public string? ClientToken { get; set; }
 
     /// <summary>The task group.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "Group")]
     public string? Group { get; set; }
 
     /// <summary>An identifier recorded as the task's startedBy.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "StartedBy")]
     public string? StartedBy { get; set; }
 
     /// <summary>A reference id for the task.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "ReferenceId")]
     public string? ReferenceId { get; set; }
 
     /// <summary>Tags: a hashtable (@{team='web'}) or objects with Key and Value.</summary>
@@ -147,12 +153,14 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("Subnets")]
+    [TextInput(true, "Subnet", "Subnets", "SubnetId")]
     public string[]? Subnet { get; set; }
 
     /// <summary>Security groups for the awsvpc network interface.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("SecurityGroups")]
+    [TextInput(true, "SecurityGroup", "SecurityGroups", "GroupId", "SecurityGroupId")]
     public string[]? SecurityGroup { get; set; }
 
     /// <summary>Give the awsvpc network interface a public IP address.</summary>
@@ -162,6 +170,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     /// <summary>The command of the container named by -Container (or the task definition's only container).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(true, "Command")]
     public string[]? Command { get; set; }
 
     /// <summary>Environment variables for that container: a hashtable of names and values.</summary>
@@ -173,26 +182,31 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("ContainerName")]
+    [TextInput(false, "Container", "ContainerName")]
     public string? Container { get; set; }
 
     /// <summary>The task-level CPU override, in CPU units (1024 = 1 vCPU).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "Cpu")]
     public string? Cpu { get; set; }
 
     /// <summary>The task-level memory override, in MiB.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "Memory")]
     public string? Memory { get; set; }
 
     /// <summary>The IAM role the task's containers assume.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "TaskRoleArn")]
     public string? TaskRoleArn { get; set; }
 
     /// <summary>The IAM role ECS uses to pull images and write logs.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "ExecutionRoleArn")]
     public string? ExecutionRoleArn { get; set; }
 
     /// <summary>A full task override (hashtable or object with the ECS TaskOverride members); the parameters above are applied on top.</summary>
@@ -271,7 +285,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 
     protected override void ProcessRecord()
     {
-        if (RefuseInputObject(TaskDefinition, nameof(TaskDefinition)) || ContainerInstance.Any(i => RefuseInputObject(i, nameof(ContainerInstance))))
+        if (RefuseInputObjects())
         {
             return;
         }

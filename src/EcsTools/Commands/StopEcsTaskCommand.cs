@@ -29,11 +29,13 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
+    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string? Cluster { get; set; }
 
     /// <summary>Why the task is stopped (up to 255 characters); shown as the task's stopped reason.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [TextInput(false, "Reason")]
     public string? Reason { get; set; }
 
     protected override void ValidateInput()
@@ -47,7 +49,12 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t) && !RefuseInputObject(t, nameof(Task))))
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
+        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             var cluster = TaskTargets.ClusterFor(Cluster, task);
             if (!ShouldProcess($"task '{task}' in cluster '{TaskTargets.Show(cluster)}'", "Stop"))

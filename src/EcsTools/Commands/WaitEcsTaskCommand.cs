@@ -30,6 +30,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
+    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string? Cluster { get; set; }
 
     /// <summary>The state to wait for: Stopped (the default) or Running.</summary>
@@ -60,7 +61,12 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t) && !RefuseInputObject(t, nameof(Task))))
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
+        foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             if (!_tasks.Add(Cluster, task))
             {

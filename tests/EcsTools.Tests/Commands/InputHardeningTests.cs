@@ -38,6 +38,7 @@ public sealed class InputHardeningTests
         { "Start-EcsTask web -Cluster demo -LaunchType EC2 -Environment @{ BIG = ('x' * 9000) }", "OverridesTooLong" },
         { "Start-EcsTask web -Cluster demo -LaunchType EC2 -Region 'aws:x'", "InvalidRegion" },
         { "Start-EcsTask web -Cluster demo -LaunchType EC2 -Region 'Grüße'", "InvalidRegion" },
+        { "Start-EcsTask web -Cluster demo -LaunchType EC2 -Region \"us-east-1`n\"", "InvalidRegion" },
         { "Start-EcsTask web -Cluster demo -LaunchType EC2 -ProfileName \"prod`nx\"", "InvalidProfileName" },
         { "Start-EcsTask web -Cluster demo -LaunchType EC2 -ProfileName 'a]b'", "InvalidProfileName" },
         { "Start-EcsTask web -Cluster demo -LaunchType EC2 -ProfileLocation /dev/zero", "InvalidProfileFile" },
