@@ -69,7 +69,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
             }
             catch (EcsServiceException e)
             {
-                WriteError(TaskErrors.IsTaskNotFound(e) ? TaskErrors.StopNotFound(e, task, cluster) : ErrorRecords.FromService(e, task));
+                WriteError(TaskErrors.IsTaskNotFound(e) ? TaskErrors.StopNotFound(e, task, cluster) : ErrorRecords.FromService(e, task, Scope(cluster)));
                 continue;
             }
 

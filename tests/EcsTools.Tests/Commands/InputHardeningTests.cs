@@ -187,6 +187,27 @@ public sealed class InputHardeningTests
     }
 
     [Fact]
+    public async Task New_EcsTaskSet_names_a_missing_task_definition()
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var error = host.Run("New-EcsTaskSet -Cluster demo -Service checkout -TaskDefinition nightly-report:7 -LaunchType EC2").FirstError!;
+        Assert.Equal("TaskDefinitionNotFound,EcsTools.Commands.NewEcsTaskSetCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("'nightly-report:7'", error.ToString());
+    }
+
+    [Fact]
+    public async Task Stop_EcsTask_and_Get_EcsTask_name_the_cluster_that_was_not_found()
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var stop = host.Run("Stop-EcsTask 0123456789abcdef0123456789abcdef -Cluster nosuch").FirstError!;
+        Assert.Equal("ClusterNotFound,EcsTools.Commands.StopEcsTaskCommand", stop.FullyQualifiedErrorId);
+        Assert.Contains("'nosuch'", stop.ToString());
+        var get = host.Run("Get-EcsTask -Cluster nosuch").FirstError!;
+        Assert.Equal("ClusterNotFound,EcsTools.Commands.GetEcsTaskCommand", get.FullyQualifiedErrorId);
+        Assert.Contains("'nosuch'", get.ToString());
+    }
+
+    [Fact]
     public async Task Set_EcsTaskSet_Primary_false_is_refused_before_any_request()
     {
         await using var host = await LocalEcsHost.StartAsync();
