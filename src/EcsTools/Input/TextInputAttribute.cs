@@ -42,10 +42,10 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
 
         if (value is IList list && value is not IDictionary)
         {
-            return _list ? list.Cast<object?>().Select(One).ToArray() : Refused("an array (several values where one name is expected)");
+            return _list ? list.Cast<object?>().Select(i => One(i, 0)).ToArray() : Refused("an array (several values where one name is expected)");
         }
 
-        return One(inputData);
+        return FromProperty(inputData, 0) ?? One(inputData, 0);
     }
 
     /// <summary>True when <paramref name="value"/> is a refused input; <paramref name="what"/> says what it was.</summary>
@@ -61,7 +61,7 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
         return false;
     }
 
-    private string One(object? item)
+    private string One(object? item, int depth)
     {
         var value = item is PSObject ps ? ps.BaseObject : item;
         if (value is IDictionary or IEnumerable and not string)
@@ -74,16 +74,44 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
             return text;
         }
 
+        return FromProperty(item, depth) as string ?? Refused($"{TextValue.Describe(value)} without a property {string.Join(" or ", _names)}");
+    }
+
+    /// <summary>
+    /// The value of the object's first property named like the parameter or an alias, as binding by property name
+    /// would take it: text; for a list parameter, a list whose items are text or objects with such a property themselves
+    /// (an AWS.Tools response's Tasks). Null when the object has no such property with a usable value.
+    /// </summary>
+    private object? FromProperty(object? item, int depth)
+    {
+        var value = item is PSObject ps ? ps.BaseObject : item;
+        if (depth > 1 || value is null or string or IDictionary || TextValue.TryConvert(value, out _) || value is IEnumerable)
+        {
+            return null;
+        }
+
         var properties = PSObject.AsPSObject(item!).Properties;
         foreach (var name in _names)
         {
-            if (properties[name] is { } property && TextValue.TryConvert(SafeValue(property), out var named) && named.Length > 0)
+            var propertyValue = properties[name] is { } property ? SafeValue(property) : null;
+            var bare = propertyValue is PSObject pv ? pv.BaseObject : propertyValue;
+            if (bare is null)
             {
-                return named;
+                continue;
+            }
+
+            if (TextValue.TryConvert(bare, out var named))
+            {
+                return named.Length > 0 ? named : null;
+            }
+
+            if (_list && bare is IList items && bare is not IDictionary)
+            {
+                return items.Cast<object?>().Select(i => One(i, depth + 1)).ToArray();
             }
         }
 
-        return Refused($"{TextValue.Describe(value)} without a property {string.Join(" or ", _names)}");
+        return null;
     }
 
     private static object? SafeValue(PSPropertyInfo property)

@@ -113,6 +113,19 @@ public sealed class InputHardeningTests
     }
 
     [Fact]
+    public async Task Objects_with_a_list_of_tasks_bind_each_task_by_its_ARN_property()
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var started = host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2 -Count 2").EnsureSuccess();
+        var result = host.Run(
+            "$response = [pscustomobject]@{ Tasks = @($args[0], $args[1]) }; $loop = [pscustomobject]@{ Tasks = $null }; $loop.Tasks = @($loop);"
+            + "$response | Get-EcsTask -Cluster demo; $loop | Get-EcsTask -Cluster demo",
+            started.Output[0], started.Output[1]);
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal(["InvalidInputObject,EcsTools.Commands.GetEcsTaskCommand"], result.ErrorIds);
+    }
+
+    [Fact]
     public async Task A_hashtable_piped_to_Stop_EcsTask_stops_nothing()
     {
         await using var host = await LocalEcsHost.StartAsync();
