@@ -40,9 +40,9 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
             return inputData;
         }
 
-        if (value is IList list && value is not IDictionary)
+        if (value is IEnumerable sequence and not IDictionary)
         {
-            return _list ? list.Cast<object?>().Select(i => One(i, 0)).ToArray() : Refused("an array (several values where one name is expected)");
+            return _list ? sequence.Cast<object?>().Select(i => One(i, 0)).ToArray() : Refused("an array (several values where one name is expected)");
         }
 
         return FromProperty(inputData, 0) ?? One(inputData, 0);
@@ -105,7 +105,7 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
                 return named.Length > 0 ? named : null;
             }
 
-            if (_list && bare is IList items && bare is not IDictionary)
+            if (_list && bare is IEnumerable items and not IDictionary)
             {
                 return items.Cast<object?>().Select(i => One(i, depth + 1)).ToArray();
             }
