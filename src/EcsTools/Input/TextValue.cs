@@ -65,6 +65,7 @@ internal static class TextValue
     public static IEnumerable<DictionaryEntry> Sorted(IDictionary dictionary) =>
         dictionary.Cast<DictionaryEntry>()
             .OrderBy(e => Convert.ToString(e.Key is PSObject pk ? pk.BaseObject : e.Key, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal)
+            .ThenBy(e => (e.Key is PSObject pk ? pk.BaseObject : e.Key)?.GetType().FullName, StringComparer.Ordinal) // 1 and '1' both read "1"
             .ToList();
 
     /// <summary>At most <paramref name="max"/> characters of <paramref name="text"/>, with its length when cut, for messages.</summary>
