@@ -26,9 +26,9 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     private readonly Dictionary<string, (string? Cluster, List<string> Tasks)> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Task ids or ARNs.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(Task))]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTask, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
-    [TextInput(true, "Task", "TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
@@ -38,40 +38,40 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     /// Bound from the pipeline in the Task set only: the binder tries the default (List) set first, and a ClusterArn bound
     /// there would leave the TaskArn of the same object to be bound as the whole object turned into a string.
     /// </remarks>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(Cluster))]
     [Parameter(ParameterSetName = ByTask, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ByListing)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string? Cluster { get; set; }
 
     /// <summary>Lists the tasks of this task definition family.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(Family))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
-    [TextInput(false, "Family")]
     public string? Family { get; set; }
 
     /// <summary>Lists the tasks of this service.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(ServiceName))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    [TextInput(false, "ServiceName")]
     public string? ServiceName { get; set; }
 
     /// <summary>Lists the tasks started with this startedBy value. ECS takes it only on its own, without the other filters.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(StartedBy))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "StartedBy")]
     public string? StartedBy { get; set; }
 
     /// <summary>Lists the tasks on this container instance (id or ARN).</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(ContainerInstance))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [Alias("ContainerInstanceArn")]
     [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
-    [TextInput(false, "ContainerInstance", "ContainerInstanceArn")]
     public string? ContainerInstance { get; set; }
 
     /// <summary>Lists the tasks of this launch type.</summary>

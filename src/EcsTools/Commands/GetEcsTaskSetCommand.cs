@@ -20,27 +20,27 @@ namespace EcsTools.Commands;
 public sealed class GetEcsTaskSetCommand : EcsCmdlet
 {
     /// <summary>Task set ids (ecs-svc/...) or ARNs; all the service's task sets when omitted.</summary>
+    [TextInput(typeof(GetEcsTaskSetCommand), nameof(TaskSet))]
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskSetArn", "Id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
-    [TextInput(true, "TaskSet", "TaskSetArn", "Id")]
     public string[]? TaskSet { get; set; }
 
     /// <summary>The cluster of the service: name or ARN.</summary>
+    [TextInput(typeof(GetEcsTaskSetCommand), nameof(Cluster))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service: name or ARN.</summary>
+    [TextInput(typeof(GetEcsTaskSetCommand), nameof(Service))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    [TextInput(false, "Service", "ServiceArn", "ServiceName")]
     public string Service { get; set; } = "";
 
     protected override void ProcessRecord()

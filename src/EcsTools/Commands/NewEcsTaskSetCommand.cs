@@ -30,27 +30,27 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     private int _inputIndex;
 
     /// <summary>The cluster of the service: name or ARN.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(Cluster))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service (EXTERNAL deployment controller): name or ARN.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(Service))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    [TextInput(false, "Service", "ServiceArn", "ServiceName")]
     public string Service { get; set; } = "";
 
     /// <summary>The task definition of the task set's tasks: family (latest ACTIVE revision), family:revision, or ARN.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(TaskDefinition))]
     [Parameter(Mandatory = true)]
     [Alias("TaskDefinitionArn")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
-    [TextInput(false, "TaskDefinition", "TaskDefinitionArn")]
     public string TaskDefinition { get; set; } = "";
 
     /// <summary>The launch type of the task set's tasks.</summary>
@@ -69,9 +69,9 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public double? Scale { get; set; }
 
     /// <summary>An identifier of the task set in an external system, e.g. a deployment id.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(ExternalId))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "ExternalId")]
     public string? ExternalId { get; set; }
 
     /// <summary>Load balancer targets: hashtables or objects with TargetGroupArn (or LoadBalancerName), ContainerName and ContainerPort.</summary>
@@ -87,17 +87,17 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public object[]? ServiceRegistry { get; set; }
 
     /// <summary>Subnets for the awsvpc network interfaces of the tasks.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(Subnet), "SubnetId")]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("Subnets")]
-    [TextInput(true, "Subnet", "Subnets", "SubnetId")]
     public string[]? Subnet { get; set; }
 
     /// <summary>Security groups for the awsvpc network interfaces of the tasks.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(SecurityGroup), "GroupId", "SecurityGroupId")]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("SecurityGroups")]
-    [TextInput(true, "SecurityGroup", "SecurityGroups", "GroupId", "SecurityGroupId")]
     public string[]? SecurityGroup { get; set; }
 
     /// <summary>Give the tasks' awsvpc network interfaces public IP addresses.</summary>
@@ -105,9 +105,9 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public SwitchParameter AssignPublicIp { get; set; }
 
     /// <summary>The Fargate platform version, e.g. LATEST or 1.4.0.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(PlatformVersion))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "PlatformVersion")]
     public string? PlatformVersion { get; set; }
 
     /// <summary>Tags: a hashtable (@{team='web'}) or objects with Key and Value.</summary>
@@ -116,9 +116,9 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public object[]? Tag { get; set; }
 
     /// <summary>An idempotency token (1-36 printable ASCII characters). One is generated for each call when omitted.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(ClientToken))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "ClientToken")]
     public string? ClientToken { get; set; }
 
     private protected override void ValidateTaskSetInput()

@@ -17,27 +17,27 @@ namespace EcsTools.Commands;
 public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
 {
     /// <summary>The task set: id (ecs-svc/...) or ARN.</summary>
+    [TextInput(typeof(RemoveEcsTaskSetCommand), nameof(TaskSet))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskSetArn", "Id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
-    [TextInput(false, "TaskSet", "TaskSetArn", "Id")]
     public string TaskSet { get; set; } = "";
 
     /// <summary>The cluster of the service: name or ARN.</summary>
+    [TextInput(typeof(RemoveEcsTaskSetCommand), nameof(Cluster))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service: name or ARN.</summary>
+    [TextInput(typeof(RemoveEcsTaskSetCommand), nameof(Service))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    [TextInput(false, "Service", "ServiceArn", "ServiceName")]
     public string Service { get; set; } = "";
 
     /// <summary>Delete the task set even if it has not been scaled down to zero (the API's force): its tasks are stopped.</summary>

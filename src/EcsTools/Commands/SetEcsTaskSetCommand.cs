@@ -22,27 +22,27 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     private Scale? _scale;
 
     /// <summary>The task set: id (ecs-svc/...) or ARN.</summary>
+    [TextInput(typeof(SetEcsTaskSetCommand), nameof(TaskSet))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskSetArn", "Id")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskSetCompleter))]
-    [TextInput(false, "TaskSet", "TaskSetArn", "Id")]
     public string TaskSet { get; set; } = "";
 
     /// <summary>The cluster of the service: name or ARN.</summary>
+    [TextInput(typeof(SetEcsTaskSetCommand), nameof(Cluster))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string Cluster { get; set; } = "";
 
     /// <summary>The service: name or ARN.</summary>
+    [TextInput(typeof(SetEcsTaskSetCommand), nameof(Service))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    [TextInput(false, "Service", "ServiceArn", "ServiceName")]
     public string Service { get; set; } = "";
 
     /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100.</summary>

@@ -43,26 +43,26 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     private int _inputIndex;
 
     /// <summary>The task definition: family (latest ACTIVE revision), family:revision, or ARN.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(TaskDefinition))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskDefinitionArn")]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "TaskDefinition", "TaskDefinitionArn")]
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
     public string TaskDefinition { get; set; } = "";
 
     /// <summary>The cluster name or ARN; the default cluster when omitted.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Cluster))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string? Cluster { get; set; }
 
     /// <summary>Container instance ids or ARNs to start the task on (StartTask), at most 10 a call; more are split.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(ContainerInstance))]
     [Parameter(Mandatory = true, ParameterSetName = OnInstances, ValueFromPipelineByPropertyName = true)]
     [Alias("ContainerInstanceArn", "ContainerInstances")]
     [ValidateNotNullOrEmpty]
-    [TextInput(true, "ContainerInstance", "ContainerInstanceArn", "ContainerInstances")]
     [ArgumentCompleter(typeof(ContainerInstanceCompleter))]
     public string[] ContainerInstance { get; set; } = [];
 
@@ -98,37 +98,37 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public object[]? PlacementStrategy { get; set; }
 
     /// <summary>The Fargate platform version, e.g. LATEST or 1.4.0.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(PlatformVersion))]
     [Parameter(ParameterSetName = ClusterDefault)]
     [Parameter(ParameterSetName = ByLaunchType)]
     [Parameter(ParameterSetName = ByCapacityProvider)]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "PlatformVersion")]
     public string? PlatformVersion { get; set; }
 
     /// <summary>An idempotency token (1-64 printable ASCII characters). One is generated when omitted.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(ClientToken))]
     [Parameter(ParameterSetName = ClusterDefault)]
     [Parameter(ParameterSetName = ByLaunchType)]
     [Parameter(ParameterSetName = ByCapacityProvider)]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "ClientToken")]
     public string? ClientToken { get; set; }
 
     /// <summary>The task group.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Group))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "Group")]
     public string? Group { get; set; }
 
     /// <summary>An identifier recorded as the task's startedBy.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(StartedBy))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "StartedBy")]
     public string? StartedBy { get; set; }
 
     /// <summary>A reference id for the task.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(ReferenceId))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "ReferenceId")]
     public string? ReferenceId { get; set; }
 
     /// <summary>Tags: a hashtable (@{team='web'}) or objects with Key and Value.</summary>
@@ -150,17 +150,17 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public SwitchParameter EnableExecuteCommand { get; set; }
 
     /// <summary>Subnets for the awsvpc network interface.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Subnet), "SubnetId")]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("Subnets")]
-    [TextInput(true, "Subnet", "Subnets", "SubnetId")]
     public string[]? Subnet { get; set; }
 
     /// <summary>Security groups for the awsvpc network interface.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(SecurityGroup), "GroupId", "SecurityGroupId")]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("SecurityGroups")]
-    [TextInput(true, "SecurityGroup", "SecurityGroups", "GroupId", "SecurityGroupId")]
     public string[]? SecurityGroup { get; set; }
 
     /// <summary>Give the awsvpc network interface a public IP address.</summary>
@@ -168,9 +168,9 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public SwitchParameter AssignPublicIp { get; set; }
 
     /// <summary>The command of the container named by -Container (or the task definition's only container).</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Command))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(true, "Command")]
     public string[]? Command { get; set; }
 
     /// <summary>Environment variables for that container: a hashtable of names and values.</summary>
@@ -179,34 +179,34 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public Hashtable? Environment { get; set; }
 
     /// <summary>The container that -Command and -Environment override.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Container))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("ContainerName")]
-    [TextInput(false, "Container", "ContainerName")]
     public string? Container { get; set; }
 
     /// <summary>The task-level CPU override, in CPU units (1024 = 1 vCPU).</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Cpu))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "Cpu")]
     public string? Cpu { get; set; }
 
     /// <summary>The task-level memory override, in MiB.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Memory))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "Memory")]
     public string? Memory { get; set; }
 
     /// <summary>The IAM role the task's containers assume.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(TaskRoleArn))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "TaskRoleArn")]
     public string? TaskRoleArn { get; set; }
 
     /// <summary>The IAM role ECS uses to pull images and write logs.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(ExecutionRoleArn))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "ExecutionRoleArn")]
     public string? ExecutionRoleArn { get; set; }
 
     /// <summary>A full task override (hashtable or object with the ECS TaskOverride members); the parameters above are applied on top.</summary>

@@ -17,25 +17,25 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     internal const int MaxReasonLength = 255;
 
     /// <summary>Task ids or ARNs.</summary>
+    [TextInput(typeof(StopEcsTaskCommand), nameof(Task))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
-    [TextInput(true, "Task", "TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
 
     /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
+    [TextInput(typeof(StopEcsTaskCommand), nameof(Cluster))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string? Cluster { get; set; }
 
     /// <summary>Why the task is stopped (up to 255 characters); shown as the task's stopped reason.</summary>
+    [TextInput(typeof(StopEcsTaskCommand), nameof(Reason))]
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [TextInput(false, "Reason")]
     public string? Reason { get; set; }
 
     protected override void ValidateInput()

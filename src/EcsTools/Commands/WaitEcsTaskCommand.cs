@@ -18,19 +18,19 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     private readonly TaskWaitSet _tasks = new();
 
     /// <summary>Task ids or ARNs.</summary>
+    [TextInput(typeof(WaitEcsTaskCommand), nameof(Task))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "Tasks")]
-    [TextInput(true, "Task", "TaskArn", "Tasks")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskCompleter))]
     public string[] Task { get; set; } = [];
 
     /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
+    [TextInput(typeof(WaitEcsTaskCommand), nameof(Cluster))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ClusterCompleter))]
-    [TextInput(false, "Cluster", "ClusterArn", "ClusterName")]
     public string? Cluster { get; set; }
 
     /// <summary>The state to wait for: Stopped (the default) or Running.</summary>

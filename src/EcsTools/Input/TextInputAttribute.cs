@@ -21,19 +21,42 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
     // A Unicode noncharacter: it never occurs in a name or an ARN.
     private const char Marker = '\uFDD0';
 
-    private readonly string[] _names;
-    private readonly bool _list;
+    private readonly Type _command;
+    private readonly string _parameter;
+    private readonly string[] _extraNames;
+    private string[]? _names;
+    private bool _list;
 
-    /// <param name="list">The parameter is a string[]: a list is read item by item.</param>
-    /// <param name="names">The parameter's name and aliases.</param>
-    public TextInputAttribute(bool list, params string[] names)
+    /// <param name="command">The cmdlet class.</param>
+    /// <param name="parameter">The parameter (property) this guards: its name and aliases are the property names looked for, and a string[] takes lists.</param>
+    /// <param name="extraNames">More property names to look for (SubnetId for -Subnet, say).</param>
+    public TextInputAttribute(Type command, string parameter, params string[] extraNames)
     {
-        _list = list;
-        _names = names;
+        _command = command;
+        _parameter = parameter;
+        _extraNames = extraNames;
+    }
+
+    // Read on first use, not in the constructor: reading the property's attributes there would construct this one again.
+    private string[] Names
+    {
+        get
+        {
+            if (_names is null)
+            {
+                var property = _command.GetProperty(_parameter) ?? throw new InvalidOperationException($"{_command.Name} has no parameter {_parameter}.");
+                var aliases = property.GetCustomAttributes(typeof(AliasAttribute), true).Cast<AliasAttribute>().SelectMany(a => a.AliasNames);
+                _list = property.PropertyType.IsArray;
+                _names = [_parameter, .. aliases, .. _extraNames];
+            }
+
+            return _names;
+        }
     }
 
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
+        _ = Names;
         var value = inputData is PSObject ps ? ps.BaseObject : inputData;
         if (value is null or string)
         {
@@ -74,7 +97,7 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
             return text;
         }
 
-        return FromProperty(item, depth) as string ?? Refused($"{TextValue.Describe(value)} without a property {string.Join(" or ", _names)}");
+        return FromProperty(item, depth) as string ?? Refused($"{TextValue.Describe(value)} without a property {string.Join(" or ", Names)}");
     }
 
     /// <summary>
@@ -91,7 +114,7 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
         }
 
         var properties = PSObject.AsPSObject(item!).Properties;
-        foreach (var name in _names)
+        foreach (var name in Names)
         {
             var propertyValue = properties[name] is { } property ? SafeValue(property) : null;
             var bare = propertyValue is PSObject pv ? pv.BaseObject : propertyValue;
