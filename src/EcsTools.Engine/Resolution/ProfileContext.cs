@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using Amazon.Runtime.CredentialManagement;
 
 namespace EcsTools.Engine.Resolution;
@@ -40,7 +39,7 @@ internal sealed class ProfileContext
 
     public static ProfileContext Load(EcsConnectionSettings settings)
     {
-        CheckInputs(settings);
+        SettingRules.Profiles(settings);
         var chain = new CredentialProfileStoreChain(string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
         var envProfile = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } p ? p.Trim() : null;
         if (!string.IsNullOrEmpty(settings.ProfileName) || !string.IsNullOrEmpty(settings.ProfileLocation))
@@ -68,31 +67,6 @@ internal sealed class ProfileContext
 
         chain.TryGetProfile("default", out var fallback);
         return new ProfileContext(chain, null, null, fallback, null, "the default profile");
-    }
-
-    /// <summary>Profile names and the files the SDK is about to read, checked before it reads them.</summary>
-    private static void CheckInputs(EcsConnectionSettings settings)
-    {
-        if (settings.ProfileName is not null)
-        {
-            SettingRules.ProfileName(settings.ProfileName, settings.ProfileOrigin ?? "-ProfileName");
-        }
-
-        if (Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } ambient && !string.IsNullOrWhiteSpace(ambient))
-        {
-            SettingRules.ProfileName(ambient.Trim(), "environment variable AWS_PROFILE");
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        SettingRules.ProfileFile(settings.ProfileLocation, "-ProfileLocation");
-        SettingRules.ProfileFile(
-            Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") is { Length: > 0 } credentials ? credentials
-                : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".aws", "credentials"),
-            "the shared credentials file");
-        SettingRules.ProfileFile(
-            Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") is { Length: > 0 } config ? config
-                : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".aws", "config"),
-            "the shared config file");
     }
 
     public static string Describe(string? profileLocation) =>

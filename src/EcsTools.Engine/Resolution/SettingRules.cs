@@ -117,6 +117,31 @@ internal static class SettingRules
         }
     }
 
+    /// <summary>Profile names and the files the SDK is about to read, checked before it reads them.</summary>
+    public static void Profiles(EcsConnectionSettings settings)
+    {
+        if (settings.ProfileName is not null)
+        {
+            SettingRules.ProfileName(settings.ProfileName, settings.ProfileOrigin ?? "-ProfileName");
+        }
+
+        if (Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } ambient && !string.IsNullOrWhiteSpace(ambient))
+        {
+            SettingRules.ProfileName(ambient.Trim(), "environment variable AWS_PROFILE");
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        SettingRules.ProfileFile(settings.ProfileLocation, "-ProfileLocation");
+        SettingRules.ProfileFile(
+            Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") is { Length: > 0 } credentials ? credentials
+                : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".aws", "credentials"),
+            "the shared credentials file");
+        SettingRules.ProfileFile(
+            Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") is { Length: > 0 } config ? config
+                : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".aws", "config"),
+            "the shared config file");
+    }
+
     /// <summary>At most 64 characters of what was given, with its length when cut; control characters escaped.</summary>
     public static string Show(string text)
     {

@@ -21,7 +21,7 @@ internal static class ErrorRecords
         return record;
     }
 
-    public static ErrorRecord FromService(EcsServiceException e, object? target, ErrorScope? scope = null)
+    public static ErrorRecord FromService(EcsServiceException e, object? target)
     {
         var (id, category, action) = Classify(e);
         if (e.Kind == EcsErrorKind.OutcomeUnknown && !string.IsNullOrEmpty(e.Check))
@@ -32,29 +32,16 @@ internal static class ErrorRecords
         var message = e.RequestId is null
             ? $"{e.Message} ({e.Operation}: {e.ErrorCode})"
             : $"{e.Message} ({e.Operation}: {e.ErrorCode}, request id {e.RequestId})";
-        if (scope is not null && e.Kind == EcsErrorKind.ClusterNotFound)
-        {
-            message = (scope.Cluster is null
-                ? $"The cluster 'default' was not found in region {scope.Region}: -Cluster was not given, so ECS used the cluster named 'default'. "
-                : $"The cluster '{Input.TextValue.Shorten(scope.Cluster, 200)}' was not found in region {scope.Region}. ") + message;
-            action = scope.Cluster is null
-                ? "Pass -Cluster with the cluster's name or ARN (press Tab after -Cluster to list them), or set $PSDefaultParameterValues['*-Ecs*:Cluster']."
-                : action;
-        }
-        else if (scope?.TaskDefinition is { } taskDefinition && IsTaskDefinitionNotFound(e))
-        {
-            (id, category) = ("TaskDefinitionNotFound", ErrorCategory.ObjectNotFound);
-            message = $"The task definition '{Input.TextValue.Shorten(taskDefinition, 200)}' was not found in region {scope.Region}. " + message;
-            action = "Check the family, revision and region: a family alone means its latest ACTIVE revision; "
-                + "press Tab after -TaskDefinition to list them. An ARN must be of this region and account.";
-        }
-
         var record = new ErrorRecord(e, id, category, target)
         {
             ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
         };
         return record;
     }
+
+    /// <summary>A service error that names what the call was about (see <see cref="ErrorScope.Apply"/>).</summary>
+    public static ErrorRecord FromService(EcsServiceException e, object? target, ErrorScope? scope) =>
+        scope is null ? FromService(e, target) : scope.Apply(FromService(e, target), e);
 
     public static ErrorRecord FromConfiguration(EcsConfigurationException e)
     {
@@ -96,12 +83,6 @@ internal static class ErrorRecords
                 + (string.IsNullOrEmpty(failure.Detail) ? "" : $" ({failure.Detail})");
         return Create(new EcsFailureException(failure, operation, message), id, category, failure, action);
     }
-
-    /// <summary>ECS (and moto) answer a missing task definition with ClientException "Unable to describe task definition."</summary>
-    private static bool IsTaskDefinitionNotFound(EcsServiceException e) =>
-        e.Kind == EcsErrorKind.Client && e.Message.Contains("task definition", StringComparison.OrdinalIgnoreCase)
-        && (e.Message.Contains("Unable to describe", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase)
-            || e.Message.Contains("not found", StringComparison.OrdinalIgnoreCase));
 
     private static (string Id, ErrorCategory Category, string Action) Classify(EcsServiceException e) => e.Kind switch
     {
