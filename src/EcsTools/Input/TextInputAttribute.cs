@@ -6,12 +6,14 @@ using System.Management.Automation;
 namespace EcsTools.Input;
 
 /// <summary>
-/// Guards a name-or-ARN parameter that takes pipeline input by value. PowerShell would turn any object into text with
-/// ToString(), so that <c>@{a=1} | Start-EcsTask</c> asked ECS for the task definition "System.Collections.Hashtable".
-/// Text (and numbers) pass unchanged; an object with a property named like the parameter or one of its aliases gives
-/// that property's value (what binding by property name would take); anything else (a hashtable, an array given where
-/// one name is expected, an object without such a property) becomes a marked value that the cmdlet refuses for that
-/// input, with the error id <see cref="ErrorId"/>, before any request.
+/// Guards a parameter that takes text (a name, an ARN, a value). PowerShell would turn any object into text with
+/// ToString(), so that <c>@{a=1} | Start-EcsTask</c> asked ECS for the task definition "System.Collections.Hashtable",
+/// and <c>-Command 'x', @(1, 2)</c> sent "System.Object[]". Text (and numbers) pass unchanged; an object with a property
+/// named like the parameter or one of its aliases gives that property's value (what binding by property name would
+/// take; for a string[] parameter a list property is read item by item); anything else (a hashtable, an array where one
+/// value is expected, an object without such a property) becomes a marked value that the cmdlet refuses, with the error
+/// id <see cref="ErrorId"/> (<see cref="EcsCmdlet.RefuseInputObjects"/>), before any request: as a terminating error
+/// for what the command line gave, and for that input only for what the pipeline gave.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class TextInputAttribute : ArgumentTransformationAttribute
@@ -26,6 +28,7 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
     private readonly string[] _extraNames;
     private string[]? _names;
     private bool _list;
+    private bool _passObjects;
 
     /// <param name="command">The cmdlet class.</param>
     /// <param name="parameter">The parameter (property) this guards: its name and aliases are the property names looked for, and a string[] takes lists.</param>
@@ -47,6 +50,12 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
                 var property = _command.GetProperty(_parameter) ?? throw new InvalidOperationException($"{_command.Name} has no parameter {_parameter}.");
                 var aliases = property.GetCustomAttributes(typeof(AliasAttribute), true).Cast<AliasAttribute>().SelectMany(a => a.AliasNames);
                 _list = property.PropertyType.IsArray;
+
+                // Bound by value in a parameter set where it does not bind by property name: the binder must still see
+                // other objects as they are, to bind them by property name in another set (a service to -Cluster and
+                // -Service). Such a parameter refuses hashtables and arrays only; the cmdlet checks what it got.
+                _passObjects = property.GetCustomAttributes(typeof(ParameterAttribute), true).Cast<ParameterAttribute>()
+                    .Any(p => p.ValueFromPipeline && !p.ValueFromPipelineByPropertyName);
                 _names = [_parameter, .. aliases, .. _extraNames];
             }
 
@@ -68,7 +77,7 @@ internal sealed class TextInputAttribute : ArgumentTransformationAttribute
             return _list ? sequence.Cast<object?>().Select(i => One(i, 0)).ToArray() : Refused("an array (several values where one name is expected)");
         }
 
-        return FromProperty(inputData, 0) ?? One(inputData, 0);
+        return FromProperty(inputData, 0) ?? (_passObjects && value is not IDictionary && !TextValue.TryConvert(value, out _) ? inputData : One(inputData, 0));
     }
 
     /// <summary>True when <paramref name="value"/> is a refused input; <paramref name="what"/> says what it was.</summary>
