@@ -175,7 +175,10 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         return true;
     });
 
-    /// <summary>A service error, naming the cluster the command was given (or saying that 'default' was used).</summary>
+    /// <summary>
+    /// A service error, naming the cluster the command was given (or saying that 'default' was used). Where the cluster
+    /// can come from elsewhere (a task or task set ARN), pass the cluster used to the overload instead.
+    /// </summary>
     internal void WriteServiceError(EcsServiceException exception, object? target) =>
         WriteError(ErrorRecords.FromService(exception, target, Scope(BoundCluster())));
 

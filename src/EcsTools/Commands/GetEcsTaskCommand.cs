@@ -223,7 +223,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
         foreach (var error in result.Errors)
         {
-            WriteServiceError(error.Exception, error.Tasks.Count == 1 ? error.Tasks[0] : error.Tasks.ToArray());
+            WriteServiceError(error.Exception, error.Tasks.Count == 1 ? error.Tasks[0] : error.Tasks.ToArray(), cluster);
         }
     }
 }
