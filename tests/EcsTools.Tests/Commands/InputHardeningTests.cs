@@ -102,6 +102,28 @@ public sealed class InputHardeningTests
     }
 
     [Fact]
+    public async Task A_relative_profile_location_is_read_from_the_current_PowerShell_location()
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"ecstools-pwd-{Guid.NewGuid():N}"));
+        await using (var file = File.Create(Path.Combine(directory.FullName, "credentials")))
+        {
+            file.SetLength((1024 * 1024) + 1);
+        }
+
+        try
+        {
+            await using var host = await LocalEcsHost.StartAsync();
+            var result = host.Run("$null = $ExecutionContext.SessionState.Path.SetLocation($args[0]); Start-EcsTask web -Cluster demo -LaunchType EC2 -ProfileLocation ./credentials", directory.FullName);
+            Assert.Equal("ProfileFileTooLarge" + Start, result.FirstError!.FullyQualifiedErrorId);
+            Assert.Contains("ecstools-pwd-", result.FirstError.ToString());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Piped_objects_bind_by_their_ARN_property_and_other_objects_are_refused_one_by_one()
     {
         await using var host = await LocalEcsHost.StartAsync();
