@@ -10,7 +10,8 @@
     Each shard is started with a client token made of -RunId and the shard number. Re-running the script for the
     same -RunId (after the scheduler timed out, the machine running it rebooted, or the network failed halfway)
     gets the tasks of the first run back from ECS instead of starting them again; the re-run waits for them and
-    summarises as the first run would. A re-run with other parameters for the same run id (another -Shards, say)
+    summarises as the first run would. The re-run may come from another process or machine: EcsTools sends -Environment
+    sorted by name, so the request is the same byte for byte. A re-run with other parameters for the same run id (another -Shards, say)
     is refused by ECS with a conflict, shard by shard.
 
     Errors are collected with -ErrorVariable rather than shown as they come: one shard that cannot be started or
@@ -64,7 +65,7 @@ param(
     [string] $Cluster = 'demo',
     [ValidateRange(1, 100)]
     [int] $Shards = 6,
-    [ValidatePattern('^[\x21-\x7e]{1,40}$')]
+    [ValidatePattern('^[\x21-\x7e]{1,40}\z')]
     [string] $RunId = [datetime]::UtcNow.ToString('yyyy-MM-dd'),
     [ValidateSet('EC2', 'FARGATE')]
     [string] $LaunchType = 'EC2',

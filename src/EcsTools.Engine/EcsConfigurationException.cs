@@ -32,7 +32,10 @@ public sealed class EcsConfigurationException : Exception
         RecommendedAction = recommendedAction;
     }
 
-    /// <summary>Region, Credentials, Profile or Endpoint.</summary>
+    /// <summary>
+    /// What is wrong: Region (none found), RegionName (not a region name), Credentials, Profile (not found), ProfileName
+    /// (not a profile name), ProfileFile (not a readable regular file), ProfileFileSize (too large), Endpoint, or Configuration.
+    /// </summary>
     public string Setting { get; }
 
     public string RecommendedAction { get; }

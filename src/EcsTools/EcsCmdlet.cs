@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -80,6 +81,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
     protected override void BeginProcessing()
     {
+        RefuseInputObjects(terminating: true);
         ValidateInput();
         EcsConnectionSettings settings;
         bool created;
@@ -101,7 +103,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.Create(e, "InvalidRegion", ErrorCategory.InvalidArgument, Region,
+            ThrowTerminatingError(ErrorRecords.Create(e, "InvalidRegion", ErrorCategory.InvalidArgument, Region is null ? null : TextValue.Shorten(Region),
                 "Pass a region name such as us-east-1 or eu-west-1."));
             return;
         }
@@ -197,13 +199,62 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         return true;
     });
 
+    /// <summary>
+    /// A service error, naming the cluster the command was given (or saying that 'default' was used). Where the cluster
+    /// can come from elsewhere (a task or task set ARN), pass the cluster used to the overload instead.
+    /// </summary>
     internal void WriteServiceError(EcsServiceException exception, object? target) =>
-        WriteError(ErrorRecords.FromService(exception, target));
+        WriteError(ErrorRecords.FromService(exception, target, Scope(BoundCluster())));
+
+    /// <summary>A service error about this cluster (null: none was given) and task definition.</summary>
+    internal void WriteServiceError(EcsServiceException exception, object? target, string? cluster, string? taskDefinition = null) =>
+        WriteError(ErrorRecords.FromService(exception, target, Scope(cluster, taskDefinition)));
+
+    internal ErrorScope Scope(string? cluster, string? taskDefinition = null) => new(_connection?.Region ?? "(unknown)", cluster, taskDefinition);
+
+    private string? BoundCluster() =>
+        MyInvocation.BoundParameters.TryGetValue("Cluster", out var value) ? (value is PSObject ps ? ps.BaseObject : value) as string : null;
 
     internal void WriteFailure(Engine.Model.Failure failure, string operation, string? subject = null)
     {
         var record = ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject);
         WriteError(record);
+    }
+
+    /// <summary>
+    /// Refuses parameters that were given an object where a name, ARN or other text was expected (see
+    /// <see cref="TextInputAttribute"/>): from BeginProcessing, for what the command line bound, as a terminating error;
+    /// from ProcessRecord, for what the current pipeline object bound, as an error for that input (returns true: skip it).
+    /// </summary>
+    internal bool RefuseInputObjects(bool terminating = false)
+    {
+        foreach (var (parameter, value) in MyInvocation.BoundParameters)
+        {
+            var refused = (value is PSObject ps ? ps.BaseObject : value) switch
+            {
+                string text when TextInputAttribute.IsRefused(text, out var what) => what,
+                string[] texts => texts.Select(t => TextInputAttribute.IsRefused(t, out var what) ? what : null).FirstOrDefault(w => w is not null),
+                _ => null,
+            };
+            if (refused is null)
+            {
+                continue;
+            }
+
+            var record = ErrorRecords.Create(
+                new ArgumentException($"-{parameter} was given {refused}; it takes text (a name, an ARN or a value), and the object would have been sent as its type name."),
+                TextInputAttribute.ErrorId, ErrorCategory.InvalidArgument, refused,
+                $"Pass -{parameter} as text, or pipe objects that have a {parameter} property (or one of its aliases: Get-Help {MyInvocation.MyCommand.Name} -Parameter {parameter}).");
+            if (terminating)
+            {
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>A client-side check failed: nothing has been sent.</summary>

@@ -16,6 +16,20 @@ internal static class ConnectionResolver
     public static ConnectionPlan Resolve(EcsConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        try
+        {
+            return ResolveChecked(settings);
+        }
+        catch (AmazonClientException e)
+        {
+            // Whatever the SDK refuses that the checks before it did not catch gets an error of ours, not the SDK's type.
+            throw new EcsConfigurationException("Configuration", $"The AWS configuration could not be used: {(e.Message.Length <= 500 ? e.Message : e.Message[..500] + "...")}",
+                "Check -Region, -ProfileName, -ProfileLocation, -EndpointUrl and the AWS_* environment variables.", e);
+        }
+    }
+
+    private static ConnectionPlan ResolveChecked(EcsConnectionSettings settings)
+    {
         SdkDependencies.EnsureRegistered();
         var profiles = ProfileContext.Load(settings);
         var explicitEndpoint = ValidateEndpoint(settings.EndpointUrl);

@@ -39,6 +39,7 @@ internal sealed class ProfileContext
 
     public static ProfileContext Load(EcsConnectionSettings settings)
     {
+        SettingRules.Profiles(settings);
         var chain = new CredentialProfileStoreChain(string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
         var envProfile = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } p ? p.Trim() : null;
         if (!string.IsNullOrEmpty(settings.ProfileName) || !string.IsNullOrEmpty(settings.ProfileLocation))

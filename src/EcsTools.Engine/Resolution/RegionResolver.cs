@@ -14,30 +14,35 @@ internal static class RegionResolver
     {
         if (!string.IsNullOrWhiteSpace(settings.Region))
         {
-            return (RegionEndpoint.GetBySystemName(settings.Region.Trim()), settings.RegionOrigin ?? "-Region");
+            return (RegionEndpoint.GetBySystemName(SettingRules.Region(settings.Region, settings.RegionOrigin ?? "-Region")), settings.RegionOrigin ?? "-Region");
         }
 
         if (profiles.Explicit?.Region is { } explicitRegion)
         {
-            return (explicitRegion, $"region of profile '{profiles.Explicit.Name}' ({profiles.ExplicitOrigin})");
+            var source = $"region of profile '{profiles.Explicit.Name}' ({profiles.ExplicitOrigin})";
+            SettingRules.Region(explicitRegion.SystemName, source);
+            return (explicitRegion, source);
         }
 
         if (!string.IsNullOrWhiteSpace(settings.StoredRegion))
         {
-            return (RegionEndpoint.GetBySystemName(settings.StoredRegion.Trim()), settings.StoredRegionOrigin ?? "$StoredAWSRegion");
+            return (RegionEndpoint.GetBySystemName(SettingRules.Region(settings.StoredRegion, settings.StoredRegionOrigin ?? "$StoredAWSRegion")),
+                settings.StoredRegionOrigin ?? "$StoredAWSRegion");
         }
 
         foreach (var variable in (string[])["AWS_REGION", "AWS_DEFAULT_REGION"])
         {
             if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value))
             {
-                return (RegionEndpoint.GetBySystemName(value.Trim()), $"environment variable {variable}");
+                return (RegionEndpoint.GetBySystemName(SettingRules.Region(value, $"environment variable {variable}")), $"environment variable {variable}");
             }
         }
 
         if (profiles.Ambient?.Region is { } ambientRegion)
         {
-            return (ambientRegion, $"region of profile '{profiles.Ambient.Name}' ({profiles.AmbientOrigin})");
+            var source = $"region of profile '{profiles.Ambient.Name}' ({profiles.AmbientOrigin})";
+            SettingRules.Region(ambientRegion.SystemName, source);
+            return (ambientRegion, source);
         }
 
         if (InstanceMetadataDisabled())

@@ -121,9 +121,9 @@ internal static partial class RequestValidation
     /// <summary>Names of clusters, services, families and containers: up to 255 letters, numbers, hyphens and underscores.</summary>
     public static bool IsName(string value) => NamePattern().IsMatch(value);
 
-    [GeneratedRegex("^[A-Za-z0-9_/-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_/-]+\z")]
     private static partial Regex StartedByPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,255}\z")]
     private static partial Regex NamePattern();
 }

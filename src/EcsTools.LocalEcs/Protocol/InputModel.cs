@@ -71,6 +71,9 @@ internal sealed class InputModel
 
         public Regex? Pattern { get; init; }
 
+        /// <summary>The pattern as ECS shows it in its messages.</summary>
+        public string? PatternText { get; init; }
+
         public static Shape FromJson(JsonObject json)
         {
             string? pattern = (string?)json["pattern"];
@@ -85,7 +88,9 @@ internal sealed class InputModel
                 Min = (long?)json["min"],
                 Max = (long?)json["max"],
                 Enum = json["enum"]?.AsArray().Select(n => (string)n!).ToList(),
-                Pattern = pattern is null ? null : new Regex("^" + pattern + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
+                // \z, not $: ECS matches the whole string, and $ would also match before a final newline.
+                Pattern = pattern is null ? null : new Regex("^" + pattern + "\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
+                PatternText = pattern is null ? null : "^" + pattern + "$",
             };
         }
     }

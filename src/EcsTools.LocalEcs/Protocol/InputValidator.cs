@@ -126,10 +126,11 @@ internal static class InputValidator
             errors.Add($"Value '{text}' at '{path}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", values)}]");
         }
 
-        CheckLength(shape, text.Length, path, "length", errors, text);
-        if (shape.Pattern is { } pattern && !pattern.IsMatch(text))
+        // ECS (Java) counts and matches code points: a letter outside the basic plane is one letter.
+        CheckLength(shape, CodePoints.Count(text), path, "length", errors, text);
+        if (shape.Pattern is { } pattern && !pattern.IsMatch(CodePoints.InBasicPlane(text)))
         {
-            errors.Add($"Value '{text}' at '{path}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}");
+            errors.Add($"Value '{text}' at '{path}' failed to satisfy constraint: Member must satisfy regular expression pattern: {shape.PatternText}");
         }
     }
 

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -25,6 +26,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     private readonly Dictionary<string, (string? Cluster, List<string> Tasks)> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Task ids or ARNs.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(Task))]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByTask, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "TaskId", "Tasks")]
     [ValidateNotNullOrEmpty]
@@ -36,6 +38,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     /// Bound from the pipeline in the Task set only: the binder tries the default (List) set first, and a ClusterArn bound
     /// there would leave the TaskArn of the same object to be bound as the whole object turned into a string.
     /// </remarks>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(Cluster))]
     [Parameter(ParameterSetName = ByTask, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ByListing)]
     [Alias("ClusterArn", "ClusterName")]
@@ -44,23 +47,27 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     public string? Cluster { get; set; }
 
     /// <summary>Lists the tasks of this task definition family.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(Family))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
     public string? Family { get; set; }
 
     /// <summary>Lists the tasks of this service.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(ServiceName))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
     public string? ServiceName { get; set; }
 
     /// <summary>Lists the tasks started with this startedBy value. ECS takes it only on its own, without the other filters.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(StartedBy))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     public string? StartedBy { get; set; }
 
     /// <summary>Lists the tasks on this container instance (id or ARN).</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(ContainerInstance))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
     [Alias("ContainerInstanceArn", "ContainerInstanceId")]
@@ -107,6 +114,11 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         if (ParameterSetName == ByListing)
         {
             ListTasks();
@@ -217,7 +229,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
         foreach (var error in result.Errors)
         {
-            WriteServiceError(error.Exception, error.Tasks.Count == 1 ? error.Tasks[0] : error.Tasks.ToArray());
+            WriteServiceError(error.Exception, error.Tasks.Count == 1 ? error.Tasks[0] : error.Tasks.ToArray(), cluster);
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -26,6 +27,7 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
     /// Strings bind by value in a set of their own, where nothing binds by property name: in one set, an object that binds
     /// -Cluster and -Service by property name (a service) would also have itself bound to -TaskSet as a string.
     /// </remarks>
+    [TextInput(typeof(GetEcsTaskSetCommand), nameof(TaskSet))]
     [Parameter(Position = 0, ParameterSetName = ByService, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByValue, ValueFromPipeline = true)]
     [Alias("TaskSetArn", "Id", "TaskSetId")]
@@ -34,6 +36,7 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
     public string[]? TaskSet { get; set; }
 
     /// <summary>The cluster of the service: name or ARN; the one in the task set ARNs when omitted.</summary>
+    [TextInput(typeof(GetEcsTaskSetCommand), nameof(Cluster))]
     [Parameter(ParameterSetName = ByService, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ByValue)]
     [Alias("ClusterArn", "ClusterName")]
@@ -42,6 +45,7 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
     public string? Cluster { get; set; }
 
     /// <summary>The service: name or ARN; the one in the task set ARNs when omitted.</summary>
+    [TextInput(typeof(GetEcsTaskSetCommand), nameof(Service))]
     [Parameter(ParameterSetName = ByService, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ByValue)]
     [Alias("ServiceArn", "ServiceName")]
@@ -51,6 +55,11 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         var requested = TaskSet?.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
         if (requested is not { Count: > 0 })
         {
@@ -109,7 +118,7 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
         }
         catch (EcsServiceException e)
         {
-            WriteServiceError(e, requested is { Count: 1 } ? requested[0] : service);
+            WriteServiceError(e, requested is { Count: 1 } ? requested[0] : service, cluster);
             return;
         }
 

@@ -30,6 +30,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     private int _inputIndex;
 
     /// <summary>The cluster of the service: name or ARN.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(Cluster))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
@@ -37,6 +38,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public string Cluster { get; set; } = "";
 
     /// <summary>The service (EXTERNAL deployment controller): name or ARN.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(Service))]
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
@@ -44,6 +46,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public string Service { get; set; } = "";
 
     /// <summary>The task definition of the task set's tasks: family (latest ACTIVE revision), family:revision, or ARN.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(TaskDefinition))]
     [Parameter(Mandatory = true)]
     [Alias("TaskDefinitionArn")]
     [ValidateNotNullOrEmpty]
@@ -66,6 +69,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public double? Scale { get; set; }
 
     /// <summary>An identifier of the task set in an external system, e.g. a deployment id.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(ExternalId))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ExternalId { get; set; }
@@ -83,12 +87,14 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public object[]? ServiceRegistry { get; set; }
 
     /// <summary>Subnets for the awsvpc network interfaces of the tasks.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(Subnet), "SubnetId")]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("Subnets")]
     public string[]? Subnet { get; set; }
 
     /// <summary>Security groups for the awsvpc network interfaces of the tasks.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(SecurityGroup), "GroupId", "SecurityGroupId")]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("SecurityGroups")]
@@ -99,6 +105,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public SwitchParameter AssignPublicIp { get; set; }
 
     /// <summary>The Fargate platform version, e.g. LATEST or 1.4.0.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(PlatformVersion))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PlatformVersion { get; set; }
@@ -109,6 +116,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     public object[]? Tag { get; set; }
 
     /// <summary>An idempotency token (1-36 printable ASCII characters). One is generated for each call when omitted.</summary>
+    [TextInput(typeof(NewEcsTaskSetCommand), nameof(ClientToken))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ClientToken { get; set; }
@@ -126,6 +134,11 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         var inputIndex = _inputIndex++;
         var placement = ParameterSetName switch
         {
@@ -167,7 +180,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
         }
         catch (EcsServiceException e)
         {
-            WriteServiceError(e, Service);
+            WriteServiceError(e, Service, Cluster, TaskDefinition);
             return;
         }
 

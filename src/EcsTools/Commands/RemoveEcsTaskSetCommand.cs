@@ -2,6 +2,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -16,6 +17,7 @@ namespace EcsTools.Commands;
 public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
 {
     /// <summary>The task set: id (ecs-svc/...) or ARN. An ARN names its cluster and service.</summary>
+    [TextInput(typeof(RemoveEcsTaskSetCommand), nameof(TaskSet))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskSetArn", "Id", "TaskSetId")]
     [ValidateNotNullOrEmpty]
@@ -23,6 +25,7 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
     public string TaskSet { get; set; } = "";
 
     /// <summary>The cluster of the service: name or ARN; the one in the task set ARN when omitted.</summary>
+    [TextInput(typeof(RemoveEcsTaskSetCommand), nameof(Cluster))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
@@ -30,6 +33,7 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
     public string? Cluster { get; set; }
 
     /// <summary>The service: name or ARN; the one in the task set ARN when omitted.</summary>
+    [TextInput(typeof(RemoveEcsTaskSetCommand), nameof(Service))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
@@ -46,6 +50,11 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         if (!TaskSetTargets.TryResolve(Cluster, Service, TaskSet, out var cluster, out var service))
         {
             WriteError(TaskSetTargets.Unresolved(TaskSet, Cluster, Service));
@@ -67,7 +76,7 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
         }
         catch (EcsServiceException e)
         {
-            WriteServiceError(e, TaskSet);
+            WriteServiceError(e, TaskSet, cluster);
             return;
         }
 

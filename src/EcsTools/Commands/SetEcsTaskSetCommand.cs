@@ -22,6 +22,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     private Scale? _scale;
 
     /// <summary>The task set: id (ecs-svc/...) or ARN. An ARN names its cluster and service.</summary>
+    [TextInput(typeof(SetEcsTaskSetCommand), nameof(TaskSet))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskSetArn", "Id", "TaskSetId")]
     [ValidateNotNullOrEmpty]
@@ -29,6 +30,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     public string TaskSet { get; set; } = "";
 
     /// <summary>The cluster of the service: name or ARN; the one in the task set ARN when omitted.</summary>
+    [TextInput(typeof(SetEcsTaskSetCommand), nameof(Cluster))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
@@ -36,6 +38,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     public string? Cluster { get; set; }
 
     /// <summary>The service: name or ARN; the one in the task set ARN when omitted.</summary>
+    [TextInput(typeof(SetEcsTaskSetCommand), nameof(Service))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
@@ -51,11 +54,27 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByPrimary)]
     public SwitchParameter Primary { get; set; }
 
-    private protected override void ValidateTaskSetInput() =>
+    private protected override void ValidateTaskSetInput()
+    {
+        // ECS has no call that makes a task set stop being primary: another task set becomes primary instead.
+        if (ParameterSetName == ByPrimary && !Primary)
+        {
+            throw new InputValidationException("NoChangeRequested",
+                "-Primary:$false asks for no change: ECS cannot make a task set stop being the primary one; a service's primary task set "
+                + "changes only when another task set is made primary.",
+                "To switch traffic, run Set-EcsTaskSet -Primary on the task set that should become primary; to change this one's size, use -Scale.");
+        }
+
         _scale = ParameterSetName == ByScale ? TaskSetInput.ToScale(Scale) : null;
+    }
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         if (!TaskSetTargets.TryResolve(Cluster, Service, TaskSet, out var cluster, out var service))
         {
             WriteError(TaskSetTargets.Unresolved(TaskSet, Cluster, Service));
@@ -89,7 +108,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
         }
         catch (EcsServiceException e)
         {
-            WriteServiceError(e, TaskSet);
+            WriteServiceError(e, TaskSet, cluster);
             return;
         }
 

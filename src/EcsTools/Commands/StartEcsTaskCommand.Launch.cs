@@ -30,7 +30,8 @@ public sealed partial class StartEcsTaskCommand
             return;
         }
 
-        var calls = (Count + MaxRunTaskCount - 1) / MaxRunTaskCount;
+        // Count is at most MaxCount; written so that no value of Count can overflow (Count + 9 would, near int.MaxValue).
+        var calls = (Count / MaxRunTaskCount) + (Count % MaxRunTaskCount == 0 ? 0 : 1);
         var baseToken = ClientToken is null ? null
             : inputIndex == 0 ? ClientToken : ClientTokens.Derive(ClientToken, "p" + ClientTokens.Part(inputIndex + 1), MaxRunTaskClientToken);
         for (var call = 0; call < calls; call++)
@@ -134,7 +135,7 @@ public sealed partial class StartEcsTaskCommand
         }
         catch (EcsServiceException e)
         {
-            WriteServiceError(e, taskDefinition);
+            WriteServiceError(e, taskDefinition, request.Cluster, taskDefinition);
             return false;
         }
 

@@ -1,7 +1,5 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using EcsTools.Engine;
@@ -37,18 +35,26 @@ public sealed partial class StartEcsTaskCommand
                 _templateJson = EcsInput.ToJson(parsed);
             }
 
-            foreach (DictionaryEntry entry in _cmdlet.Environment ?? [])
+            foreach (var entry in TextValue.Sorted(_cmdlet.Environment ?? []))
             {
-                if (string.IsNullOrWhiteSpace(entry.Key as string ?? Convert.ToString(entry.Key, CultureInfo.InvariantCulture)))
+                if (!TextValue.TryConvert(entry.Key, out var name) || string.IsNullOrWhiteSpace(name))
                 {
-                    throw new InputValidationException("InvalidEnvironment", "-Environment has an empty variable name.", "Give every variable a name.");
+                    throw new InputValidationException("InvalidEnvironment", "-Environment has an empty variable name, or a name that is not text.",
+                        "Give every variable a name, e.g. -Environment @{LOG_LEVEL='debug'}.");
+                }
+
+                if (!TextValue.TryConvert(entry.Value, out _))
+                {
+                    throw new InputValidationException("InvalidEnvironmentValue",
+                        $"-Environment: the value of '{TagInput.Show(name)}' is {TextValue.Describe(entry.Value)}; environment variables hold text "
+                        + "(a hashtable or array would be sent as its type name).",
+                        $"Give '{TagInput.Show(name)}' a text value; to pass a list, join it (-join ',') or convert it (ConvertTo-Json -Compress).", name);
                 }
             }
 
-            if (!NeedsContainer || _cmdlet.Container is not null)
-            {
-                CheckLength(Compose(_cmdlet.Container));
-            }
+            // The smallest the overrides can be: when the container is named later (from the task definition), its
+            // name only adds to this, so too-long overrides are refused before the task definition is described.
+            CheckLength(Compose(_cmdlet.Container ?? (NeedsContainer ? "c" : null)));
         }
 
         public (TaskOverride? Value, bool Failed) Build(string taskDefinition, string? cluster)
@@ -112,10 +118,11 @@ public sealed partial class StartEcsTaskCommand
                     entry.Command = [.. _cmdlet.Command];
                 }
 
-                foreach (DictionaryEntry variable in _cmdlet.Environment ?? [])
+                // Sorted by name: a hashtable's order varies from process to process, and a request with a client token must not.
+                foreach (var variable in TextValue.Sorted(_cmdlet.Environment ?? []))
                 {
-                    var variableName = Convert.ToString(variable.Key, CultureInfo.InvariantCulture)!;
-                    var variableValue = Convert.ToString(variable.Value is PSObject ps ? ps.BaseObject : variable.Value, CultureInfo.InvariantCulture) ?? "";
+                    TextValue.TryConvert(variable.Key, out var variableName);
+                    TextValue.TryConvert(variable.Value, out var variableValue);
                     entry.Environment ??= [];
                     entry.Environment.RemoveAll(e => e.Name == variableName);
                     entry.Environment.Add(new KeyValuePairData { Name = variableName, Value = variableValue });
@@ -160,7 +167,7 @@ public sealed partial class StartEcsTaskCommand
             }
             catch (EcsServiceException e)
             {
-                _cmdlet.WriteServiceError(e, taskDefinition);
+                _cmdlet.WriteServiceError(e, taskDefinition, null, taskDefinition);
                 return null;
             }
         }

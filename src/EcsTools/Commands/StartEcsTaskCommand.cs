@@ -29,6 +29,9 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     private const int MaxRunTaskClientToken = 64;
     private const int MaxOverrideLength = 8192;
 
+    /// <summary>The most tasks one command starts for one task definition (-Count), and container instances it takes (-ContainerInstance): 100 calls.</summary>
+    internal const int MaxCount = 1000;
+
     private readonly List<string> _pendingInstances = [];
     private (string TaskDefinition, string? Cluster)? _pendingKey;
     private List<Tag>? _tags;
@@ -40,6 +43,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     private int _inputIndex;
 
     /// <summary>The task definition: family (latest ACTIVE revision), family:revision, or ARN.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(TaskDefinition))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskDefinitionArn")]
     [ValidateNotNullOrEmpty]
@@ -47,6 +51,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public string TaskDefinition { get; set; } = "";
 
     /// <summary>The cluster name or ARN; the default cluster when omitted.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Cluster))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
@@ -54,6 +59,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public string? Cluster { get; set; }
 
     /// <summary>Container instance ids or ARNs to start the task on (StartTask), at most 10 a call; more are split.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(ContainerInstance))]
     [Parameter(Mandatory = true, ParameterSetName = OnInstances, ValueFromPipelineByPropertyName = true)]
     [Alias("ContainerInstanceArn", "ContainerInstanceId", "ContainerInstances")]
     [ValidateNotNullOrEmpty]
@@ -92,6 +98,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public object[]? PlacementStrategy { get; set; }
 
     /// <summary>The Fargate platform version, e.g. LATEST or 1.4.0.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(PlatformVersion))]
     [Parameter(ParameterSetName = ClusterDefault)]
     [Parameter(ParameterSetName = ByLaunchType)]
     [Parameter(ParameterSetName = ByCapacityProvider)]
@@ -99,6 +106,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public string? PlatformVersion { get; set; }
 
     /// <summary>An idempotency token (1-64 printable ASCII characters). One is generated when omitted.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(ClientToken))]
     [Parameter(ParameterSetName = ClusterDefault)]
     [Parameter(ParameterSetName = ByLaunchType)]
     [Parameter(ParameterSetName = ByCapacityProvider)]
@@ -106,16 +114,19 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public string? ClientToken { get; set; }
 
     /// <summary>The task group.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Group))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Group { get; set; }
 
     /// <summary>An identifier recorded as the task's startedBy.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(StartedBy))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? StartedBy { get; set; }
 
     /// <summary>A reference id for the task.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(ReferenceId))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ReferenceId { get; set; }
@@ -139,12 +150,14 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public SwitchParameter EnableExecuteCommand { get; set; }
 
     /// <summary>Subnets for the awsvpc network interface.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Subnet), "SubnetId")]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("Subnets")]
     public string[]? Subnet { get; set; }
 
     /// <summary>Security groups for the awsvpc network interface.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(SecurityGroup), "GroupId", "SecurityGroupId")]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("SecurityGroups")]
@@ -155,6 +168,7 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public SwitchParameter AssignPublicIp { get; set; }
 
     /// <summary>The command of the container named by -Container (or the task definition's only container).</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Command))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? Command { get; set; }
@@ -165,27 +179,32 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     public Hashtable? Environment { get; set; }
 
     /// <summary>The container that -Command and -Environment override.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Container))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("ContainerName")]
     public string? Container { get; set; }
 
     /// <summary>The task-level CPU override, in CPU units (1024 = 1 vCPU).</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Cpu))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Cpu { get; set; }
 
     /// <summary>The task-level memory override, in MiB.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(Memory))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Memory { get; set; }
 
     /// <summary>The IAM role the task's containers assume.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(TaskRoleArn))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? TaskRoleArn { get; set; }
 
     /// <summary>The IAM role ECS uses to pull images and write logs.</summary>
+    [TextInput(typeof(StartEcsTaskCommand), nameof(ExecutionRoleArn))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ExecutionRoleArn { get; set; }
@@ -209,6 +228,22 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
             if (Count < 1)
             {
                 throw new InputValidationException("InvalidCount", $"-Count is {Count}; at least one task must be started.", "Pass -Count 1 or more.", Count);
+            }
+
+            if (Count > MaxCount)
+            {
+                throw new InputValidationException("CountTooLarge",
+                    $"-Count is {Count}; Start-EcsTask starts at most {MaxCount} tasks of a task definition in one command ({MaxCount / MaxRunTaskCount} RunTask calls), "
+                    + "so that a typo cannot fan out into thousands of tasks.",
+                    $"Pass -Count {MaxCount} or less; to start more, run the command again (with another -ClientToken, if you use one).", Count);
+            }
+
+            if (ContainerInstance.Length > MaxCount)
+            {
+                throw new InputValidationException("TooManyContainerInstances",
+                    $"-ContainerInstance has {ContainerInstance.Length} container instances; Start-EcsTask takes at most {MaxCount} in one command "
+                    + $"({MaxCount / MaxStartTaskInstances} StartTask calls).",
+                    $"Pass at most {MaxCount} container instances; pipe them in, or run the command again for the rest.", ContainerInstance.Length);
             }
 
             StartedByRules.Validate(StartedBy, OnContainerInstances);
@@ -250,8 +285,20 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         if (OnContainerInstances)
         {
+            if (ContainerInstance.Length > MaxCount)
+            {
+                WriteError(ErrorRecords.Create(new ArgumentException($"-ContainerInstance has {ContainerInstance.Length} container instances; one input takes at most {MaxCount}."),
+                    "TooManyContainerInstances", ErrorCategory.InvalidArgument, ContainerInstance.Length, $"Pass at most {MaxCount} container instances per input."));
+                return;
+            }
+
             var key = (TaskDefinition, Cluster);
             if (_pendingKey is not null && _pendingKey != key)
             {

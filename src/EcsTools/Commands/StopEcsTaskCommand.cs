@@ -3,6 +3,7 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Input;
 using EcsTools.Internal;
 
 namespace EcsTools.Commands;
@@ -16,6 +17,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     internal const int MaxReasonLength = 255;
 
     /// <summary>Task ids or ARNs.</summary>
+    [TextInput(typeof(StopEcsTaskCommand), nameof(Task))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "TaskId", "Tasks")]
     [ValidateNotNullOrEmpty]
@@ -23,6 +25,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     public string[] Task { get; set; } = [];
 
     /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
+    [TextInput(typeof(StopEcsTaskCommand), nameof(Cluster))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
@@ -30,6 +33,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     public string? Cluster { get; set; }
 
     /// <summary>Why the task is stopped (up to 255 characters); shown as the task's stopped reason.</summary>
+    [TextInput(typeof(StopEcsTaskCommand), nameof(Reason))]
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Reason { get; set; }
@@ -45,6 +49,11 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             if (TaskErrors.IsObjectText(task))
@@ -66,7 +75,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
             }
             catch (EcsServiceException e)
             {
-                WriteError(TaskErrors.IsTaskNotFound(e) ? TaskErrors.StopNotFound(e, task, cluster) : ErrorRecords.FromService(e, task));
+                WriteError(TaskErrors.IsTaskNotFound(e) ? TaskErrors.StopNotFound(e, task, cluster) : ErrorRecords.FromService(e, task, Scope(cluster)));
                 continue;
             }
 

@@ -18,6 +18,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     private readonly TaskWaitSet _tasks = new();
 
     /// <summary>Task ids or ARNs.</summary>
+    [TextInput(typeof(WaitEcsTaskCommand), nameof(Task))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskArn", "TaskId", "Tasks")]
     [ValidateNotNullOrEmpty]
@@ -25,6 +26,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     public string[] Task { get; set; } = [];
 
     /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
+    [TextInput(typeof(WaitEcsTaskCommand), nameof(Cluster))]
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ClusterArn", "ClusterName")]
     [ValidateNotNullOrEmpty]
@@ -59,6 +61,11 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             if (TaskErrors.IsObjectText(task))

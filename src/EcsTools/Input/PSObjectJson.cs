@@ -86,7 +86,8 @@ internal static class PSObjectJson
                 return;
             case IDictionary dictionary:
                 writer.WriteStartObject();
-                foreach (DictionaryEntry entry in dictionary)
+                // Sorted by key: a hashtable's order varies from process to process, and a request must not.
+                foreach (var entry in TextValue.Sorted(dictionary))
                 {
                     if (entry.Value is null)
                     {

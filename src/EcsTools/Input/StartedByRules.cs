@@ -19,11 +19,12 @@ internal static partial class StartedByRules
         if (startedBy.Length > max || !Allowed().IsMatch(startedBy))
         {
             throw new InputValidationException("InvalidStartedBy",
-                $"-StartedBy '{startedBy}' is not valid for {(startTask ? "StartTask" : "RunTask")}: up to {max} letters, digits, hyphens, underscores and slashes.",
-                $"Use at most {max} characters of A-Z, a-z, 0-9, '-', '_' and '/'.", startedBy);
+                $"-StartedBy '{TagInput.Show(startedBy)}' is not valid for {(startTask ? "StartTask" : "RunTask")}: up to {max} letters, digits, hyphens, underscores and slashes.",
+                $"Use at most {max} characters of A-Z, a-z, 0-9, '-', '_' and '/'.", TextValue.Shorten(startedBy));
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_/-]+$")]
+    // \z, not $: $ also matches before a final newline, and ECS matches the whole string.
+    [GeneratedRegex(@"^[A-Za-z0-9_/-]+\z")]
     private static partial Regex Allowed();
 }

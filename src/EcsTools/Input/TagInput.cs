@@ -1,19 +1,21 @@
 using System;
+using System.Buffers;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
+using System.Text;
 using EcsTools.Engine.Model;
 
 namespace EcsTools.Input;
 
 /// <summary>
 /// -Tag: a hashtable of key = value pairs (@{team='web'; env='prod'}), or objects with Key and Value (EcsTag, AWS.Tools'
-/// Amazon.ECS.Model.Tag, @{Key='team'; Value='web'}). Checked against the ECS tag rules before anything is sent.
+/// Amazon.ECS.Model.Tag, @{Key='team'; Value='web'}). Checked against the ECS tag rules before anything is sent. A
+/// hashtable's pairs are sent sorted by key (ordinal), so the same command makes the same request in every process.
 /// </summary>
-internal static partial class TagInput
+internal static class TagInput
 {
     public const int MaxTags = 50;
     public const int MaxKeyLength = 128;
@@ -33,7 +35,7 @@ internal static partial class TagInput
                     tags.Add(FromKeyValue(dictionary["Key"] ?? Find(dictionary, "Key"), Find(dictionary, "Value")));
                     break;
                 case IDictionary dictionary:
-                    foreach (DictionaryEntry entry in dictionary)
+                    foreach (var entry in TextValue.Sorted(dictionary))
                     {
                         tags.Add(FromKeyValue(entry.Key, entry.Value));
                     }
@@ -50,7 +52,7 @@ internal static partial class TagInput
                     {
                         throw new InputValidationException(
                             "InvalidTag",
-                            $"-Tag: '{item}' is neither a hashtable nor an object with Key and Value properties.",
+                            $"-Tag: '{TextValue.Shorten(item.ToString() ?? "")}' is neither a hashtable nor an object with Key and Value properties.",
                             "Pass -Tag @{team='web'; env='prod'} or objects with Key and Value.",
                             item);
                     }
@@ -76,40 +78,105 @@ internal static partial class TagInput
         foreach (var tag in tags)
         {
             var key = tag.Key ?? "";
-            if (key.Length is 0 or > MaxKeyLength || !Allowed().IsMatch(key))
+            if (!IsAllowed(key, 1, MaxKeyLength))
             {
                 throw new InputValidationException("InvalidTagKey",
-                    $"-Tag: the key '{key}' is not a valid ECS tag key: 1 to {MaxKeyLength} characters of letters, digits, spaces and _ . : / = + - @.",
+                    $"-Tag: the key '{Show(key)}' is not a valid ECS tag key: 1 to {MaxKeyLength} characters of letters, digits, spaces and _ . : / = + - @.",
                     "Change the tag key.", key);
             }
 
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InputValidationException("ReservedTagKey", $"-Tag: the key '{key}' uses the prefix 'aws:', which AWS reserves for its own tags.",
+                throw new InputValidationException("ReservedTagKey", $"-Tag: the key '{Show(key)}' uses the prefix 'aws:', which AWS reserves for its own tags.",
                     "Choose a key that does not start with 'aws:'.", key);
             }
 
             var value = tag.Value ?? "";
-            if (value.Length > MaxValueLength || !Allowed().IsMatch(value))
+            if (!IsAllowed(value, 0, MaxValueLength))
             {
                 throw new InputValidationException("InvalidTagValue",
-                    $"-Tag: the value of '{key}' is not a valid ECS tag value: 0 to {MaxValueLength} characters of letters, digits, spaces and _ . : / = + - @.",
+                    $"-Tag: the value of '{Show(key)}' is not a valid ECS tag value: 0 to {MaxValueLength} characters of letters, digits, spaces and _ . : / = + - @.",
                     "Change the tag value.", key);
             }
 
             if (!seen.Add(key))
             {
-                throw new InputValidationException("DuplicateTagKey", $"-Tag: the key '{key}' is given more than once; tag keys must be unique.",
+                throw new InputValidationException("DuplicateTagKey", $"-Tag: the key '{Show(key)}' is given more than once; tag keys must be unique.",
                     "Give each tag key once.", key);
             }
         }
     }
 
-    private static Tag FromKeyValue(object? key, object? value) => new()
+    /// <summary>
+    /// The ECS pattern <c>[\p{L}\p{Z}\p{N}_.:/=+\-@]*</c> over the whole string, and its length limits counted in Unicode
+    /// characters (code points), as ECS counts them: a letter outside the basic plane (a surrogate pair in .NET) is one
+    /// letter. A lone surrogate, a control character or a trailing newline is refused.
+    /// </summary>
+    internal static bool IsAllowed(string text, int minLength, int maxLength)
     {
-        Key = Convert.ToString(key is PSObject pk ? pk.BaseObject : key, CultureInfo.InvariantCulture) ?? "",
-        Value = Convert.ToString(value is PSObject pv ? pv.BaseObject : value, CultureInfo.InvariantCulture) ?? "",
-    };
+        var length = 0;
+        var index = 0;
+        while (index < text.Length)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed) != OperationStatus.Done || !IsAllowed(rune))
+            {
+                return false;
+            }
+
+            index += consumed;
+            if (++length > maxLength)
+            {
+                return false;
+            }
+        }
+
+        return length >= minLength;
+    }
+
+    private static bool IsAllowed(Rune rune) =>
+        rune.Value is '_' or '.' or ':' or '/' or '=' or '+' or '-' or '@'
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+
+    /// <summary>Text for a message: control characters shown escaped (so a trailing newline is visible), long text cut.</summary>
+    internal static string Show(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in TextValue.Shorten(text))
+        {
+            _ = c switch
+            {
+                '\n' => builder.Append("\\n"),
+                '\r' => builder.Append("\\r"),
+                '\t' => builder.Append("\\t"),
+                _ when char.IsControl(c) => builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
+    }
+
+    private static Tag FromKeyValue(object? key, object? value)
+    {
+        if (key is null || !TextValue.TryConvert(key, out var keyText))
+        {
+            throw new InputValidationException("InvalidTagKeyType",
+                $"-Tag: a key is {TextValue.Describe(key)}; tag keys are text.",
+                "Use text for tag keys, e.g. -Tag @{team='web'}.", TextValue.Describe(key));
+        }
+
+        if (!TextValue.TryConvert(value, out var valueText))
+        {
+            throw new InputValidationException("InvalidTagValueType",
+                $"-Tag: the value of '{Show(keyText)}' is {TextValue.Describe(value)}; tag values are text (a hashtable or array would be sent as its type name).",
+                $"Give '{Show(keyText)}' a text value, e.g. -Tag @{{team='web'}}; to keep several values, join them (-join ',').", keyText);
+        }
+
+        return new Tag { Key = keyText, Value = valueText };
+    }
 
     private static bool IsKeyValuePair(IDictionary dictionary) =>
         dictionary.Count is 1 or 2 && dictionary.Keys.Cast<object>().All(k =>
@@ -128,7 +195,4 @@ internal static partial class TagInput
 
         return null;
     }
-
-    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
-    private static partial Regex Allowed();
 }

@@ -45,7 +45,7 @@ internal sealed class ConnectionParameters
         {
             Region = cmdlet.Region,
             ProfileName = cmdlet.ProfileName,
-            ProfileLocation = cmdlet.ProfileLocation,
+            ProfileLocation = cmdlet.ProfileLocation is { } location ? FileSystemPath(cmdlet, location) : null,
             EndpointUrl = cmdlet.EndpointUrl,
             RequestTimeout = cmdlet.RequestTimeout,
             AccessKey = cmdlet.AccessKey,
@@ -56,5 +56,22 @@ internal sealed class ConnectionParameters
             StoredCredentials = cmdlet.SessionValue(StoredAwsDefaults.CredentialsVariable),
             OriginOf = name => DefaultParameterValues.Origin(defaults, commandName, name, bound.TryGetValue(name, out var value) ? value : null),
         };
+    }
+
+    /// <summary>
+    /// A path as PowerShell means it: relative to the current location ($PWD, which Set-Location changes but the
+    /// process's working directory, which the SDK would use, does not), with ~ expanded. Unchanged if it is no file path.
+    /// </summary>
+    private static string FileSystemPath(EcsCmdlet cmdlet, string path)
+    {
+        try
+        {
+            return cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        }
+        catch (Exception e) when (e is ItemNotFoundException or ProviderNotFoundException or DriveNotFoundException or NotSupportedException
+            or ArgumentException or PSInvalidOperationException)
+        {
+            return path;
+        }
     }
 }

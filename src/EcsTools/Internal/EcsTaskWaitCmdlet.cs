@@ -241,7 +241,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         };
         if (options.Timeout is { } timeout)
         {
-            record.SecondsRemaining = (int)Math.Max(0, (timeout - waited).TotalSeconds);
+            record.SecondsRemaining = (int)Math.Clamp((timeout - waited).TotalSeconds, 0, int.MaxValue); // -Timeout can exceed int seconds
         }
 
         return record;

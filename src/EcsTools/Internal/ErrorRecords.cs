@@ -45,6 +45,10 @@ internal static class ErrorRecords
         return record;
     }
 
+    /// <summary>A service error that names what the call was about (see <see cref="ErrorScope.Apply"/>).</summary>
+    public static ErrorRecord FromService(EcsServiceException e, object? target, ErrorScope? scope) =>
+        scope is null ? FromService(e, target) : scope.Apply(FromService(e, target), e);
+
     public static ErrorRecord FromConfiguration(EcsConfigurationException e)
     {
         var (id, category) = e.Setting switch
@@ -53,6 +57,10 @@ internal static class ErrorRecords
             "Credentials" => ("NoCredentials", ErrorCategory.AuthenticationError),
             "Profile" => ("ProfileNotFound", ErrorCategory.ObjectNotFound),
             "Endpoint" => ("InvalidEndpoint", ErrorCategory.InvalidArgument),
+            "RegionName" => ("InvalidRegion", ErrorCategory.InvalidArgument),
+            "ProfileName" => ("InvalidProfileName", ErrorCategory.InvalidArgument),
+            "ProfileFile" => ("InvalidProfileFile", ErrorCategory.InvalidArgument),
+            "ProfileFileSize" => ("ProfileFileTooLarge", ErrorCategory.LimitsExceeded),
             _ => ("InvalidConfiguration", ErrorCategory.InvalidArgument),
         };
         return Create(e, id, category, null, e.RecommendedAction);

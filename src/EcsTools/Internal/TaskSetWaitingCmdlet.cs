@@ -199,7 +199,7 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
         };
         if (set.ComputedDesiredCount is int desired and > 0 && set.RunningCount is int running)
         {
-            record.PercentComplete = Math.Clamp(running * 100 / desired, 0, 100);
+            record.PercentComplete = (int)Math.Clamp(running * 100L / desired, 0, 100); // long: counts from the endpoint cannot overflow it
         }
 
         return record;
