@@ -23,12 +23,12 @@ Describe 'Select-Object rows' {
 }
 
 Describe 'Objects without task properties' {
-    It 'are an InvalidTaskId error for <Command>, not a task named after their text' -ForEach @(
+    It 'are an InvalidInputObject error for <Command>, not a task named after their text' -ForEach @(
         @{ Command = 'Stop-EcsTask' }, @{ Command = 'Get-EcsTask' }, @{ Command = 'Wait-EcsTask' }
     ) {
         $null = [pscustomobject]@{ Name = 'nightly' } | & $Command -ErrorVariable failed -ErrorAction SilentlyContinue
-        $failed.FullyQualifiedErrorId | Should -Be "InvalidTaskId,EcsTools.Commands.$($Command -replace '-', '')Command"
-        $failed.TargetObject | Should -Be '@{Name=nightly}'
+        $failed.FullyQualifiedErrorId | Should -Be "InvalidInputObject,EcsTools.Commands.$($Command -replace '-', '')Command"
+        $failed.TargetObject | Should -Match 'without a property Task'
     }
 }
 

@@ -127,12 +127,6 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            if (TaskErrors.IsObjectText(task))
-            {
-                WriteError(TaskErrors.NotATask(task));
-                continue;
-            }
-
             var cluster = TaskTargets.ClusterFor(Cluster, task);
             var key = TaskTargets.ClusterKey(cluster);
             if (!_pending.TryGetValue(key, out var entry))

@@ -56,12 +56,6 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
 
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            if (TaskErrors.IsObjectText(task))
-            {
-                WriteError(TaskErrors.NotATask(task));
-                continue;
-            }
-
             var cluster = TaskTargets.ClusterFor(Cluster, task);
             if (!ShouldProcess($"task '{task}' in cluster '{TaskTargets.Show(cluster)}'", "Stop"))
             {

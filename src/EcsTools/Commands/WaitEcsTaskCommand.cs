@@ -68,12 +68,6 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            if (TaskErrors.IsObjectText(task))
-            {
-                WriteError(TaskErrors.NotATask(task));
-                continue;
-            }
-
             if (!_tasks.Add(Cluster, task))
             {
                 WriteVerbose($"Task {task} is already waited for.");

@@ -12,20 +12,6 @@ internal static class TaskErrors
 {
     private const int ListedTasks = 10;
 
-    /// <summary>
-    /// Whether a task value is PowerShell's text for a whole object ('@{Name=x}'): what an object without a TaskArn or
-    /// TaskId property becomes when it binds to -Task by value. No task id or ARN looks like it.
-    /// </summary>
-    public static bool IsObjectText(string task) =>
-        task.StartsWith("@{", StringComparison.Ordinal) && task.EndsWith('}');
-
-    /// <summary>A pipeline object bound to -Task as text: refused before any request.</summary>
-    public static ErrorRecord NotATask(string task) => Create(
-        new ArgumentException($"'{task}' is not a task id or ARN: it is a pipeline object that has no TaskArn or TaskId property, "
-            + "so PowerShell bound the whole object to -Task as text. Nothing was sent for it."),
-        "InvalidTaskId", ErrorCategory.InvalidArgument, task,
-        "Pipe task ids or ARNs, or objects with a TaskArn or TaskId property (and ClusterArn or ClusterName), such as Select-Object TaskId, ClusterName.");
-
     public static ErrorRecord StoppedBeforeRunning(EcsTask task) => Create(
         $"Task {Name(task)} stopped before it was RUNNING ({task.LastStatus}). {Explain(task)}",
         "TaskStopped", ErrorCategory.InvalidResult, task,

@@ -77,10 +77,10 @@ public sealed class PipelineAliasTests
         var result = host.Run("[pscustomobject]@{ Name = 'nightly'; ClusterName = 'demo' } | " + command);
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("InvalidTaskId,EcsTools.Commands." + type, error.FullyQualifiedErrorId);
+        Assert.Equal("InvalidInputObject,EcsTools.Commands." + type, error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Equal("@{Name=nightly; ClusterName=demo}", error.TargetObject);
-        Assert.Contains("TaskId", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("without a property Task", (string)error.TargetObject, StringComparison.Ordinal);
+        Assert.Contains("-Task", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.Empty(host.Server.Requests);
     }
 
