@@ -15,7 +15,6 @@ namespace EcsTools.Commands;
 [OutputType(typeof(EcsTask))]
 public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 {
-    private readonly TaskWaitSet _tasks = new();
 
     /// <summary>Task ids or ARNs.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -67,12 +66,12 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
                 continue;
             }
 
-            if (!_tasks.Add(Cluster, task))
+            if (!WaitedTasks.Add(Cluster, task))
             {
                 WriteVerbose($"Task {task} is already waited for.");
             }
         }
     }
 
-    protected override void EndProcessing() => WaitForTasks(_tasks, Options);
+    protected override void EndProcessing() => WaitForTasks(WaitedTasks, Options);
 }
