@@ -46,6 +46,8 @@ internal static class EcsErrors
                 + "an attempt; -RequestTimeout sets it).", null, null, null, exception);
         }
 
+        // The message and causes hold no secret (see EcsSecrets).
+        translated = (EcsServiceException)EcsSecrets.Clean(translated);
         return exception is EcsServiceException || !EcsOperationSafety.IsAmbiguous(exception, cancelledByCaller: false)
             ? translated
             : new EcsServiceException(translated.Kind, translated.ErrorCode, translated.Operation, translated.Message, translated.RequestId,

@@ -105,6 +105,12 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
                 "Pass a region name such as us-east-1 or eu-west-1."));
             return;
         }
+        catch (Exception e) when (e is not PipelineStoppedException && !EcsSecrets.IsClean(e))
+        {
+            // Anything else the SDK throws while reading files and environment keeps its id, but never a secret.
+            ThrowTerminatingError(ErrorRecords.Create(e, e.GetType().FullName ?? e.GetType().Name, ErrorCategory.NotSpecified, null));
+            return;
+        }
 
         WriteVerbose($"ECS region: {_connection.Region} (from {_connection.RegionSource}).");
         WriteVerbose($"ECS endpoint: {_connection.Endpoint} (from {_connection.EndpointSource}).");
@@ -121,6 +127,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal new void WriteVerbose(string text)
     {
+        text = EcsSecrets.Scrub(text);
         if (_verboseAsDebug ??= DebugWithoutVerbose())
         {
             WriteDebug(text);
@@ -129,6 +136,23 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
         base.WriteVerbose(text);
     }
+
+    /// <summary>Writes the error record with every secret masked (see <see cref="EcsSecrets"/>).</summary>
+    public new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorRecords.Clean(errorRecord));
+
+    /// <summary>Throws the error record with every secret masked.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public new void ThrowTerminatingError(ErrorRecord errorRecord)
+    {
+        base.ThrowTerminatingError(ErrorRecords.Clean(errorRecord));
+        throw new InvalidOperationException("ThrowTerminatingError returned.");
+    }
+
+    /// <summary>Writes the warning with every secret masked.</summary>
+    public new void WriteWarning(string text) => base.WriteWarning(EcsSecrets.Scrub(text));
+
+    /// <summary>Writes the debug line with every secret masked.</summary>
+    public new void WriteDebug(string text) => base.WriteDebug(EcsSecrets.Scrub(text));
 
     /// <summary>A session variable as the command sees it (e.g. $StoredAWSRegion), or null.</summary>
     internal object? SessionValue(string name) => SessionState.PSVariable.GetValue(name);
