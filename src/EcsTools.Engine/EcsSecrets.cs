@@ -66,7 +66,8 @@ public static partial class EcsSecrets
         }
 
         text = ProcessErrorOutput().Replace(text, "$1 (its error output is not shown: it may hold secrets; run the command yourself to see it)");
-        text = IniSecret().Replace(text, "$1 = " + Mask);
+        text = IniAssignment().Replace(text, "$1 = " + Mask);
+        text = IniBareLine().Replace(text, "$1$2 " + Mask);
         text = JsonSecret().Replace(text, "\"$1\": \"" + Mask + "\"");
         text = XmlSecret().Replace(text, "<$1>" + Mask + "</$1>");
         text = SecretHeader().Replace(text, "$1$2" + Mask);
@@ -151,9 +152,13 @@ public static partial class EcsSecrets
     [GeneratedRegex(@"(non-zero exit value -?\d+) with the error - [\s\S]*")]
     private static partial Regex ProcessErrorOutput();
 
-    // Lines of the credentials and config files, with or without '=' (a malformed line is quoted by the SDK's parser).
-    [GeneratedRegex(@"(?i)\b(aws_secret_access_key|aws_session_token|aws_security_token|aws_secret_key|secret_access_key|sso_access_token)\b[ \t]*[=:]?[ \t]*[^\s<>""',;&]+")]
-    private static partial Regex IniSecret();
+    // Lines of the credentials and config files: "name = value", or a malformed "name value" at the start of a line or
+    // just after the '<' with which the SDK's parser quotes it (prose that names AWS_SECRET_ACCESS_KEY is left alone).
+    [GeneratedRegex(@"(?i)\b(aws_secret_access_key|aws_session_token|aws_security_token|aws_secret_key|secret_access_key|sso_access_token)[ \t]*[=:][ \t]*[^\s<>""',;&]+")]
+    private static partial Regex IniAssignment();
+
+    [GeneratedRegex(@"(?im)((?:^|<)[ \t]*)(aws_secret_access_key|aws_session_token|aws_security_token|aws_secret_key|secret_access_key|sso_access_token)[ \t]+[^\s<>""',;&]+")]
+    private static partial Regex IniBareLine();
 
     // credential_process output, STS/SSO JSON answers, the SSO token cache, ECS container credentials.
     [GeneratedRegex(@"(?i)""(secretAccessKey|secretKey|sessionToken|token|accessToken|refreshToken|clientSecret|password)""\s*:\s*""(?:[^""\\]|\\.)*""")]

@@ -88,6 +88,18 @@ public sealed record LocalEcsFault
         Message = message,
     };
 
+    /// <summary>
+    /// An error whose text repeats the request's headers and body (for tests that secrets never reach a message): a JSON
+    /// error with code <paramref name="errorCode"/> when <paramref name="json"/>, else a text/plain body.
+    /// </summary>
+    public static LocalEcsFault EchoRequest(string? operation, int statusCode = 400, bool json = true, string errorCode = "AccessDeniedException") => new()
+    {
+        Kind = LocalEcsFaultKind.EchoRequest,
+        Operation = operation,
+        StatusCode = statusCode is >= 400 and <= 599 ? statusCode : throw new ArgumentOutOfRangeException(nameof(statusCode)),
+        ErrorCode = json ? errorCode : null,
+    };
+
     /// <summary>The fault applies to the next <paramref name="count"/> matching requests.</summary>
     public LocalEcsFault Times(int count) =>
         this with { Count = count > 0 ? count : throw new ArgumentOutOfRangeException(nameof(count)) };

@@ -130,6 +130,9 @@ internal static class ErrorRecords
             "The credentials in use lack an IAM permission for this ECS action; see the NOTES of the cmdlet's help."),
         EcsErrorKind.Authentication => ("AuthenticationFailed", ErrorCategory.AuthenticationError,
             "The credentials were refused: check they are current (aws sso login) and for the right account."),
+        EcsErrorKind.Credentials => ("CredentialsFailed", ErrorCategory.AuthenticationError,
+            "-Verbose names the credential source ('AWS credentials: ...'): run 'aws sso login' for SSO, check the role and its source "
+            + "profile for assume-role, or run the credential_process command yourself to see its error."),
         EcsErrorKind.Throttled => ("RequestThrottled", ErrorCategory.LimitsExceeded,
             "ECS throttled the requests even after retries: slow down, or raise AWS_MAX_ATTEMPTS."),
         EcsErrorKind.LimitExceeded => ("LimitExceeded", ErrorCategory.LimitsExceeded, "A service quota was reached."),
