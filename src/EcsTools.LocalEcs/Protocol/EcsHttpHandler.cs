@@ -159,7 +159,8 @@ internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, Re
                     .ConfigureAwait(false);
                 break;
             case LocalEcsFaultKind.EchoRequest:
-                string echo = "Request rejected. " + string.Join(" ", entry.Headers.Select(h => $"{h.Key}: {h.Value}")) + " Body: " + entry.Body;
+                string echo = "Request rejected. "
+                    + string.Join(" ", entry.Headers.Select(h => fault.EchoHeaderNames ? $"{h.Key}: {h.Value}" : h.Value)) + " Body: " + entry.Body;
                 if (fault.ErrorCode is not null)
                 {
                     await WriteAsync(http, entry, fault.StatusCode, ErrorBody(fault.ErrorCode, echo, null), fault.ErrorCode).ConfigureAwait(false);

@@ -55,7 +55,8 @@ public sealed class SecretScrubbingTests : IDisposable
             .Add(LocalEcsFault.EchoRequest("DescribeTasks", 503, json: false).Times(100_000))
             .Add(LocalEcsFault.EchoRequest("StopTask", 400, json: true).Times(100_000))
             .Add(LocalEcsFault.ServerError("DescribeTaskSets").Times(100_000))
-            .Add(LocalEcsFault.DropConnection("DeleteTaskSet").Times(100_000));
+            .Add(LocalEcsFault.DropConnection("DeleteTaskSet").Times(100_000))
+            .Add(LocalEcsFault.EchoRequest("UpdateTaskSet", 400, json: true, "InvalidParameterException", headerNames: false).Times(100_000));
         using var identity = new FakeIdentityEndpoint(_secrets["sts"], _secrets["stsToken"], _secrets["ssoRole"], _secrets["ssoRoleToken"]);
         var transcript = Path.Combine(_home, "transcript.txt");
         WriteAwsFiles();
@@ -89,6 +90,7 @@ public sealed class SecretScrubbingTests : IDisposable
         Assert.Contains("error id=ConfigFileInvalid,EcsTools.Commands.StartEcsTaskCommand", output);
         Assert.Contains("error id=AccessDenied,EcsTools.Commands.StopEcsTaskCommand", output);
         Assert.Contains("error id=CredentialsFailed,EcsTools.Commands.StartEcsTaskCommand", output);
+        Assert.Contains("error id=InvalidParameter,EcsTools.Commands.SetEcsTaskSetCommand", output);
         Assert.Contains("Authorization: " + Mask, output);
         Assert.Contains("X-Amz-Security-Token: " + Mask, output, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("its error output is not shown", output);
@@ -126,6 +128,8 @@ public sealed class SecretScrubbingTests : IDisposable
         ("4xx JSON error repeating the request headers", "Stop-EcsTask -Cluster demo -Task 0123456789abcdef0123456789abcdef -Confirm:$false @w -Verbose -Debug"),
         ("500 ServerException", "Get-EcsTaskSet -Cluster demo -Service checkout @w -Verbose -Debug"),
         ("dropped connection", "Remove-EcsTaskSet -Cluster demo -Service checkout -TaskSet ecs-svc/1234567890123456789 -Force -Confirm:$false @w -Verbose -Debug"),
+        ("4xx JSON error repeating header values without their names",
+            "Set-EcsTaskSet -Cluster demo -Service checkout -TaskSet ecs-svc/1234567890123456789 -Scale 50 -Confirm:$false @w -Verbose -Debug"),
         ("wait whose polls fail (warnings; no -Debug, which makes warnings prompt)", "Start-EcsTask web -Cluster demo -LaunchType EC2 -WaitUntil Running -PollInterval 0.05 @w -Verbose"),
         // The SDK reads AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE once a process: the files in use get a bad line
         // (in a profile nobody uses) and are put back afterwards.
