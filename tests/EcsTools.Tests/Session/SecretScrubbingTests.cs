@@ -245,6 +245,17 @@ public sealed class SecretScrubbingTests : IDisposable
     /// <summary>Runs the script in `dotnet pwsh` (the tool manifest at the repository root) with these environment changes.</summary>
     private static async Task<(int ExitCode, string Output)> RunPwshAsync(string script, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
+        // The tool manifest's pwsh 7.6.10: restored here too, so the test needs no manual step (quick when it is there).
+        var restore = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", "tool restore")
+        {
+            WorkingDirectory = TestPaths.RepoRoot,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("dotnet did not start.");
+        await restore.StandardOutput.ReadToEndAsync();
+        await restore.WaitForExitAsync();
+        restore.Dispose();
+
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
             WorkingDirectory = TestPaths.RepoRoot,
