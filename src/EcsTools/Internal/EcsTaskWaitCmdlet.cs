@@ -33,7 +33,8 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
     /// <summary>Ctrl+C: the tasks not written yet are listed (by ARN) before the pipeline stops, so none is lost.</summary>
     protected override void StopProcessing()
     {
-        base.StopProcessing();
+        // Listed before the wait is cancelled: the pipeline thread is still blocked in its sleep or request, so the
+        // pipeline (whose warning buffers a hosted runspace writes to) has not ended yet.
         var pending = WaitedTasks.PendingSnapshot();
         StopNotice.Warn(
             this,
@@ -41,6 +42,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
             + "they may still be running:",
             pending.Select(t => $"{t.Last?.TaskArn ?? t.Reference} ({t.State})").ToList(),
             "Get-EcsTask -Task <ARN> shows one; Stop-EcsTask -Task <ARN> stops it.");
+        base.StopProcessing();
     }
 
     /// <summary>Waits until every task of <paramref name="tasks"/> is in the target state, has failed, or the wait times out; writes each as it settles.</summary>

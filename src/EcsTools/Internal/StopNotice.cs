@@ -46,7 +46,7 @@ internal static class StopNotice
 
             ui.WriteWarningLine(hint);
         }
-        catch (Exception e) when (e is HostException or NotImplementedException or InvalidOperationException or PipelineStoppedException)
+        catch (Exception e) when (e is HostException or NotImplementedException or InvalidOperationException or PipelineStoppedException or ObjectDisposedException)
         {
             // A host without a usable UI: there is nowhere left to say it.
         }

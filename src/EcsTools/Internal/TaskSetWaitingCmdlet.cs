@@ -61,7 +61,7 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     /// <summary>Ctrl+C: the task sets not written yet are listed (by ARN) before the pipeline stops, so none is lost.</summary>
     protected override void StopProcessing()
     {
-        base.StopProcessing();
+        // Listed before the wait is cancelled, while the pipeline has not ended (see EcsTaskWaitCmdlet).
         List<PendingTaskSet> pending;
         lock (_pendingGate)
         {
@@ -73,6 +73,7 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
             $"{MyInvocation.MyCommand.Name} was stopped before it wrote {pending.Count} task set(s) it was waiting for (not yet in STEADY_STATE):",
             pending.Select(p => $"{p.Key} ({p.Last.StabilityStatus}, service {p.Service})").ToList(),
             "Get-EcsTaskSet -Cluster <cluster> -Service <service> -TaskSet <ARN> shows one; Remove-EcsTaskSet removes it.");
+        base.StopProcessing();
     }
 
     protected override void EndProcessing()
