@@ -26,4 +26,7 @@ public enum EcsErrorKind
 
     /// <summary>A change may or may not have been made, and the engine could not find out which: see <see cref="EcsServiceException.Check"/>.</summary>
     OutcomeUnknown,
+
+    /// <summary>The credentials could not be obtained for the call: credential_process, SSO, or AssumeRole failed.</summary>
+    Credentials,
 }

@@ -46,6 +46,8 @@ internal static class EcsErrors
                 + "an attempt; -RequestTimeout sets it).", null, null, null, exception);
         }
 
+        // The message and causes hold no secret (see EcsSecrets).
+        translated = (EcsServiceException)EcsSecrets.Clean(translated);
         return exception is EcsServiceException || !EcsOperationSafety.IsAmbiguous(exception, cancelledByCaller: false)
             ? translated
             : new EcsServiceException(translated.Kind, translated.ErrorCode, translated.Operation, translated.Message, translated.RequestId,
@@ -58,6 +60,9 @@ internal static class EcsErrors
     private static EcsServiceException TranslateOnly(string operation, Exception exception) => exception switch
     {
         EcsServiceException e => e,
+        _ when IsCredentialFailure(exception) => new EcsServiceException(
+            EcsErrorKind.Credentials, "CredentialsFailed", operation, $"No AWS credentials could be obtained for {operation}: {exception.Message}",
+            null, null, null, exception),
         AmazonUnmarshallingException { InnerException: EcsWireException inner } => TranslateOnly(operation, inner),
         EcsWireException e => new EcsServiceException(
             KindOf(e.ErrorCode), e.ErrorCode, operation, e.Message, e.RequestId, (int)e.StatusCode, e.ResourceIds, e),
@@ -71,6 +76,23 @@ internal static class EcsErrors
             EcsErrorKind.Timeout, "RequestTimeout", operation, $"ECS did not answer {operation} in time: {exception.Message}", null, null, null, exception),
         _ => new EcsServiceException(EcsErrorKind.Unknown, exception.GetType().Name, operation, exception.Message, null, null, null, exception),
     };
+
+    /// <summary>credential_process, the SSO portal or OIDC, or STS (AssumeRole) failed while the SDK resolved the call's credentials.</summary>
+    private static bool IsCredentialFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            var type = e.GetType().FullName ?? "";
+            if (type == "Amazon.Runtime.ProcessAWSCredentialException" || type.StartsWith("Amazon.SSO", StringComparison.Ordinal)
+                || type.StartsWith("Amazon.SecurityToken", StringComparison.Ordinal)
+                || e.Message.StartsWith("Error calling AssumeRole", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static EcsServiceException Network(string operation, Exception exception) => new(
         EcsErrorKind.Network, "NetworkError", operation, $"Could not reach ECS for {operation}: {exception.Message}", null, null, null, exception);

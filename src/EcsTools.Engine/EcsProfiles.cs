@@ -20,7 +20,7 @@ public static class EcsProfiles
                 .Order(StringComparer.OrdinalIgnoreCase)
                 .ToList();
         }
-        catch (Exception e) when (e is AmazonClientException or System.IO.IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is AmazonClientException or System.IO.IOException or System.IO.InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
         {
             return [];
         }

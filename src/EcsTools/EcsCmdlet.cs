@@ -20,6 +20,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private EcsConnection? _connection;
     private bool? _verboseAsDebug;
+    private bool? _warningAsDebug;
 
     /// <summary>The AWS region, e.g. us-east-1.</summary>
     [Parameter]
@@ -107,6 +108,12 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
                 "Pass a region name such as us-east-1 or eu-west-1."));
             return;
         }
+        catch (Exception e) when (e is not PipelineStoppedException && !EcsSecrets.IsClean(e))
+        {
+            // Anything else the SDK throws while reading files and environment keeps its id, but never a secret.
+            ThrowTerminatingError(ErrorRecords.Create(e, e.GetType().FullName ?? e.GetType().Name, ErrorCategory.NotSpecified, null));
+            return;
+        }
 
         WriteVerbose($"ECS region: {_connection.Region} (from {_connection.RegionSource}).");
         WriteVerbose($"ECS endpoint: {_connection.Endpoint} (from {_connection.EndpointSource}).");
@@ -123,6 +130,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal new void WriteVerbose(string text)
     {
+        text = EcsSecrets.Scrub(text);
         if (_verboseAsDebug ??= DebugWithoutVerbose())
         {
             WriteDebug(text);
@@ -132,13 +140,47 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         base.WriteVerbose(text);
     }
 
+    /// <summary>Writes the error record with every secret masked (see <see cref="EcsSecrets"/>).</summary>
+    public new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorRecords.Clean(errorRecord));
+
+    /// <summary>Throws the error record with every secret masked.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public new void ThrowTerminatingError(ErrorRecord errorRecord)
+    {
+        base.ThrowTerminatingError(ErrorRecords.Clean(errorRecord));
+        throw new InvalidOperationException("ThrowTerminatingError returned.");
+    }
+
+    /// <summary>
+    /// Writes the warning with every secret masked; under -Debug without -WarningAction, as a debug line that starts with
+    /// "WARNING: ". PowerShell makes the warning preference of a compiled cmdlet given -Debug Inquire, as it does the
+    /// verbose one (see <see cref="WriteVerbose"/>): a wait's warning would stop to ask, or fail in -NonInteractive.
+    /// -Debug -WarningAction Continue keeps warnings on the warning stream.
+    /// </summary>
+    public new void WriteWarning(string text)
+    {
+        text = EcsSecrets.Scrub(text);
+        if (_warningAsDebug ??= DebugWithout("WarningAction"))
+        {
+            base.WriteDebug("WARNING: " + text);
+            return;
+        }
+
+        base.WriteWarning(text);
+    }
+
+    /// <summary>Writes the debug line with every secret masked.</summary>
+    public new void WriteDebug(string text) => base.WriteDebug(EcsSecrets.Scrub(text));
+
     /// <summary>A session variable as the command sees it (e.g. $StoredAWSRegion), or null.</summary>
     internal object? SessionValue(string name) => SessionState.PSVariable.GetValue(name);
 
-    private bool DebugWithoutVerbose()
+    private bool DebugWithoutVerbose() => DebugWithout("Verbose");
+
+    private bool DebugWithout(string parameter)
     {
         var bound = MyInvocation.BoundParameters;
-        return bound.TryGetValue("Debug", out var debug) && LanguagePrimitives.IsTrue(debug) && !bound.ContainsKey("Verbose");
+        return bound.TryGetValue("Debug", out var debug) && LanguagePrimitives.IsTrue(debug) && !bound.ContainsKey(parameter);
     }
 
     /// <summary>Client-side checks of parameters that are not bound from the pipeline; throw a terminating error before any request.</summary>

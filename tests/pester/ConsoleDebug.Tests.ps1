@@ -49,3 +49,35 @@ Describe '-Debug in pwsh -NonInteractive with stdin closed' {
         $records.Message | Should -Contain $region
     }
 }
+
+Describe '-Debug and warnings in pwsh -NonInteractive' {
+    # PowerShell makes the warning preference Inquire under -Debug as well: a wait whose poll fails warns, and that
+    # warning used to fail the wait in -NonInteractive. Three failed DescribeTasks attempts make the first poll fail.
+    # A server each: the three faults are used up by the first wait.
+    BeforeEach { $faulty = Start-LocalEcs -Fault 'DescribeTasks:server:x3' }
+    AfterEach { Stop-TestServer $faulty }
+
+    It 'writes the warning as a debug line, and the wait goes on to its end' {
+        $run = Invoke-ChildScript @'
+$task = Start-EcsTask web -Cluster demo -LaunchType EC2
+$done = $task | Wait-EcsTask -Until Running -PollInterval 0.2 -Timeout 60 -Debug
+"status: $($done.LastStatus)"
+'@
+        $all = $run.Text + $run.Error
+        $run.ExitCode | Should -Be 0 -Because $all
+        $all | Should -Not -Match 'NonInteractive mode'
+        $all | Should -Match 'DEBUG: WARNING: DescribeTasks failed'
+        $run.Output | Should -Contain 'status: RUNNING'
+    }
+
+    It 'keeps warnings on the warning stream with -Debug -WarningAction Continue' {
+        $run = Invoke-ChildScript @'
+$task = Start-EcsTask web -Cluster demo -LaunchType EC2
+$done = $task | Wait-EcsTask -Until Running -PollInterval 0.2 -Timeout 60 -Debug -WarningAction Continue -WarningVariable warned
+"warnings: $($warned.Count)"
+'@
+        $all = $run.Text + $run.Error
+        $run.ExitCode | Should -Be 0 -Because $all
+        $run.Output | Should -Contain 'warnings: 1'
+    }
+}

@@ -12,7 +12,8 @@ namespace EcsTools.Engine.Credentials;
 /// <summary>
 /// Registers the engine's own SSO, SSO OIDC and STS clients with its copy of AWSSDK.Core, before any profile is read
 /// (an SSO profile builds its OIDC client when its credentials are created). Without this the SDK finds those clients by
-/// reflection, which inside a session that also holds AWS.Tools could reach that module's assemblies.
+/// reflection, which inside a session that also holds AWS.Tools could reach that module's assemblies. It also adds the
+/// <see cref="SecretHarvester"/> to every client's pipeline.
 /// </summary>
 internal static class SdkDependencies
 {
@@ -30,6 +31,9 @@ internal static class SdkDependencies
         registry.RegisterSSOOIDCClient(context => CreateSsoOidc(context.SSOOIDCClientContextData?.Region, context.SSOOIDCClientContextData?.ProxySettings));
         registry.RegisterSecurityTokenServiceClient(context =>
             new AssumeRoleRouter(context.SecurityTokenServiceClientContextData?.Region, context.SecurityTokenServiceClientContextData?.ProxySettings));
+
+        // Every client of the engine's SDK copy (only the engine loads it) hands its signing secrets to EcsSecrets.
+        Amazon.Runtime.Internal.RuntimePipelineCustomizerRegistry.Instance.Register(new SecretHarvester());
     }
 
     private static AmazonSSOClient CreateSso(RegionEndpoint? region, IWebProxy? proxy)

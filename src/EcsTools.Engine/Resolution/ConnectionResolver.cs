@@ -31,6 +31,19 @@ internal static class ConnectionResolver
     private static ConnectionPlan ResolveChecked(EcsConnectionSettings settings)
     {
         SdkDependencies.EnsureRegistered();
+        try
+        {
+            return ResolveSettings(settings);
+        }
+        catch (System.IO.InvalidDataException e)
+        {
+            // The SDK's parser quotes the bad line of a credentials or config file, which can be a secret.
+            throw ProfileFileErrors.Invalid(e, settings.ProfileLocation);
+        }
+    }
+
+    private static ConnectionPlan ResolveSettings(EcsConnectionSettings settings)
+    {
         var profiles = ProfileContext.Load(settings);
         var explicitEndpoint = ValidateEndpoint(settings.EndpointUrl);
         var environmentEndpoint = Variable("AWS_ENDPOINT_URL_ECS") is not null ? "AWS_ENDPOINT_URL_ECS"
@@ -79,8 +92,8 @@ internal static class ConnectionResolver
         }
         catch (AmazonClientException e)
         {
-            throw new EcsConfigurationException("Endpoint", $"No ECS endpoint could be resolved for region '{region.SystemName}': {e.Message}",
-                "Check -Region, or pass -EndpointUrl.", e);
+            throw new EcsConfigurationException("Endpoint", $"No ECS endpoint could be resolved for region '{region.SystemName}': {EcsSecrets.Scrub(e.Message)}",
+                "Check -Region, or pass -EndpointUrl.", EcsSecrets.CleanInner(e));
         }
 
         if (explicitEndpoint is null && environmentEndpoint is null && profiles.InUse is { } inUse

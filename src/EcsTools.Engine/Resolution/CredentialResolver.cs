@@ -62,6 +62,8 @@ internal static class CredentialResolver
                 "Pass -AccessKey with -SecretKey (and -SessionToken for temporary credentials), or -Credential.");
         }
 
+        EcsSecrets.Register(secretKey);
+        EcsSecrets.Register(sessionToken);
         var slot = $"keys|{origin}|{accessKey}";
         return new CredentialPlan(
             slot,
@@ -115,9 +117,9 @@ internal static class CredentialResolver
                 {
                     throw new EcsConfigurationException(
                         "Credentials",
-                        $"The credentials of AWS profile '{profile.Name}' could not be set up: {e.Message}",
+                        $"The credentials of AWS profile '{profile.Name}' could not be set up: {EcsSecrets.Scrub(e.Message)}",
                         "Check the profile's settings, and its source_profile if it assumes a role.",
-                        e);
+                        EcsSecrets.CleanInner(e));
                 }
             });
     }
@@ -153,7 +155,7 @@ internal static class CredentialResolver
         + "and instance metadata.",
         "Pass -ProfileName, set $env:AWS_PROFILE, run 'aws configure' or 'aws sso login', pass -Credential, "
         + "or set $PSDefaultParameterValues['*-Ecs*:ProfileName'].",
-        inner);
+        EcsSecrets.CleanInner(inner));
 
     private static string DescribeProfile(CredentialProfileOptions options) =>
         !string.IsNullOrEmpty(options.RoleArn)

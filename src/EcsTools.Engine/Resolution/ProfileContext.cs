@@ -41,6 +41,7 @@ internal sealed class ProfileContext
     {
         SettingRules.Profiles(settings);
         var chain = new CredentialProfileStoreChain(string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
+        RegisterSecrets(chain);
         var envProfile = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } p ? p.Trim() : null;
         if (!string.IsNullOrEmpty(settings.ProfileName) || !string.IsNullOrEmpty(settings.ProfileLocation))
         {
@@ -67,6 +68,16 @@ internal sealed class ProfileContext
 
         chain.TryGetProfile("default", out var fallback);
         return new ProfileContext(chain, null, null, fallback, null, "the default profile");
+    }
+
+    /// <summary>Every profile's secret key and session token become known to <see cref="EcsSecrets"/>, used or not.</summary>
+    private static void RegisterSecrets(CredentialProfileStoreChain chain)
+    {
+        foreach (var profile in chain.ListProfiles())
+        {
+            EcsSecrets.Register(profile.Options.SecretKey);
+            EcsSecrets.Register(profile.Options.Token);
+        }
     }
 
     public static string Describe(string? profileLocation) =>

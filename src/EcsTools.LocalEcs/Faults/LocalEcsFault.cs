@@ -32,6 +32,9 @@ public sealed record LocalEcsFault
 
     public string? Message { get; init; }
 
+    /// <summary>Whether an <see cref="LocalEcsFaultKind.EchoRequest"/> names the headers it repeats (false: their values only).</summary>
+    public bool EchoHeaderNames { get; init; } = true;
+
     /// <summary>How late a <see cref="LocalEcsFaultKind.Slow"/> response comes (wall-clock time, whatever the TimeProvider).</summary>
     public TimeSpan Delay { get; init; }
 
@@ -86,6 +89,21 @@ public sealed record LocalEcsFault
         StatusCode = statusCode,
         ErrorCode = errorCode,
         Message = message,
+    };
+
+    /// <summary>
+    /// An error whose text repeats the request's headers and body (for tests that secrets never reach a message): a JSON
+    /// error with code <paramref name="errorCode"/> when <paramref name="json"/>, else a text/plain body. Without
+    /// <paramref name="headerNames"/> only the values are repeated, so that nothing but the values themselves can tell a secret.
+    /// </summary>
+    public static LocalEcsFault EchoRequest(string? operation, int statusCode = 400, bool json = true, string errorCode = "AccessDeniedException",
+        bool headerNames = true) => new()
+    {
+        EchoHeaderNames = headerNames,
+        Kind = LocalEcsFaultKind.EchoRequest,
+        Operation = operation,
+        StatusCode = statusCode is >= 400 and <= 599 ? statusCode : throw new ArgumentOutOfRangeException(nameof(statusCode)),
+        ErrorCode = json ? errorCode : null,
     };
 
     /// <summary>The fault applies to the next <paramref name="count"/> matching requests.</summary>

@@ -20,4 +20,10 @@ public enum LocalEcsFaultKind
 
     /// <summary>Any error code, message and status (e.g. AccessDeniedException).</summary>
     Error,
+
+    /// <summary>
+    /// An error that repeats the request, as a misbehaving proxy or a debug endpoint does: every header (Authorization,
+    /// X-Amz-Security-Token...) and the body, in a JSON error message or in a plain-text body.
+    /// </summary>
+    EchoRequest,
 }

@@ -158,6 +158,22 @@ internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, Re
                     $"<body><h1>{fault.StatusCode} Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>\n")
                     .ConfigureAwait(false);
                 break;
+            case LocalEcsFaultKind.EchoRequest:
+                string echo = "Request rejected. "
+                    + string.Join(" ", entry.Headers.Select(h => fault.EchoHeaderNames ? $"{h.Key}: {h.Value}" : h.Value)) + " Body: " + entry.Body;
+                if (fault.ErrorCode is not null)
+                {
+                    await WriteAsync(http, entry, fault.StatusCode, ErrorBody(fault.ErrorCode, echo, null), fault.ErrorCode).ConfigureAwait(false);
+                    break;
+                }
+
+                entry.StatusCode = fault.StatusCode;
+                entry.Completed = true;
+                http.Response.StatusCode = fault.StatusCode;
+                http.Response.ContentType = "text/plain";
+                await http.Response.WriteAsync(
+                    "POST / HTTP/1.1\n" + string.Join("\n", entry.Headers.Select(h => $"{h.Key}: {h.Value}")) + "\n\n" + entry.Body + "\n").ConfigureAwait(false);
+                break;
             default:
                 await WriteAsync(http, entry, fault.StatusCode, ErrorBody(fault.ErrorCode!, fault.Message ?? string.Empty, null), fault.ErrorCode)
                     .ConfigureAwait(false);

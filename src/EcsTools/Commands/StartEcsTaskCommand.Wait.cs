@@ -8,8 +8,6 @@ namespace EcsTools.Commands;
 /// <summary>Start-EcsTask -Wait / -WaitUntil: the started tasks are waited for as Wait-EcsTask would, and written when they get there.</summary>
 public sealed partial class StartEcsTaskCommand
 {
-    private readonly TaskWaitSet _started = new();
-
     /// <summary>Wait until the started tasks have stopped (as -WaitUntil Stopped), and write them then instead of at once.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
@@ -74,7 +72,7 @@ public sealed partial class StartEcsTaskCommand
             return;
         }
 
-        _started.Add(task.ClusterArn, task.TaskArn, task);
+        WaitedTasks.Add(task.ClusterArn, task.TaskArn, task);
         WriteVerbose($"Started task {task.TaskId} ({task.LastStatus}); it is waited for.");
     }
 
@@ -86,6 +84,6 @@ public sealed partial class StartEcsTaskCommand
         }
 
         var untilStopped = WaitUntil is null || string.Equals(WaitUntil, "Stopped", StringComparison.OrdinalIgnoreCase);
-        WaitForTasks(_started, WaitParameters.Options(untilStopped, Timeout, PollInterval ?? PollSchedule.DefaultInitialInterval, IgnoreTaskFailure));
+        WaitForTasks(WaitedTasks, WaitParameters.Options(untilStopped, Timeout, PollInterval ?? PollSchedule.DefaultInitialInterval, IgnoreTaskFailure));
     }
 }

@@ -15,7 +15,6 @@ namespace EcsTools.Commands;
 [OutputType(typeof(EcsTask))]
 public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 {
-    private readonly TaskWaitSet _tasks = new();
 
     /// <summary>Task ids or ARNs.</summary>
     [TextInput(typeof(WaitEcsTaskCommand), nameof(Task))]
@@ -68,12 +67,12 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            if (!_tasks.Add(Cluster, task))
+            if (!WaitedTasks.Add(Cluster, task))
             {
                 WriteVerbose($"Task {task} is already waited for.");
             }
         }
     }
 
-    protected override void EndProcessing() => WaitForTasks(_tasks, Options);
+    protected override void EndProcessing() => WaitForTasks(WaitedTasks, Options);
 }

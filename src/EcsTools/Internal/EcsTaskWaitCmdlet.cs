@@ -27,6 +27,24 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
     // The running wait's schedule: requests made while waiting are cancelled at its deadline.
     private PollSchedule? _schedule;
 
+    /// <summary>The tasks this command follows: each is written (or reported in an error) when it settles.</summary>
+    internal TaskWaitSet WaitedTasks { get; } = new();
+
+    /// <summary>Ctrl+C: the tasks not written yet are listed (by ARN) before the pipeline stops, so none is lost.</summary>
+    protected override void StopProcessing()
+    {
+        // Listed before the wait is cancelled: the pipeline thread is still blocked in its sleep or request, so the
+        // pipeline (whose warning buffers a hosted runspace writes to) has not ended yet.
+        var pending = WaitedTasks.PendingSnapshot();
+        StopNotice.Warn(
+            this,
+            $"{MyInvocation.MyCommand.Name} was stopped before it wrote {pending.Count} task(s) it {(this is Commands.StartEcsTaskCommand ? "started" : "was waiting for")}; "
+            + "they may still be running:",
+            pending.Select(t => $"{t.Last?.TaskArn ?? t.Reference} ({t.State})").ToList(),
+            "Get-EcsTask -Task <ARN> shows one; Stop-EcsTask -Task <ARN> stops it.");
+        base.StopProcessing();
+    }
+
     /// <summary>Waits until every task of <paramref name="tasks"/> is in the target state, has failed, or the wait times out; writes each as it settles.</summary>
     internal void WaitForTasks(TaskWaitSet tasks, TaskWaitOptions options)
     {

@@ -6,23 +6,46 @@ namespace EcsTools.Internal;
 
 /// <summary>
 /// Error records with stable ids (PowerShell appends ",EcsTools.Commands.XxxCommand"), fitting categories, the AWS
-/// request id in the message, and the fix in RecommendedAction. Never a credential.
+/// request id in the message, and the fix in RecommendedAction. Never a credential: every record made here, or written
+/// through <see cref="EcsCmdlet"/>, has its exception chain, details and string target scrubbed by <see cref="EcsSecrets"/>.
 /// </summary>
 internal static class ErrorRecords
 {
     public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {
-        var record = new ErrorRecord(exception, errorId, category, target);
+        exception = EcsSecrets.Clean(exception);
+        var record = new ErrorRecord(exception, errorId, category, CleanTarget(target));
         if (!string.IsNullOrEmpty(recommendedAction))
         {
-            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = EcsSecrets.Scrub(recommendedAction) };
         }
 
         return record;
     }
 
+    /// <summary>The record itself when nothing in it holds a secret; otherwise a copy with the same id and category, scrubbed.</summary>
+    public static ErrorRecord Clean(ErrorRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var details = record.ErrorDetails;
+        if (EcsSecrets.IsClean(record.Exception) && ReferenceEquals(CleanTarget(record.TargetObject), record.TargetObject)
+            && (details is null || (IsClean(details.Message) && IsClean(details.RecommendedAction))))
+        {
+            return record;
+        }
+
+        var clean = new ErrorRecord(EcsSecrets.Clean(record.Exception), record.FullyQualifiedErrorId, record.CategoryInfo.Category, CleanTarget(record.TargetObject));
+        if (details is not null)
+        {
+            clean.ErrorDetails = new ErrorDetails(EcsSecrets.Scrub(details.Message)) { RecommendedAction = EcsSecrets.Scrub(details.RecommendedAction) };
+        }
+
+        return clean;
+    }
+
     public static ErrorRecord FromService(EcsServiceException e, object? target)
     {
+        e = (EcsServiceException)EcsSecrets.Clean(e);
         var (id, category, action) = Classify(e);
         if (e.Kind == EcsErrorKind.OutcomeUnknown && !string.IsNullOrEmpty(e.Check))
         {
@@ -38,7 +61,7 @@ internal static class ErrorRecords
             message += " In Remove-EcsTaskSet the API's force is -IgnoreScale; -Force only skips the confirmation.";
         }
 
-        var record = new ErrorRecord(e, id, category, target)
+        var record = new ErrorRecord(e, id, category, CleanTarget(target))
         {
             ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
         };
@@ -61,6 +84,8 @@ internal static class ErrorRecords
             "ProfileName" => ("InvalidProfileName", ErrorCategory.InvalidArgument),
             "ProfileFile" => ("InvalidProfileFile", ErrorCategory.InvalidArgument),
             "ProfileFileSize" => ("ProfileFileTooLarge", ErrorCategory.LimitsExceeded),
+            "CredentialsFile" => ("CredentialsFileInvalid", ErrorCategory.InvalidData),
+            "ConfigFile" => ("ConfigFileInvalid", ErrorCategory.InvalidData),
             _ => ("InvalidConfiguration", ErrorCategory.InvalidArgument),
         };
         return Create(e, id, category, null, e.RecommendedAction);
@@ -83,12 +108,18 @@ internal static class ErrorRecords
             "INACTIVE" => ("ResourceInactive", ErrorCategory.InvalidOperation, "The resource is inactive."),
             _ => ("EcsFailure", ErrorCategory.NotSpecified, "See the failure's reason and detail."),
         };
-        var message = reason == EcsFailures.OutcomeUnknown
+        var message = EcsSecrets.Scrub(reason == EcsFailures.OutcomeUnknown
             ? $"ECS {operation}{(subject is null ? "" : " of " + subject)} on {failure.Arn ?? "a resource"}: the outcome is unknown. {failure.Detail}"
             : $"ECS {operation}{(subject is null ? "" : " of " + subject)} failed for {failure.Arn ?? "a resource"}: {reason}"
-                + (string.IsNullOrEmpty(failure.Detail) ? "" : $" ({failure.Detail})");
+                + (string.IsNullOrEmpty(failure.Detail) ? "" : $" ({failure.Detail})"));
         return Create(new EcsFailureException(failure, operation, message), id, category, failure, action);
     }
+
+    private static bool IsClean(string? text) => string.IsNullOrEmpty(text) || string.Equals(EcsSecrets.Scrub(text), text, StringComparison.Ordinal);
+
+    /// <summary>A string target (an input as typed) is scrubbed; objects are the module's own output types.</summary>
+    private static object? CleanTarget(object? target) =>
+        target is string text && !IsClean(text) ? EcsSecrets.Scrub(text) : target;
 
     private static (string Id, ErrorCategory Category, string Action) Classify(EcsServiceException e) => e.Kind switch
     {
@@ -107,6 +138,9 @@ internal static class ErrorRecords
             "The credentials in use lack an IAM permission for this ECS action; see the NOTES of the cmdlet's help."),
         EcsErrorKind.Authentication => ("AuthenticationFailed", ErrorCategory.AuthenticationError,
             "The credentials were refused: check they are current (aws sso login) and for the right account."),
+        EcsErrorKind.Credentials => ("CredentialsFailed", ErrorCategory.AuthenticationError,
+            "-Verbose names the credential source ('AWS credentials: ...'): run 'aws sso login' for SSO, check the role and its source "
+            + "profile for assume-role, or run the credential_process command yourself to see its error."),
         EcsErrorKind.Throttled => ("RequestThrottled", ErrorCategory.LimitsExceeded,
             "ECS throttled the requests even after retries: slow down, or raise AWS_MAX_ATTEMPTS."),
         EcsErrorKind.LimitExceeded => ("LimitExceeded", ErrorCategory.LimitsExceeded, "A service quota was reached."),

@@ -21,6 +21,9 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     private const int MissesBeforeNotFound = 3;
 
     private readonly List<PendingTaskSet> _pending = [];
+
+    // _pending changes on the pipeline thread; StopProcessing reads it from another thread.
+    private readonly object _pendingGate = new();
     private int _nextActivityId = 1;
 
     /// <summary>Wait until each task set reaches STEADY_STATE, and output it then.</summary>
@@ -55,6 +58,24 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     {
     }
 
+    /// <summary>Ctrl+C: the task sets not written yet are listed (by ARN) before the pipeline stops, so none is lost.</summary>
+    protected override void StopProcessing()
+    {
+        // Listed before the wait is cancelled, while the pipeline has not ended (see EcsTaskWaitCmdlet).
+        List<PendingTaskSet> pending;
+        lock (_pendingGate)
+        {
+            pending = [.. _pending];
+        }
+
+        StopNotice.Warn(
+            this,
+            $"{MyInvocation.MyCommand.Name} was stopped before it wrote {pending.Count} task set(s) it was waiting for (not yet in STEADY_STATE):",
+            pending.Select(p => $"{p.Key} ({p.Last.StabilityStatus}, service {p.Service})").ToList(),
+            "Get-EcsTaskSet -Cluster <cluster> -Service <service> -TaskSet <ARN> shows one; Remove-EcsTaskSet removes it.");
+        base.StopProcessing();
+    }
+
     protected override void EndProcessing()
     {
         if (_pending.Count > 0)
@@ -79,7 +100,10 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
         {
             pending = new PendingTaskSet(key, string.IsNullOrEmpty(set.ClusterArn) ? cluster : set.ClusterArn,
                 string.IsNullOrEmpty(set.ServiceArn) ? service : set.ServiceArn, _nextActivityId++) { Last = output };
-            _pending.Add(pending);
+            lock (_pendingGate)
+            {
+                _pending.Add(pending);
+            }
         }
         else
         {
@@ -106,7 +130,10 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
             }
         }
 
-        _pending.Clear();
+        lock (_pendingGate)
+        {
+            _pending.Clear();
+        }
     }
 
     // One DescribeTaskSets per service for all of its task sets still waited on; true when none is left.
@@ -185,7 +212,10 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     private void Finish(PendingTaskSet pending)
     {
         WriteProgress(Completed(pending));
-        _pending.Remove(pending);
+        lock (_pendingGate)
+        {
+            _pending.Remove(pending);
+        }
     }
 
     private static ProgressRecord Progress(PendingTaskSet pending, (int Attempt, PollSchedule Schedule)? poll)

@@ -17,6 +17,9 @@ internal sealed class TaskWaitSet
     private readonly List<WaitedTask> _tasks = [];
     private readonly HashSet<(string Cluster, string Id)> _keys = [];
 
+    // Tasks are added on the pipeline thread; StopProcessing reads a snapshot from another thread.
+    private readonly object _gate = new();
+
     public int Count => _tasks.Count;
 
     public int PendingCount => _tasks.Count(t => !t.Done);
@@ -27,13 +30,25 @@ internal sealed class TaskWaitSet
     public bool Add(string? cluster, string task, EcsTask? known = null)
     {
         var resolved = TaskTargets.ClusterFor(cluster, task);
-        if (!_keys.Add((TaskTargets.ClusterKey(resolved), TaskIds.IdOf(task))))
+        lock (_gate)
         {
-            return false;
-        }
+            if (!_keys.Add((TaskTargets.ClusterKey(resolved), TaskIds.IdOf(task))))
+            {
+                return false;
+            }
 
-        _tasks.Add(new WaitedTask(resolved, task, known));
-        return true;
+            _tasks.Add(new WaitedTask(resolved, task, known));
+            return true;
+        }
+    }
+
+    /// <summary>The tasks not yet written or reported, safe to call from any thread (for Ctrl+C).</summary>
+    public IReadOnlyList<WaitedTask> PendingSnapshot()
+    {
+        lock (_gate)
+        {
+            return _tasks.Where(t => !t.Done).ToList();
+        }
     }
 
     /// <summary>The tasks still waited for, by cluster (the cluster value of the first task of each group is sent).</summary>

@@ -13,7 +13,9 @@ namespace EcsTools.Tests.Session;
 /// <summary>
 /// Stands in for STS (AssumeRole, query protocol) and the SSO portal (GetRoleCredentials) on 127.0.0.1, records what
 /// it receives, and answers with fixed temporary credentials: a child process points AWS_ENDPOINT_URL_STS and
-/// AWS_ENDPOINT_URL_SSO here to show which credentials signed AssumeRole and which token reached SSO.
+/// AWS_ENDPOINT_URL_SSO here to show which credentials signed AssumeRole and which token reached SSO. A role named
+/// "Failing" (SSO) or a role ARN ending in "/failing" (STS) gets an error that repeats the request's headers and body,
+/// as a misbehaving proxy would, for the secret-scrubbing tests.
 /// </summary>
 internal sealed class FakeIdentityEndpoint : IDisposable
 {
@@ -24,8 +26,17 @@ internal sealed class FakeIdentityEndpoint : IDisposable
     private readonly ConcurrentQueue<Received> _received = new();
     private readonly Task _loop;
 
-    public FakeIdentityEndpoint()
+    private readonly string _stsSecret;
+    private readonly string _stsToken;
+    private readonly string _ssoSecret;
+    private readonly string _ssoToken;
+
+    public FakeIdentityEndpoint(string stsSecret = "assumed-secret", string stsToken = "assumed-token", string ssoSecret = "sso-secret", string ssoToken = "sso-token")
     {
+        _stsSecret = stsSecret;
+        _stsToken = stsToken;
+        _ssoSecret = ssoSecret;
+        _ssoToken = ssoToken;
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -72,8 +83,16 @@ internal sealed class FakeIdentityEndpoint : IDisposable
             var request = new Received(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, context.Request.Headers["Authorization"],
                 context.Request.Headers["x-amz-sso_bearer_token"], body);
             _received.Enqueue(request);
-            var (contentType, answer) = request.Method == "GET" ? ("application/json", SsoAnswer) : ("text/xml", StsAnswer);
+            var echo = string.Join(" ", context.Request.Headers.AllKeys.Select(k => $"{k}: {context.Request.Headers[k]}")) + " Body: " + body;
+            var (status, contentType, answer) = request.Method == "GET"
+                ? request.PathAndQuery.Contains("role_name=Failing", StringComparison.Ordinal)
+                    ? (401, "application/json", "{\"message\":\"Unauthorized. " + echo.Replace("\"", "'", StringComparison.Ordinal) + "\"}")
+                    : (200, "application/json", SsoAnswer)
+                : body.Contains("%2Ffailing", StringComparison.Ordinal)
+                    ? (403, "text/xml", $"<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Not allowed. {System.Security.SecurityElement.Escape(echo)}</Message></Error><RequestId>fake</RequestId></ErrorResponse>")
+                    : (200, "text/xml", StsAnswer);
             var bytes = Encoding.UTF8.GetBytes(answer);
+            context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
             context.Response.ContentLength64 = bytes.Length;
@@ -82,13 +101,13 @@ internal sealed class FakeIdentityEndpoint : IDisposable
         }
     }
 
-    private static string StsAnswer => $"""
+    private string StsAnswer => $"""
         <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
           <AssumeRoleResult>
             <Credentials>
               <AccessKeyId>{AssumedAccessKey}</AccessKeyId>
-              <SecretAccessKey>assumed-secret</SecretAccessKey>
-              <SessionToken>assumed-token</SessionToken>
+              <SecretAccessKey>{_stsSecret}</SecretAccessKey>
+              <SessionToken>{_stsToken}</SessionToken>
               <Expiration>2099-01-01T00:00:00Z</Expiration>
             </Credentials>
             <AssumedRoleUser>
@@ -100,9 +119,9 @@ internal sealed class FakeIdentityEndpoint : IDisposable
         </AssumeRoleResponse>
         """;
 
-    private static string SsoAnswer =>
+    private string SsoAnswer =>
         "{\"roleCredentials\":{\"accessKeyId\":\"" + SsoAccessKey
-        + "\",\"secretAccessKey\":\"sso-secret\",\"sessionToken\":\"sso-token\",\"expiration\":4070908800000}}";
+        + "\",\"secretAccessKey\":\"" + _ssoSecret + "\",\"sessionToken\":\"" + _ssoToken + "\",\"expiration\":4070908800000}}";
 
     internal sealed record Received(string Method, string PathAndQuery, string? Authorization, string? SsoBearerToken, string Body);
 }
