@@ -14,7 +14,8 @@
 [CmdletBinding()]
 param(
     [string[]] $Path = @($PSScriptRoot),
-    [string[]] $ExcludePath = @((Join-Path $PSScriptRoot 'package')),
+    # Default: package/ when -Path is not given (build.ps1 Package runs it against the packaged folder).
+    [string[]] $ExcludePath,
     [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')]
     [string] $Output = 'Normal',
     [string] $FullNameFilter,
@@ -31,7 +32,10 @@ Import-Module $pester -RequiredVersion 5.9.1 -Force
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path
-$configuration.Run.ExcludePath = $ExcludePath
+if (-not $PSBoundParameters.ContainsKey('ExcludePath') -and -not $PSBoundParameters.ContainsKey('Path')) {
+    $ExcludePath = @(Join-Path $PSScriptRoot 'package/*')
+}
+if ($ExcludePath) { $configuration.Run.ExcludePath = $ExcludePath }
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = $Output
 if ($FullNameFilter) { $configuration.Filter.FullName = $FullNameFilter }
