@@ -18,7 +18,7 @@ param(
     [string[]] $ExcludePath,
     [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')]
     [string] $Output = 'Normal',
-    [string] $FullNameFilter,
+    [string[]] $FullNameFilter,
     [string] $ResultFile
 )
 
