@@ -320,7 +320,9 @@ function Invoke-ChildPwsh {
     # As a dotnet tool, pwsh runs as 'dotnet <PSHOME>/pwsh.dll'.
     [string[]] $arguments = if ([IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
     $startInfo = [Diagnostics.ProcessStartInfo]::new($host_)
-    $arguments += @('-NoProfile', '-NonInteractive', '-NoLogo')
+    # -OutputFormat Text: with -EncodedCommand, pwsh would otherwise write the host, information and progress streams
+    # to stderr as CLIXML (it takes the caller for another PowerShell).
+    $arguments += @('-NoProfile', '-NonInteractive', '-NoLogo', '-OutputFormat', 'Text')
     if ($PSCmdlet.ParameterSetName -eq 'Command') {
         $arguments += @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command)))
     }
