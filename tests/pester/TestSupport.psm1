@@ -304,7 +304,7 @@ function Invoke-ChildPwsh {
     .SYNOPSIS
         Runs a script in a fresh pwsh (the same pwsh 7.6.10 as the suite, -NoProfile -NonInteractive, stdin from
         nowhere, as CI runs) with this process's environment, and returns ExitCode, Output (stdout lines), Error
-        (stderr text) and Text (stdout as one string). -Command is a script text; -File a script path with -ArgumentList.
+        (stderr text) and Text (stdout as one string). Output is redirected, so pwsh formats tables for 80 columns. -Command is a script text; -File a script path with -ArgumentList.
         The module is not imported for it: the script does that (Import-Module <Get-RepoPath 'out/EcsTools/EcsTools.psd1'>).
     #>
     [CmdletBinding(DefaultParameterSetName = 'Command')]
@@ -313,7 +313,6 @@ function Invoke-ChildPwsh {
         [Parameter(Mandatory, ParameterSetName = 'File')] [string] $File,
         [Parameter(ParameterSetName = 'File')] [string[]] $ArgumentList = @(),
         [string] $WorkingDirectory = (Get-Location).ProviderPath,
-        [int] $Width = 120,
         [timespan] $Timeout = [timespan]::FromMinutes(3)
     )
     $host_ = [Environment]::ProcessPath
@@ -335,7 +334,6 @@ function Invoke-ChildPwsh {
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true
     $startInfo.WorkingDirectory = $WorkingDirectory
-    $startInfo.Environment['COLUMNS'] = [string]$Width
     $startInfo.Environment['TERM'] = 'dumb'
     $startInfo.Environment['NO_COLOR'] = '1'
     $startInfo.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
