@@ -48,7 +48,7 @@ $moduleDir = Join-Path $PSScriptRoot 'out/EcsTools'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:ECSTOOLS_TEST_CONFIGURATION = $Configuration
-$cpu = if ($MaxCpuCount -gt 0) { @("-m:$MaxCpuCount") } else { @() }
+[string[]] $cpu = if ($MaxCpuCount -gt 0) { @("-m:$MaxCpuCount") } else { @() }
 
 # Arguments as one array: splatting '-m:1' into a PowerShell function would read it as a parameter name.
 function Invoke-Dotnet([string[]] $Arguments) {
@@ -109,9 +109,15 @@ function Invoke-PesterSuite([string[]] $Arguments) {
     }
 }
 
+# A suite that failed without a failed test (it did not build, its host crashed, a file did not load) counts as one
+# failure, so that the closing line never says '0 failed' for a run that failed.
+function Get-FailedCount($Suite) {
+    if ($Suite.ExitCode -ne 0 -and $Suite.Failed -eq 0) { 1 } else { $Suite.Failed }
+}
+
 function Write-SuiteLine([string] $Name, $Suite) {
     $line = '{0,-7} {1} passed, {2} failed, {3} skipped in {4}' -f "${Name}:", $Suite.Passed, $Suite.Failed, $Suite.Skipped, (Format-Duration $Suite.Elapsed)
-    if ($Suite.ExitCode -ne 0 -and $Suite.Failed -eq 0) { $line += " (exit code $($Suite.ExitCode): the suite did not run to the end)" }
+    if ($Suite.ExitCode -ne 0 -and $Suite.Failed -eq 0) { $line += " (exit code $($Suite.ExitCode): the suite did not run to the end; counted as 1 failed)" }
     Write-Host $line
 }
 
@@ -145,7 +151,7 @@ foreach ($name in $Task) {
             Write-SuiteLine 'xunit' $xunit
             Write-SuiteLine 'Pester' $pester
             Write-Host "total:  $(Format-Duration $watch.Elapsed)"
-            $failed = $xunit.Failed + $pester.Failed
+            $failed = (Get-FailedCount $xunit) + (Get-FailedCount $pester)
             # The closing line CI and contributors read.
             Write-Host ('{0} passed, {1} failed' -f ($xunit.Passed + $pester.Passed), $failed)
             if ($failed -gt 0 -or $xunit.ExitCode -ne 0 -or $pester.ExitCode -ne 0 -or $xunit.Passed -eq 0 -or $pester.Passed -eq 0) { exit 1 }
