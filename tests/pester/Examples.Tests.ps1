@@ -1,6 +1,6 @@
 # Every runbook in examples/ end to end, as a user runs it: a fresh non-interactive pwsh with EcsTools imported through
-# its manifest, against LocalEcs's demo scene, judged by its exit code and what it prints. Each Describe has a LocalEcs
-# of its own (the runbooks change the scene: tasks, task sets of checkout).
+# its manifest, against LocalEcs's demo scene, judged by its exit code and what it prints. Each group of runs has a
+# LocalEcs of its own (the runbooks change the scene: tasks, task sets of checkout).
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     $examples = @(Get-ChildItem -LiteralPath (Get-RepoPath 'examples') -Filter *.ps1 | ForEach-Object { @{ Name = $_.BaseName } })
@@ -12,24 +12,63 @@ BeforeAll {
     $manifest = Join-Path $module.ModuleBase 'EcsTools.psd1'
     $covered = 'tour', 'run-migration', 'nightly-batch', 'blue-green'
 
-    # Runs the examples in a fresh pwsh: each line of $Calls is '<name> <arguments>'; after each run the child prints
-    # 'exit[<i>]=<exit code>'. Waits poll every 0.2 s ($PSDefaultParameterValues, as a user would set them).
-    function Invoke-Example([string[]] $Calls) {
-        $lines = @("Import-Module '$manifest'", "`$PSDefaultParameterValues['*-Ecs*:PollInterval'] = 0.2")
-        for ($i = 0; $i -lt $Calls.Count; $i++) {
-            $name, $arguments = $Calls[$i] -split ' ', 2
-            # As pwsh -File would: 0 when the script ends without exit, 1 when an error ends it.
+    # The runs, one fresh pwsh (and one LocalEcs) per group, each line '<example> <arguments>'. The groups run at
+    # once: the runbooks mostly wait for tasks, so this takes the time of the longest group rather than of all.
+    $groups = [ordered]@{
+        'tour'            = @('tour')
+        'run-migration'   = @('run-migration', 'run-migration -TaskDefinition batch-fail', 'run-migration -TaskDefinition bad-image',
+            'run-migration -TaskDefinition big', 'run-migration -Cluster no-such-cluster', 'run-migration -Command sh, -c, "exit 0"')
+        'nightly-batch'   = @('nightly-batch -Shards 3 -RunId night-1', 'nightly-batch -Shards 3 -RunId night-1',
+            'nightly-batch -TaskDefinition batch-fail -Shards 2 -RunId night-2')
+        'blue-green'      = @('blue-green -ExternalId release-1', 'blue-green -ExternalId release-2')
+        # Tasks need 1.5 s to run at this step; the second green gets 1 s.
+        'blue-green-slow' = @('blue-green -ExternalId blue', 'blue-green -ExternalId green -Timeout 1')
+    }
+    $servers = @{}
+    foreach ($group in $groups.Keys) {
+        $servers[$group] = if ($group -eq 'blue-green-slow') { Start-LocalEcs -Step 500ms -NoEnvironment } else { Start-LocalEcs -NoEnvironment }
+    }
+    # Region, test credentials and no shared files for the children; each child sets its own endpoint.
+    $environment = Set-EcsTestEnvironment -Endpoint $servers['tour'].Endpoint
+
+    # A child script: import, poll every 0.2 s ($PSDefaultParameterValues, as a user would set it), then each run
+    # between '### run <i>' and 'exit[<i>]=<exit code>', with the exit code pwsh -File would give (0 when the script
+    # ends without exit, 1 when an error ends it).
+    $jobs = foreach ($group in $groups.Keys) {
+        $lines = @(
+            "`$env:AWS_ENDPOINT_URL_ECS = '$($servers[$group].Endpoint)'"
+            "Import-Module '$manifest'"
+            "`$PSDefaultParameterValues['*-Ecs*:PollInterval'] = 0.2"
+        )
+        $calls = $groups[$group]
+        for ($i = 0; $i -lt $calls.Count; $i++) {
+            $name, $arguments = $calls[$i] -split ' ', 2
             $lines += "Write-Host '### run $i'; `$global:LASTEXITCODE = 0; try { & '$(Get-RepoPath "examples/$name.ps1")' $arguments } catch { Write-Host ""terminated: `$_""; `$global:LASTEXITCODE = 1 }; Write-Host ""exit[$i]=`$LASTEXITCODE"""
         }
-        $run = Invoke-ChildPwsh ($lines -join "`n")
+        @{ Group = $group; Script = $lines -join "`n"; Count = $calls.Count }
+    }
+    $support = Join-Path $PSScriptRoot 'TestSupport.psm1'
+    $results = @{}
+    $jobs | ForEach-Object -ThrottleLimit $jobs.Count -Parallel {
+        Import-Module $using:support
+        @{ Group = $_.Group; Count = $_.Count; Run = Invoke-ChildPwsh $_.Script -Timeout ([timespan]::FromMinutes(5)) }
+    } | ForEach-Object {
+        $run = $_.Run
         # Runs: the text of each run, and its exit code.
         $run | Add-Member -NotePropertyName Runs -NotePropertyValue @(
-            for ($i = 0; $i -lt $Calls.Count; $i++) {
-                $text = [regex]::Match($run.Text, "(?s)### run $i\n(.*?)exit\[$i\]=(-?\d+)")
-                [pscustomobject]@{ Text = $text.Groups[1].Value; ExitCode = if ($text.Success) { [int]$text.Groups[2].Value } else { $null } }
+            for ($i = 0; $i -lt $_.Count; $i++) {
+                $match = [regex]::Match($run.Text, "(?s)### run $i\n(.*?)exit\[$i\]=(-?\d+)")
+                [pscustomobject]@{ Text = $match.Groups[1].Value; ExitCode = if ($match.Success) { [int]$match.Groups[2].Value } else { $null } }
             })
-        $run
+        $results[$_.Group] = $run
     }
+
+    # The cmdlets in the tests look at the group's LocalEcs.
+    function Use-Group([string] $Group) { $env:AWS_ENDPOINT_URL_ECS = $servers[$Group].Endpoint }
+}
+AfterAll {
+    Stop-TestServer @($servers.Values)
+    if ($environment) { Restore-EcsTestEnvironment $environment }
 }
 
 Describe 'examples/<Name>.ps1' -ForEach $examples {
@@ -46,11 +85,10 @@ Describe 'examples/<Name>.ps1' -ForEach $examples {
 
 Describe 'tour.ps1' {
     BeforeAll {
-        $ecs = Start-LocalEcs
-        $run = Invoke-Example 'tour'
+        Use-Group 'tour'
+        $run = $results['tour']
         $tour = $run.Runs[0]
     }
-    AfterAll { Stop-TestServer $ecs }
 
     It 'runs every step and exits 0' {
         $tour.ExitCode | Should -Be 0 -Because ($run.Text + $run.Error)
@@ -88,11 +126,9 @@ Describe 'tour.ps1' {
 
 Describe 'run-migration.ps1' {
     BeforeAll {
-        $ecs = Start-LocalEcs
-        $run = Invoke-Example 'run-migration', 'run-migration -TaskDefinition batch-fail', 'run-migration -TaskDefinition bad-image',
-            'run-migration -TaskDefinition big', 'run-migration -Cluster no-such-cluster', 'run-migration -Command sh, -c, "exit 0"'
+        Use-Group 'run-migration'
+        $run = $results['run-migration']
     }
-    AfterAll { Stop-TestServer $ecs }
 
     It 'exits 0 when the task exits 0' {
         $run.Runs[0].ExitCode | Should -Be 0 -Because ($run.Text + $run.Error)
@@ -124,12 +160,10 @@ Describe 'run-migration.ps1' {
 
 Describe 'nightly-batch.ps1' {
     BeforeAll {
-        $ecs = Start-LocalEcs
-        $run = Invoke-Example 'nightly-batch -Shards 3 -RunId night-1', 'nightly-batch -Shards 3 -RunId night-1',
-            'nightly-batch -TaskDefinition batch-fail -Shards 2 -RunId night-2'
+        Use-Group 'nightly-batch'
+        $run = $results['nightly-batch']
         $shardTasks = @(Get-EcsTask -Cluster demo -DesiredStatus STOPPED | Where-Object StartedBy -eq 'nightly-batch')
     }
-    AfterAll { Stop-TestServer $ecs }
 
     It 'fans out the shards and exits 0 when all succeed' {
         $run.Runs[0].ExitCode | Should -Be 0 -Because ($run.Text + $run.Error)
@@ -155,11 +189,10 @@ Describe 'nightly-batch.ps1' {
 
 Describe 'blue-green.ps1' {
     BeforeAll {
-        $ecs = Start-LocalEcs
-        $run = Invoke-Example 'blue-green -ExternalId release-1', 'blue-green -ExternalId release-2'
+        Use-Group 'blue-green'
+        $run = $results['blue-green']
         $sets = @(Get-EcsTaskSet -Cluster demo -Service checkout)
     }
-    AfterAll { Stop-TestServer $ecs }
 
     It 'makes green primary on a first deployment and exits 0' {
         $run.Runs[0].ExitCode | Should -Be 0 -Because ($run.Text + $run.Error)
@@ -180,12 +213,10 @@ Describe 'blue-green.ps1' {
 
     Context 'green does not become stable in time' {
         BeforeAll {
-            # Tasks need 1.5 s to run at this step; green gets 1 s.
-            $slow = Start-LocalEcs -Step 500ms
-            $rollback = Invoke-Example 'blue-green -ExternalId blue', 'blue-green -ExternalId green -Timeout 1'
+            Use-Group 'blue-green-slow'
+            $rollback = $results['blue-green-slow']
             $after = @(Get-EcsTaskSet -Cluster demo -Service checkout | Where-Object Status -ne 'DRAINING')
         }
-        AfterAll { Stop-TestServer $slow }
 
         It 'is rolled back: green removed, blue still primary, exit code 1' {
             $rollback.Runs[0].ExitCode | Should -Be 0 -Because ($rollback.Text + $rollback.Error)
