@@ -146,7 +146,7 @@ foreach ($name in $Task) {
             $watch = [Diagnostics.Stopwatch]::StartNew()
             Invoke-Build $Configuration
             $xunit = Invoke-XunitSuite @()
-            $pester = Invoke-PesterSuite @()
+            $pester = Invoke-PesterSuite @('-TestResultPath', (Join-Path $PSScriptRoot "TestResults/pester-$(Get-Date -Format yyyyMMdd-HHmmss).xml"))
             Write-Host ''
             Write-SuiteLine 'xunit' $xunit
             Write-SuiteLine 'Pester' $pester

@@ -19,7 +19,9 @@ param(
     [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')]
     [string] $Output = 'Normal',
     [string[]] $FullNameFilter,
-    [string] $ResultFile
+    [string] $ResultFile,
+    # An NUnit XML report for CI systems (build.ps1 Test writes TestResults/pester-<time>.xml).
+    [string] $TestResultPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -39,6 +41,11 @@ if ($ExcludePath) { $configuration.Run.ExcludePath = $ExcludePath }
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = $Output
 if ($FullNameFilter) { $configuration.Filter.FullName = $FullNameFilter }
+if ($TestResultPath) {
+    $configuration.TestResult.Enabled = $true
+    $configuration.TestResult.OutputFormat = 'NUnitXml'
+    $configuration.TestResult.OutputPath = $TestResultPath
+}
 $result = Invoke-Pester -Configuration $configuration
 
 # A failed BeforeAll/AfterAll or a file that does not parse fails its tests or the container: count those too.
