@@ -26,8 +26,11 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $project = Join-Path $PSScriptRoot 'EcsTools.Pester.csproj'
-$packageRoot = & dotnet msbuild $project -restore -nologo -getProperty:NuGetPackageRoot 2>&1
-if ($LASTEXITCODE -ne 0) { throw "Restoring Pester ($project) failed:`n$($packageRoot -join "`n")" }
+# Restore first (msbuild -getProperty does not restore), then ask where the packages went.
+$restore = & dotnet restore $project --nologo 2>&1
+if ($LASTEXITCODE -ne 0) { throw "Restoring Pester ($project) failed:`n$($restore -join "`n")" }
+$packageRoot = & dotnet msbuild $project -nologo -getProperty:NuGetPackageRoot 2>&1
+if ($LASTEXITCODE -ne 0) { throw "Reading NuGetPackageRoot of $project failed:`n$($packageRoot -join "`n")" }
 $pester = Join-Path ($packageRoot | Select-Object -Last 1).Trim() 'pester/5.9.1/tools/Pester.psd1'
 if (-not (Test-Path -LiteralPath $pester)) { throw "Pester 5.9.1 is not at '$pester' after restoring $project." }
 Import-Module $pester -RequiredVersion 5.9.1 -Force
