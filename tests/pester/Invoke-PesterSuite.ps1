@@ -51,8 +51,10 @@ if ($TestResultPath) {
 }
 $result = Invoke-Pester -Configuration $configuration
 
-# A failed BeforeAll/AfterAll or a file that does not parse fails its tests or the container: count those too.
-$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+# Failed tests, plus one for each file that failed without a failed test (it did not parse, its discovery or an
+# AfterAll failed): a failed BeforeAll already fails the tests it was for.
+$brokenFiles = @($result.Containers | Where-Object { $_.Result -eq 'Failed' -and $_.FailedCount -eq 0 }).Count
+$failed = $result.FailedCount + $brokenFiles
 if ($ResultFile) {
     [ordered]@{
         passed  = $result.PassedCount
