@@ -92,15 +92,18 @@ Describe 'View <Name> at 120 columns' -ForEach $views {
 
 Describe 'Tasks in a console' {
     It 'default to the table view, one row a task with its status and definition' {
-        $text = $tasks | Out-String -Width 120
-        $text | Should -Match '(?m)^TaskId\s+Cluster\s+TaskDefinition\s+LastStatus'
-        $row = ($text -split "`n") | Where-Object { $_ -match "^$($exited.TaskId)\s" }
-        $row | Should -Match '\sdemo\s+batch-fail:1\s+STOPPED\s+STOPPED\s'
-        $row | Should -Match 'job=2'
+        $rows = @(ConvertFrom-FormattedTable ($tasks | Out-String -Width 120))
+        $rows.Count | Should -Be 3
+        $row = $rows | Where-Object TaskId -eq $exited.TaskId
+        $row.TaskDefinition | Should -Be 'batch-fail:1'
+        $row.LastStatus | Should -Be 'STOPPED'
+        $row.ExitCodes | Should -Be 'job=2'
     }
 
-    It 'show the launch type of an EC2 task in the table' {
-        (($tasks | Out-String -Width 120) -split "`n") | Where-Object { $_ -match "^$($ec2.TaskId)\s" } | Should -Match '\sweb:1\s.*\sEC2(\s|$)'
+    It 'show how each task was placed: EC2, or the capacity provider' {
+        $rows = ConvertFrom-FormattedTable ($tasks | Out-String -Width 120)
+        ($rows | Where-Object TaskId -eq $ec2.TaskId).PSObject.Properties.Value | Should -Contain 'EC2'
+        ($rows | Where-Object TaskId -eq $spot.TaskId).PSObject.Properties.Value | Should -Contain 'FARGATE_SPOT' -Because 'a Spot task shows its capacity provider'
     }
 
     It 'list every property of the list view with its value' {
@@ -124,8 +127,11 @@ Describe 'Tasks in a console' {
 
 Describe 'Task sets in a console' {
     It 'default to the table view with scale and counts' {
-        $row = (($taskSet | Out-String -Width 120) -split "`n") | Where-Object { $_ -match "^$([regex]::Escape($taskSet.Id))\s" }
-        $row | Should -Match '\scheckout\s+\w+\s+\w+\s+fargate-web:1\s+50\s+2\s'
+        $row = ConvertFrom-FormattedTable ($taskSet | Out-String -Width 120) | Where-Object Id -eq $taskSet.Id
+        $row.TaskDefinition | Should -Be 'fargate-web:1'
+        $row.Scale | Should -Be '50'
+        $row.Desired | Should -Be '2'
+        $row.PSObject.Properties.Value | Should -Contain 'checkout'
     }
 
     It 'list the network configuration and the external id' {

@@ -54,10 +54,14 @@ Describe 'Tasks' {
     }
 
     It 'formats moto''s tasks: the table shows each with its definition, ConvertTo-Json keeps the containers' {
-        $text = $pinned + @($fargate) | Out-String -Width 120
-        # moto's task ids are UUIDs (36 characters, as in ECS's old ARN format): the 32-wide column cuts them.
-        foreach ($task in $pinned) { $text | Should -Match "(?m)^$($task.TaskId.Substring(0, 30))\S*\s+ec2\s+web:2\s+RUNNING\s+RUNNING" }
-        $text | Should -Match "(?m)^$($fargate.TaskId.Substring(0, 30))\S*\s+fargate\s+fargate-web:1\s+RUNNING\s+RUNNING\s+FARGATE"
+        # moto's task ids are UUIDs (36 characters, as in ECS's old ARN format): the TaskId cell wraps.
+        $rows = @(ConvertFrom-FormattedTable ($pinned + @($fargate) | Out-String -Width 120))
+        $rows.Count | Should -Be 3
+        foreach ($task in $pinned + @($fargate)) {
+            $row = $rows | Where-Object { ($_.TaskId -replace "`n", '') -eq $task.TaskId }
+            $row.TaskDefinition | Should -Be $(if ($task -eq $fargate) { 'fargate-web:1' } else { 'web:2' })
+            $row.LastStatus | Should -Be 'RUNNING'
+        }
         $back = $pinned[0] | ConvertTo-Json -Depth 5 | ConvertFrom-Json
         $back.Containers[0].Name | Should -Be 'web'
         $back.ContainerInstanceArn | Should -Be $scene.containerInstanceArns[1]
@@ -84,7 +88,10 @@ Describe 'Task sets' {
 
         $sets = Get-EcsTaskSet -Cluster ec2 -Service checkout
         ($sets | Sort-Object ExternalId | ForEach-Object { '{0}={1}' -f $_.ExternalId, $_.Status }) | Should -Be @('blue=ACTIVE', 'green=PRIMARY')
-        ($sets | Format-Table | Out-String -Width 120) | Should -Match "(?m)^$([regex]::Escape($green.Id))\s+checkout\s+PRIMARY\s+STEADY_STATE\s+web:2\s+100"
+        $row = ConvertFrom-FormattedTable ($sets | Format-Table | Out-String -Width 120) | Where-Object Id -eq $green.Id
+        $row.Status | Should -Be 'PRIMARY'
+        $row.TaskDefinition | Should -Be 'web:2'
+        $row.Scale | Should -Be '100'
 
         $removed = $sets | Where-Object Status -eq 'ACTIVE' | Remove-EcsTaskSet -Force
         $removed.TaskSetArn | Should -Be $blue.TaskSetArn

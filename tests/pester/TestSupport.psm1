@@ -356,4 +356,55 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Get-RepoPath, Import-EcsToolsModule, Set-EcsTestEnvironment, Restore-EcsTestEnvironment, Start-LocalEcs, Start-Moto, Reset-Moto, Stop-TestServer, Invoke-ChildPwsh
+function ConvertFrom-FormattedTable {
+    <#
+    .SYNOPSIS
+        Reads the first table in the text of Format-Table | Out-String back into rows: one object a row, with a
+        property per column header, each value trimmed. Columns come from the dashes under the headers, so assertions do
+        not depend on column order or width. A line with at most one cell filled continues the row above (a wrapped
+        cell, or one line per container): its cell is appended to that row's, after a line feed.
+    .EXAMPLE
+        $rows = ConvertFrom-FormattedTable ($tasks | Format-Table | Out-String -Width 120)
+        ($rows | Where-Object TaskId -eq $task.TaskId).LastStatus | Should -Be 'STOPPED'
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param([Parameter(Mandatory, Position = 0)] [string] $Text)
+    $lines = @($Text -replace "`r", '' -split "`n")
+    $dashIndex = -1
+    for ($i = 1; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '^\s*-+(\s+-+)*\s*$') { $dashIndex = $i; break } }
+    if ($dashIndex -lt 0) { throw "No table header (a line of dashes) in:`n$Text" }
+    # Columns are the runs of positions where some line of the table has a character: the dashes are as wide as the
+    # headers, not the columns, and right-aligned columns end where their dashes end.
+    $end = $dashIndex + 1
+    while ($end -lt $lines.Count -and $lines[$end].Trim()) { $end++ }
+    $table = $lines[($dashIndex - 1)..($end - 1)]
+    $width = ($table | Measure-Object -Property Length -Maximum).Maximum
+    $columns = [System.Collections.Generic.List[hashtable]]::new()
+    $start = -1
+    for ($x = 0; $x -le $width; $x++) {
+        $used = $x -lt $width -and @($table | Where-Object { $x -lt $_.Length -and $_[$x] -ne ' ' }).Count -gt 0
+        if ($used -and $start -lt 0) { $start = $x }
+        elseif (-not $used -and $start -ge 0) { $columns.Add(@{ Start = $start; End = $x }); $start = -1 }
+    }
+    $cell = { param([string] $Line, $Column)
+        if ($Line.Length -le $Column.Start) { return '' }
+        $Line.Substring($Column.Start, [math]::Min($Line.Length, $Column.End) - $Column.Start).Trim()
+    }
+    $names = foreach ($column in $columns) { & $cell $lines[$dashIndex - 1] $column }
+    $rows = [System.Collections.Generic.List[object]]::new()
+    for ($i = $dashIndex + 1; $i -lt $lines.Count -and $lines[$i].Trim(); $i++) {
+        $values = foreach ($column in $columns) { & $cell $lines[$i] $column }
+        if (@($values | Where-Object { $_ }).Count -le 1 -and $rows.Count -gt 0) {
+            $previous = $rows[$rows.Count - 1]
+            for ($c = 0; $c -lt $names.Count; $c++) { if ($values[$c]) { $previous[$names[$c]] = ($previous[$names[$c]], $values[$c] | Where-Object { $_ }) -join "`n" } }
+            continue
+        }
+        $row = [ordered]@{}
+        for ($c = 0; $c -lt $names.Count; $c++) { $row[$names[$c]] = $values[$c] }
+        $rows.Add($row)
+    }
+    foreach ($row in $rows) { [pscustomobject]$row }
+}
+
+Export-ModuleMember -Function Get-RepoPath, ConvertFrom-FormattedTable, Import-EcsToolsModule, Set-EcsTestEnvironment, Restore-EcsTestEnvironment, Start-LocalEcs, Start-Moto, Reset-Moto, Stop-TestServer, Invoke-ChildPwsh
