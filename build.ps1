@@ -1,55 +1,189 @@
 #!/usr/bin/env pwsh
 <#
 .SYNOPSIS
-    Build, test and package EcsTools: thin tasks over the same dotnet commands the README shows.
+    EcsTools' task runner, for contributors and CI alike: Build, Test, Docs, Package, Bench.
+.DESCRIPTION
+    Runs in the pwsh 7.6.10 of the repository's tool manifest (.config/dotnet-tools.json):
+
+        dotnet tool restore && dotnet pwsh ./build.ps1 Test
+
+    Build    the module (out/EcsTools: EcsTools.psd1, EcsTools.dll, the format views, engine/, en-US/ help) and LocalEcs.
+    Test     Build, then the xunit suites (dotnet test) and the Pester suite (tests/pester, in a fresh pwsh), and one
+             closing line 'N passed, M failed' summed over both. Any failure fails the task (exit code 1).
+    Docs     builds the help from docs/*.md and runs the help tests (xunit drift, examples and Get-Help tests; Pester
+             help tests). -UpdateDocs rewrites docs/ from the cmdlets instead of failing on drift.
+    Package  a Release build copied to artifacts/EcsTools/<version>/, checked with Test-ModuleManifest, then imported
+             from there by the smoke test tests/pester/package/Package.Tests.ps1.
+    Bench    the BenchmarkDotNet project tests/EcsTools.Benchmarks in Release (-BenchFilter, default '*').
 .EXAMPLE
-    ./build.ps1 Build
+    dotnet pwsh ./build.ps1 Test
 .EXAMPLE
-    ./build.ps1 Test
+    dotnet pwsh ./build.ps1 Build, Package
 .EXAMPLE
-    ./build.ps1 Package -Configuration Release
+    dotnet pwsh ./build.ps1 Bench -BenchFilter '*Import*'
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package')]
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Bench')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # MSBuild nodes (dotnet -m:N); 0 lets MSBuild decide.
+    [ValidateRange(0, 64)]
+    [int] $MaxCpuCount = 0,
+
+    # Docs: rewrite docs/*.md from the cmdlets (ECSTOOLS_UPDATE_DOCS=1) instead of failing on drift.
+    [switch] $UpdateDocs,
+
+    [string] $BenchFilter = '*'
 )
 
 $ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
 Set-Location -LiteralPath $PSScriptRoot
 $moduleDir = Join-Path $PSScriptRoot 'out/EcsTools'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:ECSTOOLS_TEST_CONFIGURATION = $Configuration
+[string[]] $cpu = if ($MaxCpuCount -gt 0) { @("-m:$MaxCpuCount") } else { @() }
 
-function Invoke-Dotnet {
-    & dotnet @args
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+# Arguments as one array: splatting '-m:1' into a PowerShell function would read it as a parameter name.
+function Invoke-Dotnet([string[]] $Arguments) {
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+# A fresh pwsh like this one (the tool manifest's pwsh runs as 'dotnet pwsh.dll'), non-interactive as in CI.
+function Invoke-ChildPwsh([string[]] $Arguments) {
+    $hostPath = [Environment]::ProcessPath
+    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
+    & $hostPath @prefix -NoProfile -NonInteractive @Arguments | Out-Host
+    $LASTEXITCODE
+}
+
+function Invoke-Build([string] $BuildConfiguration) {
+    # The module (with its help, built from docs/) and LocalEcs, which the Pester suite starts on its own.
+    Invoke-Dotnet (@('build', 'src/EcsTools/EcsTools.csproj', '-c', $BuildConfiguration) + $cpu)
+    Invoke-Dotnet (@('build', 'src/EcsTools.LocalEcs/EcsTools.LocalEcs.csproj', '-c', $BuildConfiguration) + $cpu)
+}
+
+function Format-Duration([timespan] $Duration) {
+    if ($Duration.TotalMinutes -ge 1) { '{0}m {1:00}s' -f [int][math]::Floor($Duration.TotalMinutes), $Duration.Seconds } else { '{0:0.0}s' -f $Duration.TotalSeconds }
+}
+
+# Runs dotnet test with a TRX logger and sums the TRX counters: failed counts errors, timeouts and aborts too.
+function Invoke-XunitSuite([string[]] $Arguments) {
+    $results = Join-Path $PSScriptRoot "TestResults/xunit-$(Get-Date -Format yyyyMMdd-HHmmss)"
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    & dotnet test -c $Configuration @cpu --logger trx --results-directory $results @Arguments | Out-Host
+    $exitCode = $LASTEXITCODE
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; ExitCode = $exitCode; Elapsed = $watch.Elapsed }
+    foreach ($trx in Get-ChildItem -LiteralPath $results -Filter *.trx -ErrorAction Ignore) {
+        $counters = ([xml](Get-Content -Raw -LiteralPath $trx.FullName)).TestRun.ResultSummary.Counters
+        $counts.Passed += [int]$counters.passed
+        $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $counts.Skipped += [int]$counters.notExecuted
+    }
+    [pscustomobject]$counts
+}
+
+function Invoke-PesterSuite([string[]] $Arguments) {
+    $resultFile = [IO.Path]::GetTempFileName()
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    try {
+        $exitCode = Invoke-ChildPwsh (@('-File', 'tests/pester/Invoke-PesterSuite.ps1', '-ResultFile', $resultFile) + $Arguments)
+        $summary = Get-Content -Raw -LiteralPath $resultFile | ConvertFrom-Json -ErrorAction Ignore
+    }
+    finally {
+        Remove-Item -LiteralPath $resultFile -ErrorAction Ignore
+    }
+    [pscustomobject]@{
+        Passed   = if ($summary) { [int]$summary.passed } else { 0 }
+        Failed   = if ($summary) { [int]$summary.failed } else { 0 }
+        Skipped  = if ($summary) { [int]$summary.skipped + [int]$summary.notRun } else { 0 }
+        ExitCode = $exitCode
+        Elapsed  = $watch.Elapsed
+    }
+}
+
+# A suite that failed without a failed test (it did not build, its host crashed, a file did not load) counts as one
+# failure, so that the closing line never says '0 failed' for a run that failed.
+function Get-FailedCount($Suite) {
+    if ($Suite.ExitCode -ne 0 -and $Suite.Failed -eq 0) { 1 } else { $Suite.Failed }
+}
+
+function Write-SuiteLine([string] $Name, $Suite) {
+    $line = '{0,-7} {1} passed, {2} failed, {3} skipped in {4}' -f "${Name}:", $Suite.Passed, $Suite.Failed, $Suite.Skipped, (Format-Duration $Suite.Elapsed)
+    if ($Suite.ExitCode -ne 0 -and $Suite.Failed -eq 0) { $line += " (exit code $($Suite.ExitCode): the suite did not run to the end; counted as 1 failed)" }
+    Write-Host $line
 }
 
 foreach ($name in $Task) {
     switch ($name) {
         'Build' {
-            # Builds the engine, the module and its help (docs/*.md converted to MAML) into out/EcsTools.
-            Invoke-Dotnet build src/EcsTools/EcsTools.csproj -c $Configuration
+            Invoke-Build $Configuration
         }
         'Docs' {
-            # The help is built with the module; this rebuilds it after a change to docs/ only.
-            Invoke-Dotnet build src/EcsTools/EcsTools.csproj -c $Configuration
+            # The help is built with the module (HelpBuilder: docs/*.md to MAML and about topics).
+            Invoke-Build $Configuration
             Get-ChildItem (Join-Path $moduleDir 'en-US') | Format-Table Name, Length
+            if ($UpdateDocs) { $env:ECSTOOLS_UPDATE_DOCS = '1' }
+            try {
+                $xunit = Invoke-XunitSuite @('tests/EcsTools.Tests', '--filter', 'FullyQualifiedName~EcsTools.Tests.Help')
+            }
+            finally {
+                Remove-Item env:ECSTOOLS_UPDATE_DOCS -ErrorAction Ignore
+            }
+            $pester = Invoke-PesterSuite @('-Path', 'tests/pester/Help.Tests.ps1')
+            Write-SuiteLine 'xunit' $xunit
+            Write-SuiteLine 'Pester' $pester
+            if ($xunit.ExitCode -ne 0 -or $pester.ExitCode -ne 0) { throw 'Docs: help tests failed.' }
         }
         'Test' {
-            Invoke-Dotnet test -c $Configuration
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            Invoke-Build $Configuration
+            $xunit = Invoke-XunitSuite @()
+            $pester = Invoke-PesterSuite @('-TestResultPath', (Join-Path $PSScriptRoot "TestResults/pester-$(Get-Date -Format yyyyMMdd-HHmmss).xml"))
+            Write-Host ''
+            Write-SuiteLine 'xunit' $xunit
+            Write-SuiteLine 'Pester' $pester
+            Write-Host "total:  $(Format-Duration $watch.Elapsed)"
+            $failed = (Get-FailedCount $xunit) + (Get-FailedCount $pester)
+            # The closing line CI and contributors read.
+            Write-Host ('{0} passed, {1} failed' -f ($xunit.Passed + $pester.Passed), $failed)
+            if ($failed -gt 0 -or $xunit.ExitCode -ne 0 -or $pester.ExitCode -ne 0 -or $xunit.Passed -eq 0 -or $pester.Passed -eq 0) { exit 1 }
         }
         'Package' {
-            Invoke-Dotnet build src/EcsTools/EcsTools.csproj -c $Configuration
+            # A release build unless -Configuration says otherwise.
+            $packageConfiguration = if ($PSBoundParameters.ContainsKey('Configuration')) { $Configuration } else { 'Release' }
+            Invoke-Build $packageConfiguration
             $manifest = Import-PowerShellDataFile (Join-Path $moduleDir 'EcsTools.psd1')
             $target = Join-Path $PSScriptRoot "artifacts/EcsTools/$($manifest.ModuleVersion)"
             if (Test-Path $target) { Remove-Item $target -Recurse -Force }
             New-Item -ItemType Directory -Path $target | Out-Null
             Copy-Item -Path (Join-Path $moduleDir '*') -Destination $target -Recurse -Exclude '*.pdb'
-            Test-ModuleManifest (Join-Path $target 'EcsTools.psd1') | Out-Null
+            $checked = Test-ModuleManifest (Join-Path $target 'EcsTools.psd1')
+            Write-Host "Test-ModuleManifest: $($checked.Name) $($checked.Version), $($checked.ExportedCmdlets.Count) cmdlets."
+            # The smoke test imports the packaged folder (not out/) in a fresh pwsh.
+            $env:ECSTOOLS_TEST_MODULE = $target
+            $env:ECSTOOLS_TEST_CONFIGURATION = $packageConfiguration
+            try {
+                $smoke = Invoke-PesterSuite @('-Path', 'tests/pester/package')
+            }
+            finally {
+                Remove-Item env:ECSTOOLS_TEST_MODULE -ErrorAction Ignore
+            }
+            Write-SuiteLine 'Package' $smoke
+            if ($smoke.ExitCode -ne 0 -or $smoke.Passed -eq 0) { throw "Package: the smoke test of $target failed." }
             Write-Host "Packaged EcsTools $($manifest.ModuleVersion) in $target (Publish-Module -Path '$target')."
+        }
+        'Bench' {
+            # Speed claims live here, never in timed tests. BenchmarkDotNet wants Release; the import benchmark loads out/EcsTools.
+            Invoke-Build 'Release'
+            Invoke-Dotnet (@('run', '-c', 'Release', '--project', 'tests/EcsTools.Benchmarks') + $cpu + @('--', '--filter', $BenchFilter))
         }
     }
 }

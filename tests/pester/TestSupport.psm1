@@ -304,7 +304,7 @@ function Invoke-ChildPwsh {
     .SYNOPSIS
         Runs a script in a fresh pwsh (the same pwsh 7.6.10 as the suite, -NoProfile -NonInteractive, stdin from
         nowhere, as CI runs) with this process's environment, and returns ExitCode, Output (stdout lines), Error
-        (stderr text) and Text (stdout as one string). -Command is a script text; -File a script path with -ArgumentList.
+        (stderr text) and Text (stdout as one string). Output is redirected, so pwsh formats tables for 80 columns. -Command is a script text; -File a script path with -ArgumentList.
         The module is not imported for it: the script does that (Import-Module <Get-RepoPath 'out/EcsTools/EcsTools.psd1'>).
     #>
     [CmdletBinding(DefaultParameterSetName = 'Command')]
@@ -313,14 +313,15 @@ function Invoke-ChildPwsh {
         [Parameter(Mandatory, ParameterSetName = 'File')] [string] $File,
         [Parameter(ParameterSetName = 'File')] [string[]] $ArgumentList = @(),
         [string] $WorkingDirectory = (Get-Location).ProviderPath,
-        [int] $Width = 120,
         [timespan] $Timeout = [timespan]::FromMinutes(3)
     )
     $host_ = [Environment]::ProcessPath
     # As a dotnet tool, pwsh runs as 'dotnet <PSHOME>/pwsh.dll'.
     [string[]] $arguments = if ([IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
     $startInfo = [Diagnostics.ProcessStartInfo]::new($host_)
-    $arguments += @('-NoProfile', '-NonInteractive', '-NoLogo')
+    # -OutputFormat Text: with -EncodedCommand, pwsh would otherwise write the host, information and progress streams
+    # to stderr as CLIXML (it takes the caller for another PowerShell).
+    $arguments += @('-NoProfile', '-NonInteractive', '-NoLogo', '-OutputFormat', 'Text')
     if ($PSCmdlet.ParameterSetName -eq 'Command') {
         $arguments += @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command)))
     }
@@ -333,7 +334,6 @@ function Invoke-ChildPwsh {
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true
     $startInfo.WorkingDirectory = $WorkingDirectory
-    $startInfo.Environment['COLUMNS'] = [string]$Width
     $startInfo.Environment['TERM'] = 'dumb'
     $startInfo.Environment['NO_COLOR'] = '1'
     $startInfo.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
@@ -356,4 +356,55 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Get-RepoPath, Import-EcsToolsModule, Set-EcsTestEnvironment, Restore-EcsTestEnvironment, Start-LocalEcs, Start-Moto, Reset-Moto, Stop-TestServer, Invoke-ChildPwsh
+function ConvertFrom-FormattedTable {
+    <#
+    .SYNOPSIS
+        Reads the first table in the text of Format-Table | Out-String back into rows: one object a row, with a
+        property per column header, each value trimmed. Columns come from the dashes under the headers, so assertions do
+        not depend on column order or width. A line with at most one cell filled continues the row above (a wrapped
+        cell, or one line per container): its cell is appended to that row's, after a line feed.
+    .EXAMPLE
+        $rows = ConvertFrom-FormattedTable ($tasks | Format-Table | Out-String -Width 120)
+        ($rows | Where-Object TaskId -eq $task.TaskId).LastStatus | Should -Be 'STOPPED'
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param([Parameter(Mandatory, Position = 0)] [string] $Text)
+    $lines = @($Text -replace "`r", '' -split "`n")
+    $dashIndex = -1
+    for ($i = 1; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '^\s*-+(\s+-+)*\s*$') { $dashIndex = $i; break } }
+    if ($dashIndex -lt 0) { throw "No table header (a line of dashes) in:`n$Text" }
+    # Columns are the runs of positions where some line of the table has a character: the dashes are as wide as the
+    # headers, not the columns, and right-aligned columns end where their dashes end.
+    $end = $dashIndex + 1
+    while ($end -lt $lines.Count -and $lines[$end].Trim()) { $end++ }
+    $table = $lines[($dashIndex - 1)..($end - 1)]
+    $width = ($table | Measure-Object -Property Length -Maximum).Maximum
+    $columns = [System.Collections.Generic.List[hashtable]]::new()
+    $start = -1
+    for ($x = 0; $x -le $width; $x++) {
+        $used = $x -lt $width -and @($table | Where-Object { $x -lt $_.Length -and $_[$x] -ne ' ' }).Count -gt 0
+        if ($used -and $start -lt 0) { $start = $x }
+        elseif (-not $used -and $start -ge 0) { $columns.Add(@{ Start = $start; End = $x }); $start = -1 }
+    }
+    $cell = { param([string] $Line, $Column)
+        if ($Line.Length -le $Column.Start) { return '' }
+        $Line.Substring($Column.Start, [math]::Min($Line.Length, $Column.End) - $Column.Start).Trim()
+    }
+    $names = foreach ($column in $columns) { & $cell $lines[$dashIndex - 1] $column }
+    $rows = [System.Collections.Generic.List[object]]::new()
+    for ($i = $dashIndex + 1; $i -lt $lines.Count -and $lines[$i].Trim(); $i++) {
+        $values = foreach ($column in $columns) { & $cell $lines[$i] $column }
+        if (@($values | Where-Object { $_ }).Count -le 1 -and $rows.Count -gt 0) {
+            $previous = $rows[$rows.Count - 1]
+            for ($c = 0; $c -lt $names.Count; $c++) { if ($values[$c]) { $previous[$names[$c]] = ($previous[$names[$c]], $values[$c] | Where-Object { $_ }) -join "`n" } }
+            continue
+        }
+        $row = [ordered]@{}
+        for ($c = 0; $c -lt $names.Count; $c++) { $row[$names[$c]] = $values[$c] }
+        $rows.Add($row)
+    }
+    foreach ($row in $rows) { [pscustomobject]$row }
+}
+
+Export-ModuleMember -Function Get-RepoPath, ConvertFrom-FormattedTable, Import-EcsToolsModule, Set-EcsTestEnvironment, Restore-EcsTestEnvironment, Start-LocalEcs, Start-Moto, Reset-Moto, Stop-TestServer, Invoke-ChildPwsh
