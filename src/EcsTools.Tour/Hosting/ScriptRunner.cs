@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using EcsTools.Tour.Utility;
 
 namespace EcsTools.Tour.Hosting;
 
@@ -20,9 +19,7 @@ internal static class ScriptRunner
     {
         ArgumentNullException.ThrowIfNull(run);
         var host = new ConsoleHost(run.Width);
-        var state = InitialSessionState.CreateDefault2();
-        UtilityCommands.AddTo(state);
-        using var runspace = RunspaceFactory.CreateRunspace(host, state);
+        using var runspace = RunspaceFactory.CreateRunspace(host, EngineState.Create());
         runspace.Open();
         if (run.ModuleManifest is not null)
         {

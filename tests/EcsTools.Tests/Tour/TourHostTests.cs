@@ -8,7 +8,7 @@ namespace EcsTools.Tests.Tour;
 
 /// <summary>
 /// The tour host as a script runner: exit codes as pwsh -File gives them, script arguments bound as pwsh -File binds
-/// them, the Write-* cmdlets it adds to the engine's core ones, the poll defaults it sets for LocalEcs, and its
+/// them, the Write-* cmdlets of the engine it hosts, the poll defaults it sets for LocalEcs, and its
 /// command line (--list, --help, mistakes).
 /// </summary>
 public sealed class TourHostTests
