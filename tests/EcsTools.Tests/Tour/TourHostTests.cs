@@ -63,6 +63,42 @@ public sealed class TourHostTests
     }
 
     [Fact]
+    public async Task Scripts_sort_select_and_convert_our_output_with_the_Utility_cmdlets_of_pwsh()
+    {
+        var run = await TourRun.ScriptAsync("""
+            $ErrorActionPreference = 'Stop'
+            "source=$((Get-Command Select-Object, Sort-Object, ConvertTo-Json, Format-Table, Get-ChildItem).Source -join ',')"
+            "pshome=$((Get-Module Microsoft.PowerShell.Utility).Path -eq (Join-Path $PSHOME Modules/Microsoft.PowerShell.Utility/Microsoft.PowerShell.Utility.psd1))"
+            "autoload=$((ConvertTo-SecureString 'x' -AsPlainText -Force).GetType().Name)"
+            $tasks = Start-EcsTask web -Cluster demo -LaunchType EC2 -Count 3
+            "ids=$(($tasks.TaskId | ForEach-Object { $_ }) -join ',')"
+            $json = $tasks | Sort-Object TaskId -Descending | Select-Object TaskId, Family, LaunchType, DesiredStatus | ConvertTo-Json -Compress
+            "json=$json"
+            $tasks | Format-Table TaskId, LaunchType -HideTableHeaders
+            """);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["Microsoft.PowerShell.Utility,Microsoft.PowerShell.Utility,Microsoft.PowerShell.Utility,Microsoft.PowerShell.Utility,Microsoft.PowerShell.Management"],
+            run.Values("source="));
+        Assert.Equal(["True"], run.Values("pshome="));
+        Assert.Equal(["SecureString"], run.Values("autoload="));
+
+        var ids = Assert.Single(run.Values("ids=")).Split(',');
+        Assert.Equal(3, ids.Length);
+        using var json = System.Text.Json.JsonDocument.Parse(Assert.Single(run.Values("json=")));
+        var tasks = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(ids.OrderByDescending(i => i, StringComparer.Ordinal), tasks.Select(t => t.GetProperty("TaskId").GetString()));
+        Assert.All(tasks, t =>
+        {
+            Assert.Equal(["TaskId", "Family", "LaunchType", "DesiredStatus"], t.EnumerateObject().Select(p => p.Name));
+            Assert.Equal("web", t.GetProperty("Family").GetString());
+            Assert.Equal("EC2", t.GetProperty("LaunchType").GetString());
+            Assert.Equal("RUNNING", t.GetProperty("DesiredStatus").GetString());
+        });
+        Assert.All(ids, id => Assert.Contains(run.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, $"^{id} +EC2$")));
+    }
+
+    [Fact]
     public async Task A_terminating_error_exits_1_and_is_shown_as_pwsh_shows_it()
     {
         var run = await TourRun.ScriptAsync("""
