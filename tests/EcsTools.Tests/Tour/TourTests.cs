@@ -84,4 +84,22 @@ public sealed class TourTests
             run.ToString());
         Assert.Contains("to reach STEADY_STATE] STABILIZING", run.Output);
     }
+
+    [Fact]
+    public async Task At_80_columns_the_titles_and_notes_are_wrapped_to_the_width()
+    {
+        var run = await TourRun.StartAsync("--step", TourRun.FastStep, "--width", "80");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var titles = run.Lines.Where(l => l.StartsWith("== ", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(13, titles.Count);
+        Assert.Contains("== 1. Start-EcsTask with a launch type: RunTask, launchType EC2, two tasks of", titles);
+        Assert.Contains("   'web'", run.Lines);
+
+        // Titles and notes (three spaces, then a letter) fit in 79 columns, unless one word alone is longer (an ARN).
+        var text = run.Lines.Where(l => l.StartsWith("== ", System.StringComparison.Ordinal) || Regex.IsMatch(l, "^   [A-Za-z'(]")).ToList();
+        Assert.True(text.Count > 40, run.ToString());
+        Assert.All(text, l => Assert.True(l.Length <= 79 || !l[3..].Contains(' ', System.StringComparison.Ordinal), l));
+        Assert.Contains(run.Lines, l => l.StartsWith("   arn:aws:ecs:us-east-1:123456789012:container-instance/demo/", System.StringComparison.Ordinal));
+    }
 }
