@@ -18,15 +18,23 @@ internal static class EngineState
     /// <summary>$PSHOME of the hosted engine: the SDK puts System.Management.Automation.dll and Modules/ there.</summary>
     public static string PSHome { get; } = Path.GetDirectoryName(typeof(PSObject).Assembly.Location) ?? ".";
 
+    /// <exception cref="FileNotFoundException">A module of the SDK is not where the build puts it.</exception>
     public static InitialSessionState Create()
     {
         var state = InitialSessionState.CreateDefault2();
         foreach (var module in ImportedModules)
         {
-            state.ImportPSModule(Path.Combine(PSHome, "Modules", module, module + ".psd1"));
+            // The engine skips a module path that does not exist without a word: a broken build of the host, said here
+            // rather than as "Select-Object is not recognized" in the middle of a script.
+            var manifest = Path.Combine(PSHome, "Modules", module, module + ".psd1");
+            if (!File.Exists(manifest))
+            {
+                throw new FileNotFoundException($"{manifest} is missing: the host's build is incomplete (dotnet build src/EcsTools.Tour).", manifest);
+            }
+
+            state.ImportPSModule(manifest);
         }
 
-        // A module that does not load is a broken build of the host: say so rather than run scripts without it.
         state.ThrowOnRunspaceOpenError = true;
         return state;
     }

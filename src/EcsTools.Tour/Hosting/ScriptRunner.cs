@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
@@ -19,8 +20,28 @@ internal static class ScriptRunner
     {
         ArgumentNullException.ThrowIfNull(run);
         var host = new ConsoleHost(run.Width);
-        using var runspace = RunspaceFactory.CreateRunspace(host, EngineState.Create());
-        runspace.Open();
+        InitialSessionState state;
+        try
+        {
+            state = EngineState.Create();
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+
+        using var runspace = RunspaceFactory.CreateRunspace(host, state);
+        try
+        {
+            runspace.Open();
+        }
+        catch (RunspaceOpenModuleLoadException e)
+        {
+            Console.Error.WriteLine($"The PowerShell engine did not open ({EngineState.PSHome}): {e.Message}");
+            return 1;
+        }
+
         if (run.ModuleManifest is not null)
         {
             try
