@@ -156,7 +156,8 @@ $green = New-EcsTaskSet -Cluster $Cluster -Service $Service -TaskDefinition farg
 $green = $green | Set-EcsTaskSet -Scale 100 -Wait
 $green = $green | Set-EcsTaskSet -Primary
 $green | Out-Host
-Show-Note "Blue is $($blue.Id), green $($green.Id)."
+Show-Note ("Blue is $($blue.Id) with the launch type $($blue.LaunchType), green $($green.Id) with the capacity provider " +
+    "strategy $($green.CapacityProviderStrategy -join ', ').")
 
 Show-Note 'Blue is scaled to 0 %, waited for, and removed (ECS drains it).'
 $null = $blue | Set-EcsTaskSet -Scale 0 -Wait

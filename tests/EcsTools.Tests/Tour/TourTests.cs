@@ -78,6 +78,8 @@ public sealed class TourTests
         Assert.Matches(@"DRAINING +STEADY_STATE +0 +0 +0 +0 fargate-web:1 +checkout$", sets[2]);
         Assert.Equal(sets[1], sets[3]);
         Assert.NotEqual(sets[0][..27], sets[1][..27]);
+        Assert.Matches(@"Blue is ecs-svc/\d+ with the launch type FARGATE, green ecs-svc/\d+ with the capacity provider strategy FARGATE_SPOT \(weight 1, base 0\)\.",
+            Regex.Replace(run.Output, @"\s+", " "));
 
         // Progress reaches stderr as the engine reports it (the batch job runs 3 s: its wait reports several times).
         Assert.True(run.Lines.Count(l => l.StartsWith("[Waiting for 1 ECS task(s) to be STOPPED] 0 of 1 done; waiting: RUNNING 1;", System.StringComparison.Ordinal)) > 1,
