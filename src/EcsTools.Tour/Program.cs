@@ -62,7 +62,7 @@ internal static class Program
             return SetupError;
         }
 
-        var run = new ScriptRun(script, options.ScriptArguments, options.ImportModule ? manifest : null, options.Width);
+        var run = new ScriptRun(script, options.ScriptArguments, options.ImportModule ? manifest : null, options.Width ?? OutputWidth());
         if (options.UseAws)
         {
             UseAws(options);
@@ -140,6 +140,28 @@ internal static class Program
                 if ($args[0].BoundParameters -contains 'Wait' -or $args[0].BoundParameters -contains 'WaitUntil') { {{interval}} }
             }
             """;
+    }
+
+    /// <summary>
+    /// As pwsh lays out tables and errors: to the terminal's width; when the output goes to a file or a pipe, 120
+    /// columns, the same on every machine.
+    /// </summary>
+    private static int OutputWidth()
+    {
+        const int Redirected = 120;
+        if (Console.IsOutputRedirected)
+        {
+            return Redirected;
+        }
+
+        try
+        {
+            return Console.WindowWidth is >= 40 and <= 1000 and var width ? width : Redirected;
+        }
+        catch (IOException)
+        {
+            return Redirected;
+        }
     }
 
     private static string Region(TourOptions options) =>

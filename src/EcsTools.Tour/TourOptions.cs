@@ -20,7 +20,7 @@ internal sealed class TourOptions
           --aws            use real AWS: your credentials, region and endpoint (with --endpoint: that endpoint)
           --region NAME    the region (default: $AWS_REGION, else us-east-1 for LocalEcs and --endpoint)
           --step DURATION  LocalEcs: the length of one task lifecycle step (default 400ms; e.g. 1s, 50ms)
-          --width N        the width of the table views (default 120)
+          --width N        the width of the output (default: the terminal's; 120 when the output is redirected)
           --no-import      do not import EcsTools first (the script imports it)
           --help           this text
 
@@ -36,7 +36,8 @@ internal sealed class TourOptions
 
     public TimeSpan Step { get; private set; } = TimeSpan.FromMilliseconds(400);
 
-    public int Width { get; private set; } = 120;
+    /// <summary>--width; null when not given (the terminal's width, or 120).</summary>
+    public int? Width { get; private set; }
 
     public bool ImportModule { get; private set; } = true;
 

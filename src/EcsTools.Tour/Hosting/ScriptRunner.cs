@@ -1,7 +1,7 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using EcsTools.Tour.Utility;
 
 namespace EcsTools.Tour.Hosting;
 
@@ -20,10 +20,28 @@ internal static class ScriptRunner
     {
         ArgumentNullException.ThrowIfNull(run);
         var host = new ConsoleHost(run.Width);
-        var state = InitialSessionState.CreateDefault2();
-        UtilityCommands.AddTo(state);
+        InitialSessionState state;
+        try
+        {
+            state = EngineState.Create();
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+
         using var runspace = RunspaceFactory.CreateRunspace(host, state);
-        runspace.Open();
+        try
+        {
+            runspace.Open();
+        }
+        catch (RunspaceOpenModuleLoadException e)
+        {
+            Console.Error.WriteLine($"The PowerShell engine did not open ({EngineState.PSHome}): {e.Message}");
+            return 1;
+        }
+
         if (run.ModuleManifest is not null)
         {
             try

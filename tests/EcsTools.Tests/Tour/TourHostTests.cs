@@ -8,7 +8,7 @@ namespace EcsTools.Tests.Tour;
 
 /// <summary>
 /// The tour host as a script runner: exit codes as pwsh -File gives them, script arguments bound as pwsh -File binds
-/// them, the Write-* cmdlets it adds to the engine's core ones, the poll defaults it sets for LocalEcs, and its
+/// them, the Write-* cmdlets of the engine it hosts, the poll defaults it sets for LocalEcs, and its
 /// command line (--list, --help, mistakes).
 /// </summary>
 public sealed class TourHostTests
@@ -60,6 +60,42 @@ public sealed class TourHostTests
         Assert.Contains("not terminating", run.Output);
         Assert.Equal(["00:00:00.0125000"], run.Values("poll="));
         Assert.StartsWith("Waiting for 1 task(s) to be RUNNING: polling every 0.01", Assert.Single(run.Values("wait=")));
+    }
+
+    [Fact]
+    public async Task Scripts_sort_select_and_convert_our_output_with_the_Utility_cmdlets_of_pwsh()
+    {
+        var run = await TourRun.ScriptAsync("""
+            $ErrorActionPreference = 'Stop'
+            "source=$((Get-Command Select-Object, Sort-Object, ConvertTo-Json, Format-Table, Get-ChildItem).Source -join ',')"
+            "pshome=$((Get-Module Microsoft.PowerShell.Utility).Path -eq (Join-Path $PSHOME Modules/Microsoft.PowerShell.Utility/Microsoft.PowerShell.Utility.psd1))"
+            "autoload=$((ConvertTo-SecureString 'x' -AsPlainText -Force).GetType().Name)"
+            $tasks = Start-EcsTask web -Cluster demo -LaunchType EC2 -Count 3
+            "ids=$(($tasks.TaskId | ForEach-Object { $_ }) -join ',')"
+            $json = $tasks | Sort-Object TaskId -Descending | Select-Object TaskId, Family, LaunchType, DesiredStatus | ConvertTo-Json -Compress
+            "json=$json"
+            $tasks | Format-Table TaskId, LaunchType -HideTableHeaders
+            """);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["Microsoft.PowerShell.Utility,Microsoft.PowerShell.Utility,Microsoft.PowerShell.Utility,Microsoft.PowerShell.Utility,Microsoft.PowerShell.Management"],
+            run.Values("source="));
+        Assert.Equal(["True"], run.Values("pshome="));
+        Assert.Equal(["SecureString"], run.Values("autoload="));
+
+        var ids = Assert.Single(run.Values("ids=")).Split(',');
+        Assert.Equal(3, ids.Length);
+        using var json = System.Text.Json.JsonDocument.Parse(Assert.Single(run.Values("json=")));
+        var tasks = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(ids.OrderByDescending(i => i, StringComparer.Ordinal), tasks.Select(t => t.GetProperty("TaskId").GetString()));
+        Assert.All(tasks, t =>
+        {
+            Assert.Equal(["TaskId", "Family", "LaunchType", "DesiredStatus"], t.EnumerateObject().Select(p => p.Name));
+            Assert.Equal("web", t.GetProperty("Family").GetString());
+            Assert.Equal("EC2", t.GetProperty("LaunchType").GetString());
+            Assert.Equal("RUNNING", t.GetProperty("DesiredStatus").GetString());
+        });
+        Assert.All(ids, id => Assert.Contains(run.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, $"^{id} +EC2$")));
     }
 
     [Fact]
