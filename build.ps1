@@ -15,7 +15,11 @@ param(
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # Package: the platforms that get ReadyToRun images of the engine in engine/<rid>/ (any other loads the IL in engine/).
+    [ValidateSet('linux-x64', 'linux-arm64', 'win-x64', 'win-arm64', 'osx-x64', 'osx-arm64')]
+    [string[]] $Platform = @('linux-x64', 'win-x64', 'osx-arm64')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -25,6 +29,21 @@ $moduleDir = Join-Path $PSScriptRoot 'out/EcsTools'
 function Invoke-Dotnet {
     & dotnet @args
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+# Precompiles the engine, AWSSDK.* and System.IO.Hashing for each platform (crossgen2 from the SDK's linux-x64 pack
+# cross-compiles to the others) into <module>/engine/<rid>/, next to the IL build that every other platform loads.
+function Add-ReadyToRunImage([string] $ModuleDirectory, [string[]] $RuntimeIdentifier) {
+    foreach ($rid in $RuntimeIdentifier) {
+        $publishDir = Join-Path $PSScriptRoot "artifacts/r2r/$rid"
+        if (Test-Path $publishDir) { Remove-Item $publishDir -Recurse -Force }
+        Invoke-Dotnet publish src/EcsTools.Engine/EcsTools.Engine.csproj -c $Configuration -r $rid --self-contained false `
+            '-p:PublishReadyToRun=true' -o $publishDir
+        $target = Join-Path $ModuleDirectory "engine/$rid"
+        if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+        New-Item -ItemType Directory -Path $target | Out-Null
+        Copy-Item -Path (Join-Path $publishDir '*.dll') -Destination $target
+    }
 }
 
 foreach ($name in $Task) {
@@ -43,6 +62,7 @@ foreach ($name in $Task) {
         }
         'Package' {
             Invoke-Dotnet build src/EcsTools/EcsTools.csproj -c $Configuration
+            Add-ReadyToRunImage $moduleDir $Platform
             $manifest = Import-PowerShellDataFile (Join-Path $moduleDir 'EcsTools.psd1')
             $target = Join-Path $PSScriptRoot "artifacts/EcsTools/$($manifest.ModuleVersion)"
             if (Test-Path $target) { Remove-Item $target -Recurse -Force }
