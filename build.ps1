@@ -32,17 +32,22 @@ function Invoke-Dotnet {
 }
 
 # Precompiles the engine, AWSSDK.* and System.IO.Hashing for each platform (crossgen2 from the SDK's linux-x64 pack
-# cross-compiles to the others) into <module>/engine/<rid>/, next to the IL build that every other platform loads.
+# cross-compiles to the others) into <module>/engine/<rid>/net<N>.0/, next to the IL build that anything else loads.
+# Each .NET major version reads only images of its own ReadyToRun format: net8.0 (pwsh 7.4, with the net8.0 crossgen2 and
+# runtime pack) and net10.0 (pwsh 7.6, with the SDK's own), both compiling the same net8.0 IL.
 function Add-ReadyToRunImage([string] $ModuleDirectory, [string[]] $RuntimeIdentifier) {
+    $sets = [ordered]@{ 'net8.0' = @(); 'net10.0' = @('-p:EcsToolsImagesForNet10=true') }
     foreach ($rid in $RuntimeIdentifier) {
-        $publishDir = Join-Path $PSScriptRoot "artifacts/r2r/$rid"
-        if (Test-Path $publishDir) { Remove-Item $publishDir -Recurse -Force }
-        Invoke-Dotnet publish src/EcsTools.Engine/EcsTools.Engine.csproj -c $Configuration -r $rid --self-contained false `
-            '-p:PublishReadyToRun=true' -o $publishDir
-        $target = Join-Path $ModuleDirectory "engine/$rid"
-        if (Test-Path $target) { Remove-Item $target -Recurse -Force }
-        New-Item -ItemType Directory -Path $target | Out-Null
-        Copy-Item -Path (Join-Path $publishDir '*.dll') -Destination $target
+        foreach ($framework in $sets.Keys) {
+            $publishDir = Join-Path $PSScriptRoot "artifacts/r2r/$rid/$framework"
+            if (Test-Path $publishDir) { Remove-Item $publishDir -Recurse -Force }
+            Invoke-Dotnet publish src/EcsTools.Engine/EcsTools.Engine.csproj -c $Configuration -r $rid --self-contained false `
+                '-p:PublishReadyToRun=true' @($sets[$framework]) -o $publishDir
+            $target = Join-Path $ModuleDirectory "engine/$rid/$framework"
+            if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+            New-Item -ItemType Directory -Path $target | Out-Null
+            Copy-Item -Path (Join-Path $publishDir '*.dll') -Destination $target
+        }
     }
 }
 

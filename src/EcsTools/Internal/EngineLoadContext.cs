@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.IO;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -12,9 +13,9 @@ namespace EcsTools.Internal;
 /// Loads EcsTools.Engine and its AWSSDK.Core from the module's engine/ folder into a load context of their own, so that
 /// another module's AWSSDK.Core (AWS.Tools ships 3.7.x or 4.0.x) can live in the same session, in either import order.
 /// The module assembly itself stays in the default context, where PowerShell resolves the output types by name.
-/// A packaged module also carries ReadyToRun (precompiled) copies of the same assemblies in engine/&lt;platform&gt;/
-/// (linux-x64, win-x64, osx-arm64, ...): they are loaded when the folder for this process's OS and architecture has the
-/// engine, and the IL build in engine/ otherwise, assembly by assembly.
+/// A packaged module also carries ReadyToRun (precompiled) copies of the same assemblies in engine/&lt;platform&gt;/net&lt;N&gt;.0/
+/// (linux-x64, win-x64, osx-arm64; net8.0 for pwsh 7.4, net10.0 for pwsh 7.6): they are loaded when there is a set for this
+/// process's OS, architecture and .NET version, and the IL build in engine/ otherwise, assembly by assembly.
 /// </summary>
 internal sealed class EngineLoadContext : AssemblyLoadContext
 {
@@ -23,7 +24,7 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
     private static readonly string s_ilDirectory =
         Path.Combine(Path.GetDirectoryName(typeof(EngineLoadContext).Assembly.Location) ?? AppContext.BaseDirectory, "engine");
 
-    private static readonly string s_engineDirectory = SelectEngineDirectory(s_ilDirectory, CurrentPlatform);
+    private static readonly string s_engineDirectory = SelectEngineDirectory(s_ilDirectory, CurrentPlatform, Environment.Version.Major);
 
     private static readonly Lazy<EngineLoadContext> s_instance = new(() => new EngineLoadContext());
 
@@ -32,7 +33,7 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
     {
     }
 
-    /// <summary>The folder the engine is loaded from: engine/&lt;platform&gt; (ReadyToRun) or engine/ (IL).</summary>
+    /// <summary>The folder the engine is loaded from: engine/&lt;platform&gt;/net&lt;N&gt;.0 (ReadyToRun) or engine/ (IL).</summary>
     internal static string EngineDirectory => s_engineDirectory;
 
     /// <summary>This process's platform as the package names its ReadyToRun folders (os-arch), or null for one it has none for.</summary>
@@ -82,19 +83,33 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
     }
 
-    // engine/<platform> when it holds the engine (a packaged module), engine/ otherwise (a build, or a platform without images).
-    internal static string SelectEngineDirectory(string ilDirectory, string? platform)
+    // engine/<platform>/net<N>.0 with the highest N this runtime can take when it holds the engine (a packaged module), engine/
+    // otherwise (a build, or a platform without images). Each .NET major version reads only ReadyToRun images of its own format
+    // (.NET 10 ignores the code of images made for .NET 8), hence one set per runtime; an image the runtime does not take is
+    // still loaded, as IL, so the choice can cost speed but never correctness.
+    internal static string SelectEngineDirectory(string ilDirectory, string? platform, int runtimeMajor)
     {
-        if (platform is not null)
+        var platformDirectory = platform is null ? null : Path.Combine(ilDirectory, platform);
+        if (platformDirectory is null || !Directory.Exists(platformDirectory))
         {
-            var precompiled = Path.Combine(ilDirectory, platform);
-            if (File.Exists(Path.Combine(precompiled, EngineAssemblyName + ".dll")))
+            return ilDirectory;
+        }
+
+        string? best = null;
+        var bestMajor = 0;
+        foreach (var directory in Directory.EnumerateDirectories(platformDirectory, "net*.0"))
+        {
+            var name = Path.GetFileName(directory);
+            if (int.TryParse(name.AsSpan(3, name.Length - 5), NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+                && major <= runtimeMajor && major > bestMajor
+                && File.Exists(Path.Combine(directory, EngineAssemblyName + ".dll")))
             {
-                return precompiled;
+                best = directory;
+                bestMajor = major;
             }
         }
 
-        return ilDirectory;
+        return best ?? ilDirectory;
     }
 
     private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName assemblyName) =>
