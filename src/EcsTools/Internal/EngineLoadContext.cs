@@ -24,7 +24,7 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
     private static readonly string s_ilDirectory =
         Path.Combine(Path.GetDirectoryName(typeof(EngineLoadContext).Assembly.Location) ?? AppContext.BaseDirectory, "engine");
 
-    private static readonly string s_engineDirectory = SelectEngineDirectory(s_ilDirectory, CurrentPlatform, Environment.Version.Major);
+    private static readonly string s_engineDirectory = ChooseEngineDirectory();
 
     private static readonly Lazy<EngineLoadContext> s_instance = new(() => new EngineLoadContext());
 
@@ -81,6 +81,34 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
         }
 
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+    }
+
+    private static string ChooseEngineDirectory()
+    {
+        var directory = SelectEngineDirectory(s_ilDirectory, CurrentPlatform, Environment.Version.Major);
+        // An image made for another OS does not load at all (BadImageFormatException), unlike one for another .NET, whose
+        // code is only ignored: take images only when their PE machine is the one of this runtime's own precompiled CoreLib.
+        var coreLibrary = typeof(object).Assembly.Location;
+        return ReferenceEquals(directory, s_ilDirectory) || coreLibrary.Length == 0
+            || PeMachine(Path.Combine(directory, EngineAssemblyName + ".dll")) == PeMachine(coreLibrary)
+            ? directory
+            : s_ilDirectory;
+    }
+
+    private static int PeMachine(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new BinaryReader(stream);
+            stream.Position = 0x3C;
+            stream.Position = reader.ReadInt32() + 4;
+            return reader.ReadUInt16();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentOutOfRangeException)
+        {
+            return -1;
+        }
     }
 
     // engine/<platform>/net<N>.0 with the highest N this runtime can take when it holds the engine (a packaged module), engine/
