@@ -37,6 +37,8 @@ function Invoke-Dotnet {
 # runtime pack) and net10.0 (pwsh 7.6, with the SDK's own), both compiling the same net8.0 IL.
 function Add-ReadyToRunImage([string] $ModuleDirectory, [string[]] $RuntimeIdentifier) {
     $sets = [ordered]@{ 'net8.0' = @(); 'net10.0' = @('-p:EcsToolsImagesForNet10=true') }
+    # Images of an earlier Package (other platforms, an older engine) would be shipped too.
+    Get-ChildItem -LiteralPath (Join-Path $ModuleDirectory 'engine') -Directory | Remove-Item -Recurse -Force
     foreach ($rid in $RuntimeIdentifier) {
         foreach ($framework in $sets.Keys) {
             $publishDir = Join-Path $PSScriptRoot "artifacts/r2r/$rid/$framework"
