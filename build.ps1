@@ -38,7 +38,11 @@ param(
     # Docs: rewrite docs/*.md from the cmdlets (ECSTOOLS_UPDATE_DOCS=1) instead of failing on drift.
     [switch] $UpdateDocs,
 
-    [string] $BenchFilter = '*'
+    [string] $BenchFilter = '*',
+
+    # Package: the platforms that get ReadyToRun images of the engine in engine/<rid>/ (any other loads the IL in engine/).
+    [ValidateSet('linux-x64', 'linux-arm64', 'win-x64', 'win-arm64', 'osx-x64', 'osx-arm64')]
+    [string[]] $Platform = @('linux-x64', 'win-x64', 'osx-arm64')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -121,6 +125,28 @@ function Write-SuiteLine([string] $Name, $Suite) {
     Write-Host $line
 }
 
+# Precompiles the engine, AWSSDK.* and System.IO.Hashing for each platform (crossgen2 from the SDK's linux-x64 pack
+# cross-compiles to the others) into <module>/engine/<rid>/net<N>.0/, next to the IL build that anything else loads.
+# Each .NET major version reads only images of its own ReadyToRun format: net8.0 (pwsh 7.4, with the net8.0 crossgen2 and
+# runtime pack) and net10.0 (pwsh 7.6, with the SDK's own), both compiling the same net8.0 IL.
+function Add-ReadyToRunImage([string] $ModuleDirectory, [string[]] $RuntimeIdentifier, [string] $BuildConfiguration) {
+    $sets = [ordered]@{ 'net8.0' = @(); 'net10.0' = @('-p:EcsToolsImagesForNet10=true') }
+    # Images of an earlier Package (other platforms, an older engine) would be shipped too.
+    Get-ChildItem -LiteralPath (Join-Path $ModuleDirectory 'engine') -Directory | Remove-Item -Recurse -Force
+    foreach ($rid in $RuntimeIdentifier) {
+        foreach ($framework in $sets.Keys) {
+            $publishDir = Join-Path $PSScriptRoot "artifacts/r2r/$rid/$framework"
+            if (Test-Path $publishDir) { Remove-Item $publishDir -Recurse -Force }
+            Invoke-Dotnet (@('publish', 'src/EcsTools.Engine/EcsTools.Engine.csproj', '-c', $BuildConfiguration, '-r', $rid,
+                    '--self-contained', 'false', '-p:PublishReadyToRun=true') + $sets[$framework] + @('-o', $publishDir) + $cpu)
+            $target = Join-Path $ModuleDirectory "engine/$rid/$framework"
+            if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+            New-Item -ItemType Directory -Path $target | Out-Null
+            Copy-Item -Path (Join-Path $publishDir '*.dll') -Destination $target
+        }
+    }
+}
+
 foreach ($name in $Task) {
     switch ($name) {
         'Build' {
@@ -160,11 +186,13 @@ foreach ($name in $Task) {
             # A release build unless -Configuration says otherwise.
             $packageConfiguration = if ($PSBoundParameters.ContainsKey('Configuration')) { $Configuration } else { 'Release' }
             Invoke-Build $packageConfiguration
+            Add-ReadyToRunImage $moduleDir $Platform $packageConfiguration
             $manifest = Import-PowerShellDataFile (Join-Path $moduleDir 'EcsTools.psd1')
             $target = Join-Path $PSScriptRoot "artifacts/EcsTools/$($manifest.ModuleVersion)"
             if (Test-Path $target) { Remove-Item $target -Recurse -Force }
             New-Item -ItemType Directory -Path $target | Out-Null
             Copy-Item -Path (Join-Path $moduleDir '*') -Destination $target -Recurse -Exclude '*.pdb'
+            Copy-Item -LiteralPath (Join-Path $PSScriptRoot 'LICENSE') -Destination $target
             $checked = Test-ModuleManifest (Join-Path $target 'EcsTools.psd1')
             Write-Host "Test-ModuleManifest: $($checked.Name) $($checked.Version), $($checked.ExportedCmdlets.Count) cmdlets."
             # The smoke test imports the packaged folder (not out/) in a fresh pwsh.
