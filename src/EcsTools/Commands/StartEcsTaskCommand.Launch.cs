@@ -140,6 +140,13 @@ public sealed partial class StartEcsTaskCommand
         }
 
         WriteResults(result.Tasks, result.Failures, operation, taskDefinition);
+        var asked = request is RunTaskRequest { Count: { } count } ? count : request is StartTaskRequest { ContainerInstances: { } on } ? on.Count : 1;
+        var accounted = (result.Tasks?.Count ?? 0) + (result.Failures?.Count ?? 0);
+        if (accounted < asked)
+        {
+            WriteError(TaskErrors.FewerThanAsked(operation, taskDefinition, request.Cluster, asked, result.Tasks?.Count ?? 0, result.Failures?.Count ?? 0));
+        }
+
         return true;
     }
 

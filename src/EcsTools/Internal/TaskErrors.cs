@@ -12,6 +12,25 @@ internal static class TaskErrors
 {
     private const int ListedTasks = 10;
 
+    /// <summary>
+    /// ECS answered a RunTask or StartTask with fewer tasks and failures together than it was asked for: the rest are
+    /// neither started nor explained (an emulator out of capacity does this; ECS itself should not). Nothing is lost
+    /// silently.
+    /// </summary>
+    public static ErrorRecord FewerThanAsked(string operation, string taskDefinition, string? cluster, int asked, int started, int failures) => Create(
+        new InvalidOperationException($"{operation} asked for {asked} task(s) of '{taskDefinition}' on cluster '{cluster ?? "default"}'; ECS started {started} and reported "
+            + $"{failures} failure(s), so {asked - started - failures} task(s) were neither started nor explained."),
+        "TasksNotAccountedFor", ErrorCategory.InvalidResult, taskDefinition,
+        $"Check what runs with Get-EcsTask -Cluster {cluster ?? "default"} -Family {FamilyOf(taskDefinition)}, and the cluster's capacity, before starting the rest again.");
+
+    // 'web', 'web:3' or 'arn:aws:ecs:...:task-definition/web:3' -> 'web'.
+    private static string FamilyOf(string taskDefinition)
+    {
+        var name = taskDefinition[(taskDefinition.LastIndexOf('/') + 1)..];
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? name : name[..colon];
+    }
+
     public static ErrorRecord StoppedBeforeRunning(EcsTask task) => Create(
         $"Task {Name(task)} stopped before it was RUNNING ({task.LastStatus}). {Explain(task)}",
         "TaskStopped", ErrorCategory.InvalidResult, task,

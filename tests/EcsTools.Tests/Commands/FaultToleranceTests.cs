@@ -152,7 +152,7 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     {
         await using var host = await LocalEcsHost.StartAsync();
         host.Server.Faults.Add(LocalEcsFaultSpec.Parse("ListTasks:slow=20s:x3"));
-        var result = host.Run("Get-EcsTask -Cluster demo -RequestTimeout 0.3");
+        var result = host.Run("Get-EcsTask -Cluster demo -RequestTimeout 1");
         var error = result.FirstError!;
         Assert.Equal("RequestTimeout,EcsTools.Commands.GetEcsTaskCommand", error.FullyQualifiedErrorId);
         Assert.Contains("-RequestTimeout", error.ErrorDetails.Message);

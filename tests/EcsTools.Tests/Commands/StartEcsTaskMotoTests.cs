@@ -32,6 +32,26 @@ public sealed class StartEcsTaskMotoTests(MotoFixture moto) : MotoTestClass(moto
     }
 
     [Fact]
+    public async Task Tasks_that_ECS_neither_starts_nor_explains_are_an_error()
+    {
+        // moto places nothing and says nothing when no instance has the memory (MOTO.md); ECS would answer RESOURCE:MEMORY.
+        await Moto.Ecs.CallAsync("RegisterTaskDefinition", new
+        {
+            family = "huge",
+            containerDefinitions = new[] { new { name = "web", image = "nginx", memory = 1_000_000, essential = true } },
+        });
+        using var session = PsSession.Create(Moto.Endpoint);
+
+        var result = session.Run("Start-EcsTask huge -Cluster ec2 -LaunchType EC2 -Count 2");
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("TasksNotAccountedFor,EcsTools.Commands.StartEcsTaskCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("asked for 2 task(s) of 'huge' on cluster 'ec2'; ECS started 0 and reported 0 failure(s)", error.Exception.Message, System.StringComparison.Ordinal);
+        Assert.Contains("Get-EcsTask -Cluster ec2 -Family huge", error.ErrorDetails.RecommendedAction, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ContainerInstance_set_calls_StartTask_on_the_instances()
     {
         using var session = PsSession.Create(Moto.Endpoint);
