@@ -90,7 +90,7 @@ for ($shard = 0; $shard -lt $Shards; $shard++) {
     $task = Start-EcsTask $TaskDefinition @start -Environment @{ SHARD = "$shard"; SHARDS = "$Shards" } `
         -ClientToken "nightly-$RunId-shard-$shard" -ErrorAction SilentlyContinue -ErrorVariable startErrors
     if ($startErrors) {
-        $problems[$shard] = 'not started: ' + (($startErrors | ForEach-Object { "$($_.Exception.Message) [$($_.FullyQualifiedErrorId)]" }) -join '; ')
+        $problems[$shard] = 'not started: ' + (($startErrors | ForEach-Object { "$_ [$($_.FullyQualifiedErrorId)]" }) -join '; ')
     }
     if ($startErrors | Where-Object FullyQualifiedErrorId -Like 'OutcomeUnknown,*') {
         # ECS may have started the shard: the same run id (so the same client token) returns its task, or starts it once.
@@ -118,7 +118,7 @@ if ($tasks.Count -gt 0) {
                 "task $($target.TaskId): $($target.StopCode), exit codes $($target.ExitCodes) [$($e.FullyQualifiedErrorId)]"
             }
             else {
-                "$($e.Exception.Message) [$($e.FullyQualifiedErrorId)]"
+                "$e [$($e.FullyQualifiedErrorId)]"
             }
         }
     }

@@ -141,7 +141,32 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Writes the error record with every secret masked (see <see cref="EcsSecrets"/>).</summary>
-    public new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorRecords.Clean(errorRecord));
+    public new void WriteError(ErrorRecord errorRecord)
+    {
+        if (ErrorStops())
+        {
+            // This error will end the command (and stop the pipeline, which then refuses every Write*): say first what
+            // would otherwise be lost.
+            BeforeErrorStops();
+        }
+
+        base.WriteError(ErrorRecords.Clean(errorRecord));
+    }
+
+    /// <summary>
+    /// Called before an error that will end the command (-ErrorAction Stop, or $ErrorActionPreference = 'Stop'): a
+    /// command that created or follows resources it has not written yet lists them here, while the pipeline still
+    /// takes a warning.
+    /// </summary>
+    private protected virtual void BeforeErrorStops()
+    {
+    }
+
+    private bool ErrorStops()
+    {
+        var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : SessionValue("ErrorActionPreference");
+        return LanguagePrimitives.TryConvertTo<ActionPreference>(value, out var preference) && preference == ActionPreference.Stop;
+    }
 
     /// <summary>Throws the error record with every secret masked.</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

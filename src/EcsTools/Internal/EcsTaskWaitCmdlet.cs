@@ -45,6 +45,25 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         base.StopProcessing();
     }
 
+    /// <summary>
+    /// -ErrorAction Stop: an error (a failed task, say) ends the command while other tasks are still followed; they are
+    /// listed in one warning (ARN and last state), which -WarningVariable and transcripts keep, so none is lost.
+    /// </summary>
+    private protected override void BeforeErrorStops()
+    {
+        var pending = WaitedTasks.PendingSnapshot();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var lines = pending.Select(t => $"  {t.Last?.TaskArn ?? t.Reference} ({t.State})");
+        WriteWarning($"{MyInvocation.MyCommand.Name} stops at the next error (-ErrorAction Stop) before it wrote {pending.Count} task(s) it "
+            + $"{(this is Commands.StartEcsTaskCommand ? "started" : "was waiting for")}; they may still be running:{Environment.NewLine}"
+            + string.Join(Environment.NewLine, lines) + Environment.NewLine
+            + "Get-EcsTask -Task <ARN> shows one; Stop-EcsTask -Task <ARN> stops it.");
+    }
+
     /// <summary>Waits until every task of <paramref name="tasks"/> is in the target state, has failed, or the wait times out; writes each as it settles.</summary>
     internal void WaitForTasks(TaskWaitSet tasks, TaskWaitOptions options)
     {
