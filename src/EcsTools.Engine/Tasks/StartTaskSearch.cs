@@ -82,8 +82,8 @@ internal sealed class StartTaskSearch
         var lookFor = _marker is null
             ? $"tasks of family '{family}' on them created since {_sentAt.ToString("u", CultureInfo.InvariantCulture)}"
             : $"tasks tagged {MarkerKey} = {_marker}";
-        var check = $"Check before starting again: Get-EcsTask -Cluster '{cluster}' -Family '{family}' -Include TAGS "
-            + $"-ContainerInstance <each of {string.Join(", ", instances)}> and look for {lookFor}.";
+        var check = $"Check before starting again: {string.Join(", ", instances.Select(i => $"'{i}'"))} | ForEach-Object "
+            + $"{{ Get-EcsTask -Cluster '{cluster}' -Family '{family}' -ContainerInstance $_ -Include TAGS }}, and look for {lookFor}.";
         if (_marker is null)
         {
             var candidates = await CandidatesAsync(cluster, family, instances, cancellationToken).ConfigureAwait(false);

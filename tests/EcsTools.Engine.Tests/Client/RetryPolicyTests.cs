@@ -135,7 +135,9 @@ public sealed class RetryPolicyTests(ITestOutputHelper output)
         Assert.Equal(EcsErrorKind.OutcomeUnknown, e.Kind);
         Assert.Equal("OutcomeUnknown", e.ErrorCode);
         Assert.Contains("ecstools:start-id", e.Check);
-        Assert.Contains("Get-EcsTask -Cluster 'demo' -Family 'web'", e.Check);
+        // A command that can be pasted as it is: the instances piped into Get-EcsTask, no placeholder.
+        Assert.Contains($"'{instances[0]}' | ForEach-Object {{ Get-EcsTask -Cluster 'demo' -Family 'web' -ContainerInstance $_ -Include TAGS }}", e.Check);
+        Assert.DoesNotContain("<", e.Check, StringComparison.Ordinal);
         Assert.DoesNotContain("try again", e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Single(kit.Server.RequestsFor("StartTask"));
         Assert.Empty(kit.RunningTasks());
