@@ -32,7 +32,9 @@ internal static class TaskErrors
     }
 
     public static ErrorRecord StoppedBeforeRunning(EcsTask task) => Create(
-        $"Task {Name(task)} stopped before it was RUNNING ({task.LastStatus}). {Explain(task)}",
+        (task.StartedAt is { } started
+            ? $"Task {Name(task)} had already run (started {started.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture)}) and stopped before the wait saw it RUNNING ({task.LastStatus}). "
+            : $"Task {Name(task)} stopped before it was RUNNING ({task.LastStatus}). ") + Explain(task),
         "TaskStopped", ErrorCategory.InvalidResult, task,
         "Read the stop code, stopped reason and container reasons; Get-EcsTask shows stopped tasks for about an hour (-DesiredStatus STOPPED).");
 

@@ -153,7 +153,9 @@ public sealed class WaitEcsTaskTests
         Assert.Empty(result.Output);
         var error = Assert.Single(result.Errors);
         Assert.Equal("TaskStopped" + Id, error.FullyQualifiedErrorId);
-        Assert.Contains("stopped before it was RUNNING (STOPPED)", error.Exception.Message);
+        // It ran (startedAt is set) and stopped before the first poll: the message says so, not that it never ran.
+        Assert.Contains("had already run (started ", error.Exception.Message);
+        Assert.Contains("and stopped before the wait saw it RUNNING (STOPPED)", error.Exception.Message);
         Assert.Contains("Stop code: EssentialContainerExited", error.Exception.Message);
         Assert.Contains("job exit code 4", error.Exception.Message);
     }
