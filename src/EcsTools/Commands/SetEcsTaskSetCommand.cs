@@ -50,13 +50,21 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     public double Scale { get; set; }
 
     /// <summary>Make the task set the service's primary task set (the one that serves production traffic).</summary>
+    /// <remarks>Not mandatory in its set: with neither -Scale nor -Primary, PowerShell would prompt for a switch.</remarks>
     [Parameter(ParameterSetName = ByScale)]
-    [Parameter(Mandatory = true, ParameterSetName = ByPrimary)]
+    [Parameter(ParameterSetName = ByPrimary)]
     public SwitchParameter Primary { get; set; }
 
     private protected override void ValidateTaskSetInput()
     {
         // ECS has no call that makes a task set stop being primary: another task set becomes primary instead.
+        if (ParameterSetName == ByPrimary && !MyInvocation.BoundParameters.ContainsKey(nameof(Primary)))
+        {
+            throw new InputValidationException("NoChangeRequested",
+                "Set-EcsTaskSet was given neither -Scale nor -Primary: there is nothing to change.",
+                "Give -Scale (a percentage of the service's desired count), -Primary (to make the task set the primary one), or both.");
+        }
+
         if (ParameterSetName == ByPrimary && !Primary)
         {
             throw new InputValidationException("NoChangeRequested",

@@ -252,4 +252,16 @@ public sealed class InputHardeningTests
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Empty(host.Server.Requests);
     }
+
+    [Fact]
+    public async Task Set_EcsTaskSet_with_neither_Scale_nor_Primary_is_refused_without_a_prompt()
+    {
+        // -Primary was mandatory in the default set: PowerShell prompted for a switch (and failed where nothing can answer).
+        await using var host = await LocalEcsHost.StartAsync();
+        var result = host.Run("Set-EcsTaskSet ecs-svc/1 -Cluster demo -Service checkout");
+        var error = result.FirstError!;
+        Assert.Equal("NoChangeRequested,EcsTools.Commands.SetEcsTaskSetCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("neither -Scale nor -Primary", error.Exception.Message, System.StringComparison.Ordinal);
+        Assert.Empty(host.Server.Requests);
+    }
 }
