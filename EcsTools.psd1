@@ -27,7 +27,7 @@
             Tags         = @('AWS', 'ECS', 'Containers', 'Fargate', 'Deployment', 'TaskSet', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/ecstools/EcsTools'
             LicenseUri   = 'https://github.com/ecstools/EcsTools/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Start-EcsTask, Get-EcsTask, Wait-EcsTask, Stop-EcsTask, New-EcsTaskSet, Get-EcsTaskSet, Set-EcsTaskSet and Remove-EcsTaskSet, with offline help, tab completion and an AWSSDK.Core of their own, precompiled (ReadyToRun) for linux-x64, win-x64 and osx-arm64 on PowerShell 7.4 and 7.6.'
+            ReleaseNotes = 'First release: Start-EcsTask, Get-EcsTask, Wait-EcsTask, Stop-EcsTask, New-EcsTaskSet, Get-EcsTaskSet, Set-EcsTaskSet and Remove-EcsTaskSet, with offline help, tab completion and an AWSSDK.Core of their own, precompiled (ReadyToRun) for linux-x64, win-x64 and osx-arm64 on PowerShell 7.4 and 7.6. Retries decided by what is safe to repeat (OutcomeUnknown where a change cannot be confirmed), -RequestTimeout on every cmdlet, secrets masked in every message, hashtables sent sorted by key, -Count at most 1000, TaskId/TaskSetId/ContainerInstanceId aliases.'
         }
     }
 }
