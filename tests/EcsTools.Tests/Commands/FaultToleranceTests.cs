@@ -151,12 +151,14 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     public async Task A_read_that_times_out_on_every_attempt_is_RequestTimeout_naming_the_parameter()
     {
         await using var host = await LocalEcsHost.StartAsync();
-        host.Server.Faults.Add(LocalEcsFaultSpec.Parse("ListTasks:slow=20s:x3"));
+        // Every attempt is slow: besides its 3 attempts, the SDK may resend a read once more after what it takes for a
+        // stale pooled connection, so the count of requests is 3 or a little more, never fewer.
+        host.Server.Faults.Add(LocalEcsFaultSpec.Parse("ListTasks:slow=20s:x10"));
         var result = host.Run("Get-EcsTask -Cluster demo -RequestTimeout 1");
-        var error = result.FirstError!;
+        var error = Assert.Single(result.Errors);
         Assert.Equal("RequestTimeout,EcsTools.Commands.GetEcsTaskCommand", error.FullyQualifiedErrorId);
         Assert.Contains("-RequestTimeout", error.ErrorDetails.Message);
-        Assert.Equal(3, host.Server.RequestsFor("ListTasks").Count);
+        Assert.InRange(host.Server.RequestsFor("ListTasks").Count, 3, 6);
     }
 
     [Fact]
