@@ -47,3 +47,21 @@ Describe '-Wait with -ErrorAction Stop' {
         $warned.Count | Should -Be 0
     }
 }
+
+Describe 'New-EcsTaskSet -Wait with -ErrorAction Stop' {
+    It 'lists the task set it created and was waiting for when a later input fails' {
+        $network = @{ Subnet = 'subnet-0a1b2c3d4e5f60718'; SecurityGroup = 'sg-0123456789abcdef0' }
+        $inputs = [pscustomobject]@{ ServiceName = 'checkout' }, [pscustomobject]@{ ServiceName = 'nosuch' }
+        try {
+            $null = $inputs | New-EcsTaskSet -Cluster demo -TaskDefinition fargate-web -LaunchType FARGATE @network -Wait -ErrorAction Stop -WarningVariable warned -WarningAction SilentlyContinue
+        }
+        catch {
+            $_.FullyQualifiedErrorId | Should -Match '^ServiceNotFound,'
+        }
+
+        $created = @(Get-EcsTaskSet -Cluster demo -Service checkout)
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -Match 'before it wrote 1 task set\(s\) it was waiting for'
+        "$($warned[0])" | Should -Match ([regex]::Escape($created[-1].TaskSetArn))
+    }
+}

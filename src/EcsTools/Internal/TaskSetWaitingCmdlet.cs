@@ -62,18 +62,36 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     protected override void StopProcessing()
     {
         // Listed before the wait is cancelled, while the pipeline has not ended (see EcsTaskWaitCmdlet).
-        List<PendingTaskSet> pending;
-        lock (_pendingGate)
-        {
-            pending = [.. _pending];
-        }
-
+        var pending = PendingLines();
         StopNotice.Warn(
             this,
             $"{MyInvocation.MyCommand.Name} was stopped before it wrote {pending.Count} task set(s) it was waiting for (not yet in STEADY_STATE):",
-            pending.Select(p => $"{p.Key} ({p.Last.StabilityStatus}, service {p.Service})").ToList(),
-            "Get-EcsTaskSet -Cluster <cluster> -Service <service> -TaskSet <ARN> shows one; Remove-EcsTaskSet removes it.");
+            pending,
+            PendingHint);
         base.StopProcessing();
+    }
+
+    /// <summary>-ErrorAction Stop: the task sets still waited for are listed in one warning before the error ends the command.</summary>
+    private protected override void BeforeErrorStops()
+    {
+        var pending = PendingLines();
+        if (pending.Count > 0)
+        {
+            WriteWarning($"{MyInvocation.MyCommand.Name} stops at the next error (-ErrorAction Stop) before it wrote {pending.Count} task set(s) "
+                + $"it was waiting for (not yet in STEADY_STATE):{Environment.NewLine}"
+                + string.Join(Environment.NewLine, pending.Select(p => "  " + p)) + Environment.NewLine + PendingHint);
+        }
+    }
+
+    private const string PendingHint =
+        "Get-EcsTaskSet -Cluster <cluster> -Service <service> -TaskSet <ARN> shows one; Remove-EcsTaskSet removes it.";
+
+    private List<string> PendingLines()
+    {
+        lock (_pendingGate)
+        {
+            return _pending.Select(p => $"{p.Key} ({p.Last.StabilityStatus}, service {p.Service})").ToList();
+        }
     }
 
     protected override void EndProcessing()
