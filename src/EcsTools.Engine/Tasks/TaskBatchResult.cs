@@ -13,6 +13,8 @@ public sealed class TaskBatchResult
         Requests = requests;
     }
 
+    internal static TaskBatchResult Empty { get; } = new([], [], [], 0);
+
     /// <summary>The tasks ECS returned.</summary>
     public IReadOnlyList<TaskInfo> Tasks { get; }
 
