@@ -26,7 +26,7 @@ public sealed record TaskLaunchRequest
 
     public string? PlatformVersion { get; init; }
 
-    /// <summary>The RunTask client token the user gave; each call gets one derived from it (see <see cref="ClientTokens"/>). A new one per call when null.</summary>
+    /// <summary>The RunTask client token the user gave; each call gets one derived from it (see <see cref="EcsClientTokens"/>). A new one per call when null.</summary>
     public string? ClientToken { get; init; }
 
     public string? Group { get; init; }

@@ -57,7 +57,7 @@ public sealed class TaskLauncher
                 $"-ReferenceId is {request.ReferenceId.Length} characters long; ECS takes at most {TaskLaunchLimits.MaxReferenceIdLength}.", "Shorten the reference id.");
         }
 
-        ClientTokens.Validate(request.ClientToken, TaskLaunchLimits.MaxClientTokenLength);
+        EcsClientTokens.Validate(request.ClientToken, TaskLaunchLimits.MaxClientTokenLength);
         var constraints = ReadAll<PlacementConstraint>(request.PlacementConstraints, "PlacementConstraint", "InvalidPlacementConstraint");
         var strategy = ReadAll<PlacementStrategy>(request.PlacementStrategy, "PlacementStrategy", "InvalidPlacementStrategy");
         var volumes = ReadAll<TaskVolumeConfiguration>(request.VolumeConfigurations, "VolumeConfiguration", "InvalidVolumeConfiguration");
@@ -140,10 +140,10 @@ public sealed class TaskLauncher
     /// <summary>The client token of each of <paramref name="calls"/> RunTask calls of input <paramref name="inputIndex"/>; null tokens are made new.</summary>
     internal static string[] RunTaskTokens(string? clientToken, int inputIndex, int calls)
     {
-        var baseToken = ClientTokens.ForInput(clientToken, inputIndex, TaskLaunchLimits.MaxClientTokenLength);
+        var baseToken = EcsClientTokens.ForInput(clientToken, inputIndex, TaskLaunchLimits.MaxClientTokenLength);
         return Enumerable.Range(0, calls)
-            .Select(call => baseToken is null ? ClientTokens.New()
-                : calls == 1 ? baseToken : ClientTokens.Derive(baseToken, ClientTokens.Part(call + 1), TaskLaunchLimits.MaxClientTokenLength))
+            .Select(call => baseToken is null ? EcsClientTokens.New()
+                : calls == 1 ? baseToken : EcsClientTokens.Derive(baseToken, EcsClientTokens.Part(call + 1), TaskLaunchLimits.MaxClientTokenLength))
             .ToArray();
     }
 

@@ -2,16 +2,16 @@ using EcsTools.Engine;
 
 namespace EcsTools.Input;
 
-/// <summary>The engine's client-token rules (<see cref="Engine.ClientTokens"/>), with its refusals as input errors.</summary>
+/// <summary>The engine's client-token rules (<see cref="Engine.EcsClientTokens"/>), with its refusals as input errors.</summary>
 internal static class ClientTokens
 {
-    public static string New() => Engine.ClientTokens.New();
+    public static string New() => Engine.EcsClientTokens.New();
 
     public static void Validate(string? token, int maxLength, string parameter = "ClientToken")
     {
         try
         {
-            Engine.ClientTokens.Validate(token, maxLength, parameter);
+            Engine.EcsClientTokens.Validate(token, maxLength, parameter);
         }
         catch (EcsInputException e)
         {
@@ -19,7 +19,7 @@ internal static class ClientTokens
         }
     }
 
-    public static string Derive(string token, string part, int maxLength) => Engine.ClientTokens.Derive(token, part, maxLength);
+    public static string Derive(string token, string part, int maxLength) => Engine.EcsClientTokens.Derive(token, part, maxLength);
 
-    public static string Part(int index) => Engine.ClientTokens.Part(index);
+    public static string Part(int index) => Engine.EcsClientTokens.Part(index);
 }

@@ -10,7 +10,7 @@ namespace EcsTools.Engine;
 /// same bytes on every retry. A token given by the user is checked; when one command makes several calls, each call
 /// gets a distinct token derived from it, deterministically, so running the same command again is idempotent too.
 /// </summary>
-public static class ClientTokens
+public static class EcsClientTokens
 {
     public static string New() => Guid.NewGuid().ToString();
 
