@@ -51,7 +51,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
     public string? Family { get; set; }
 
-    /// <summary>Lists the tasks of this service (its name). -ServiceName, its name before version 1.3, still works.</summary>
+    /// <summary>Lists the tasks of this service (its name), as -Service does on the task-set cmdlets; -ServiceName, its earlier name, is an alias.</summary>
     [TextInput(typeof(GetEcsTaskCommand), nameof(Service))]
     [Parameter(ParameterSetName = ByListing)]
     [Alias("ServiceArn", "ServiceName")]
