@@ -36,18 +36,6 @@ public sealed class TaskLaunch
     /// <summary>How many calls are made.</summary>
     public int Calls => _calls.Count;
 
-    /// <summary>The client token of each RunTask call (null for StartTask).</summary>
-    public IEnumerable<string?> ClientTokens
-    {
-        get
-        {
-            foreach (var call in _calls)
-            {
-                yield return (call as RunTaskRequest)?.ClientToken;
-            }
-        }
-    }
-
     internal IReadOnlyList<ITaskLaunchRequest> Requests => _calls;
 
     /// <summary>
