@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 using EcsTools.Input;
 using EcsTools.Internal;
 
