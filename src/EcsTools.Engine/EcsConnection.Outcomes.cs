@@ -122,7 +122,7 @@ public sealed partial class EcsConnection
                 var task = await TryDescribeTaskAsync(request, ct).ConfigureAwait(false);
                 return (task is { DesiredStatus: "STOPPED" } ? new StopTaskResponse { Task = task } : null, task is not null);
             },
-            new Ambiguity(
+            () => new Ambiguity(
                 $"Check: Get-EcsTask -Cluster '{ClusterName(request.Cluster)}' -Task '{request.Task}': a DesiredStatus of STOPPED means it was stopped.",
                 request.Task!,
                 $"StopTask of task '{request.Task}' may have stopped it, and DescribeTasks could not tell",
@@ -141,7 +141,7 @@ public sealed partial class EcsConnection
                 var (found, missing) = await TryDescribeTaskSetAsync(request.Cluster, request.Service, request.TaskSet, ct).ConfigureAwait(false);
                 return (missing || found is { Status: "DRAINING" } ? new DeleteTaskSetResponse { TaskSet = found ?? Deleted(request) } : null, found is not null || missing);
             },
-            new Ambiguity(
+            () => new Ambiguity(
                 TaskSetCheck(request.Cluster, request.Service, request.TaskSet, "gone or DRAINING means it was deleted"),
                 request.TaskSet!,
                 $"DeleteTaskSet of task set '{request.TaskSet}' may have deleted it, and DescribeTaskSets could not tell",
@@ -155,7 +155,6 @@ public sealed partial class EcsConnection
     public Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var wanted = $"{request.Scale?.Value} {request.Scale?.Unit ?? "PERCENT"}";
         return SendOrSettleAsync(
             ct => SendUpdateTaskSetAsync(request, ct),
             async ct =>
@@ -165,11 +164,15 @@ public sealed partial class EcsConnection
                     && string.Equals(scale.Unit ?? "PERCENT", request.Scale?.Unit ?? "PERCENT", StringComparison.Ordinal);
                 return (done ? new UpdateTaskSetResponse { TaskSet = found } : null, found is not null);
             },
-            new Ambiguity(
-                TaskSetCheck(request.Cluster, request.Service, request.TaskSet, $"a Scale of {wanted} means it was changed"),
-                request.TaskSet!,
-                $"UpdateTaskSet of task set '{request.TaskSet}' may have set its scale to {wanted}, and DescribeTaskSets could not tell",
-                $"UpdateTaskSet of task set '{request.TaskSet}' failed twice in a way that leaves open whether its scale is {wanted}"),
+            () =>
+            {
+                var wanted = $"{request.Scale?.Value} {request.Scale?.Unit ?? "PERCENT"}";
+                return new Ambiguity(
+                    TaskSetCheck(request.Cluster, request.Service, request.TaskSet, $"a Scale of {wanted} means it was changed"),
+                    request.TaskSet!,
+                    $"UpdateTaskSet of task set '{request.TaskSet}' may have set its scale to {wanted}, and DescribeTaskSets could not tell",
+                    $"UpdateTaskSet of task set '{request.TaskSet}' failed twice in a way that leaves open whether its scale is {wanted}");
+            },
             cancellationToken);
     }
 
@@ -184,7 +187,7 @@ public sealed partial class EcsConnection
                 var (found, _) = await TryDescribeTaskSetAsync(request.Cluster, request.Service, request.PrimaryTaskSet, ct).ConfigureAwait(false);
                 return (found is { Status: "PRIMARY" } ? new UpdateServicePrimaryTaskSetResponse { TaskSet = found } : null, found is not null);
             },
-            new Ambiguity(
+            () => new Ambiguity(
                 TaskSetCheck(request.Cluster, request.Service, request.PrimaryTaskSet, "a Status of PRIMARY means it was made primary"),
                 request.PrimaryTaskSet!,
                 $"UpdateServicePrimaryTaskSet may have made task set '{request.PrimaryTaskSet}' primary, and DescribeTaskSets could not tell",
@@ -201,7 +204,7 @@ public sealed partial class EcsConnection
     private static async Task<TResponse> SendOrSettleAsync<TResponse>(
         Func<CancellationToken, Task<TResponse>> sendAsync,
         Func<CancellationToken, Task<(TResponse? Settled, bool Told)>> lookAsync,
-        Ambiguity ambiguity,
+        Func<Ambiguity> ambiguity,
         CancellationToken cancellationToken,
         Func<EcsServiceException, TResponse?>? answerToResendError = null)
         where TResponse : class
@@ -224,7 +227,8 @@ public sealed partial class EcsConnection
 
         if (!told)
         {
-            throw OutcomeUnknown(first, ambiguity.UnknownAfterLook, ambiguity.Check, [ambiguity.Resource]);
+            var unknown = ambiguity();
+            throw OutcomeUnknown(first, unknown.UnknownAfterLook, unknown.Check, [unknown.Resource]);
         }
 
         try
@@ -237,11 +241,12 @@ public sealed partial class EcsConnection
         }
         catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
         {
-            throw OutcomeUnknown(e, ambiguity.UnknownAfterResend, ambiguity.Check, [ambiguity.Resource]);
+            var unknown = ambiguity();
+            throw OutcomeUnknown(e, unknown.UnknownAfterResend, unknown.Check, [unknown.Resource]);
         }
     }
 
-    /// <summary>What an ambiguous change's errors say: what to check, the resource, and the message when the look or the resend leaves it open.</summary>
+    /// <summary>What an ambiguous change's errors say (made only when needed): what to check, the resource, and the message when the look or the resend leaves it open.</summary>
     private sealed record Ambiguity(string Check, string Resource, string UnknownAfterLook, string UnknownAfterResend);
 
     /// <summary>RegisterTaskDefinition (not retried after an ambiguous failure: it would add a revision).</summary>

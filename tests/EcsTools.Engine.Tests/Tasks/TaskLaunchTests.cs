@@ -116,6 +116,19 @@ public sealed class TaskLaunchTests
     }
 
     [Fact]
+    public async Task StopTask_is_not_sent_again_when_the_look_cannot_tell_and_the_outcome_is_unknown()
+    {
+        await using var kit = await FaultKit.StartAsync();
+        var task = kit.RunOne();
+        kit.Server.Faults.Add(LocalEcsFaultSpec.Parse("StopTask:server:after"));
+        kit.Server.Faults.Add(LocalEcsFaultSpec.Parse("DescribeTasks:server:x10"));
+        var unknown = await Assert.ThrowsAsync<EcsServiceException>(() => kit.Connection.StopTaskAsync(new TaskStopRequest(task, FaultKit.Cluster)));
+        Assert.Equal(EcsErrorKind.OutcomeUnknown, unknown.Kind);
+        Assert.Contains($"Get-EcsTask -Cluster '{FaultKit.Cluster}' -Task '{task}'", unknown.Check, StringComparison.Ordinal);
+        Assert.Single(kit.Server.RequestsFor("StopTask"));
+    }
+
+    [Fact]
     public async Task A_listing_is_streamed_page_by_page_with_each_page_described()
     {
         await using var kit = await FaultKit.StartAsync(scene: scene =>
