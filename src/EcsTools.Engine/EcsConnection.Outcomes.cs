@@ -112,154 +112,142 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>StopTask; after an ambiguous failure, DescribeTasks tells whether the task is stopping, and StopTask is sent again if not.</summary>
-    public async Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default)
+    public Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EcsServiceException first;
-        try
-        {
-            return await SendStopTaskAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
-        {
-            first = e;
-        }
-
-        var check = $"Check: Get-EcsTask -Cluster '{ClusterName(request.Cluster)}' -Task '{request.Task}': a DesiredStatus of STOPPED means it was stopped.";
-        var task = await TryDescribeTaskAsync(request, cancellationToken).ConfigureAwait(false);
-        if (task is { DesiredStatus: "STOPPED" })
-        {
-            return new StopTaskResponse { Task = task };
-        }
-
-        if (task is null)
-        {
-            throw OutcomeUnknown(first, $"StopTask of task '{request.Task}' may have stopped it, and DescribeTasks could not tell", check, [request.Task!]);
-        }
-
-        try
-        {
-            return await SendStopTaskAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
-        {
-            throw OutcomeUnknown(e, $"StopTask of task '{request.Task}' failed twice in a way that leaves open whether it was stopped", check, [request.Task!]);
-        }
+        return SendOrSettleAsync(
+            ct => SendStopTaskAsync(request, ct),
+            async ct =>
+            {
+                var task = await TryDescribeTaskAsync(request, ct).ConfigureAwait(false);
+                return (task is { DesiredStatus: "STOPPED" } ? new StopTaskResponse { Task = task } : null, task is not null);
+            },
+            () => new Ambiguity(
+                $"Check: Get-EcsTask -Cluster '{ClusterName(request.Cluster)}' -Task '{request.Task}': a DesiredStatus of STOPPED means it was stopped.",
+                request.Task!,
+                $"StopTask of task '{request.Task}' may have stopped it, and DescribeTasks could not tell",
+                $"StopTask of task '{request.Task}' failed twice in a way that leaves open whether it was stopped"),
+            cancellationToken);
     }
 
     /// <summary>DeleteTaskSet; after an ambiguous failure, DescribeTaskSets tells whether it is deleted (gone or DRAINING), and it is sent again if not.</summary>
-    public async Task<DeleteTaskSetResponse> DeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken = default)
+    public Task<DeleteTaskSetResponse> DeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EcsServiceException first;
-        try
-        {
-            return await SendDeleteTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
-        {
-            first = e;
-        }
-
-        var check = TaskSetCheck(request.Cluster, request.Service, request.TaskSet, "gone or DRAINING means it was deleted");
-        var (found, missing) = await TryDescribeTaskSetAsync(request.Cluster, request.Service, request.TaskSet, cancellationToken).ConfigureAwait(false);
-        if (missing || found is { Status: "DRAINING" })
-        {
-            return new DeleteTaskSetResponse { TaskSet = found ?? Deleted(request) };
-        }
-
-        if (found is null)
-        {
-            throw OutcomeUnknown(first, $"DeleteTaskSet of task set '{request.TaskSet}' may have deleted it, and DescribeTaskSets could not tell", check, [request.TaskSet!]);
-        }
-
-        try
-        {
-            return await SendDeleteTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EcsServiceException e) when (e.Kind == EcsErrorKind.TaskSetNotFound)
-        {
+        return SendOrSettleAsync(
+            ct => SendDeleteTaskSetAsync(request, ct),
+            async ct =>
+            {
+                var (found, missing) = await TryDescribeTaskSetAsync(request.Cluster, request.Service, request.TaskSet, ct).ConfigureAwait(false);
+                return (missing || found is { Status: "DRAINING" } ? new DeleteTaskSetResponse { TaskSet = found ?? Deleted(request) } : null, found is not null || missing);
+            },
+            () => new Ambiguity(
+                TaskSetCheck(request.Cluster, request.Service, request.TaskSet, "gone or DRAINING means it was deleted"),
+                request.TaskSet!,
+                $"DeleteTaskSet of task set '{request.TaskSet}' may have deleted it, and DescribeTaskSets could not tell",
+                $"DeleteTaskSet of task set '{request.TaskSet}' failed twice in a way that leaves open whether it was deleted"),
+            cancellationToken,
             // It was there a moment ago, before the resend: the first attempt deleted it (reads lag behind).
-            return new DeleteTaskSetResponse { TaskSet = Deleted(request) };
-        }
-        catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
-        {
-            throw OutcomeUnknown(e, $"DeleteTaskSet of task set '{request.TaskSet}' failed twice in a way that leaves open whether it was deleted", check, [request.TaskSet!]);
-        }
+            e => e.Kind == EcsErrorKind.TaskSetNotFound ? new DeleteTaskSetResponse { TaskSet = Deleted(request) } : null);
     }
 
     /// <summary>UpdateTaskSet; after an ambiguous failure, DescribeTaskSets tells whether the scale is the one asked for, and it is sent again if not.</summary>
-    public async Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default)
+    public Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EcsServiceException first;
-        try
-        {
-            return await SendUpdateTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
-        {
-            first = e;
-        }
-
-        var wanted = $"{request.Scale?.Value} {request.Scale?.Unit ?? "PERCENT"}";
-        var check = TaskSetCheck(request.Cluster, request.Service, request.TaskSet, $"a Scale of {wanted} means it was changed");
-        var (found, _) = await TryDescribeTaskSetAsync(request.Cluster, request.Service, request.TaskSet, cancellationToken).ConfigureAwait(false);
-        if (found?.Scale is { } scale && scale.Value == request.Scale?.Value && string.Equals(scale.Unit ?? "PERCENT", request.Scale?.Unit ?? "PERCENT", StringComparison.Ordinal))
-        {
-            return new UpdateTaskSetResponse { TaskSet = found };
-        }
-
-        if (found is null)
-        {
-            throw OutcomeUnknown(first, $"UpdateTaskSet of task set '{request.TaskSet}' may have set its scale to {wanted}, and DescribeTaskSets could not tell", check, [request.TaskSet!]);
-        }
-
-        try
-        {
-            return await SendUpdateTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
-        {
-            throw OutcomeUnknown(e, $"UpdateTaskSet of task set '{request.TaskSet}' failed twice in a way that leaves open whether its scale is {wanted}", check, [request.TaskSet!]);
-        }
+        return SendOrSettleAsync(
+            ct => SendUpdateTaskSetAsync(request, ct),
+            async ct =>
+            {
+                var (found, _) = await TryDescribeTaskSetAsync(request.Cluster, request.Service, request.TaskSet, ct).ConfigureAwait(false);
+                var done = found?.Scale is { } scale && scale.Value == request.Scale?.Value
+                    && string.Equals(scale.Unit ?? "PERCENT", request.Scale?.Unit ?? "PERCENT", StringComparison.Ordinal);
+                return (done ? new UpdateTaskSetResponse { TaskSet = found } : null, found is not null);
+            },
+            () =>
+            {
+                var wanted = $"{request.Scale?.Value} {request.Scale?.Unit ?? "PERCENT"}";
+                return new Ambiguity(
+                    TaskSetCheck(request.Cluster, request.Service, request.TaskSet, $"a Scale of {wanted} means it was changed"),
+                    request.TaskSet!,
+                    $"UpdateTaskSet of task set '{request.TaskSet}' may have set its scale to {wanted}, and DescribeTaskSets could not tell",
+                    $"UpdateTaskSet of task set '{request.TaskSet}' failed twice in a way that leaves open whether its scale is {wanted}");
+            },
+            cancellationToken);
     }
 
     /// <summary>UpdateServicePrimaryTaskSet; after an ambiguous failure, DescribeTaskSets tells whether the task set is PRIMARY, and it is sent again if not.</summary>
-    public async Task<UpdateServicePrimaryTaskSetResponse> UpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken = default)
+    public Task<UpdateServicePrimaryTaskSetResponse> UpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return SendOrSettleAsync(
+            ct => SendUpdateServicePrimaryTaskSetAsync(request, ct),
+            async ct =>
+            {
+                var (found, _) = await TryDescribeTaskSetAsync(request.Cluster, request.Service, request.PrimaryTaskSet, ct).ConfigureAwait(false);
+                return (found is { Status: "PRIMARY" } ? new UpdateServicePrimaryTaskSetResponse { TaskSet = found } : null, found is not null);
+            },
+            () => new Ambiguity(
+                TaskSetCheck(request.Cluster, request.Service, request.PrimaryTaskSet, "a Status of PRIMARY means it was made primary"),
+                request.PrimaryTaskSet!,
+                $"UpdateServicePrimaryTaskSet may have made task set '{request.PrimaryTaskSet}' primary, and DescribeTaskSets could not tell",
+                $"UpdateServicePrimaryTaskSet failed twice in a way that leaves open whether task set '{request.PrimaryTaskSet}' is primary"),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A change that is safe to repeat once it is known not to have happened: sent; after an ambiguous failure, looked for
+    /// (<paramref name="lookAsync"/>: the answer when it already happened, and whether the look could tell at all); sent once
+    /// more only when the look says it has not happened (an error of the resend that means the first attempt did it is
+    /// answered by <paramref name="answerToResendError"/>); OutcomeUnknown when the look cannot tell or the resend is ambiguous too.
+    /// </summary>
+    private static async Task<TResponse> SendOrSettleAsync<TResponse>(
+        Func<CancellationToken, Task<TResponse>> sendAsync,
+        Func<CancellationToken, Task<(TResponse? Settled, bool Told)>> lookAsync,
+        Func<Ambiguity> ambiguity,
+        CancellationToken cancellationToken,
+        Func<EcsServiceException, TResponse?>? answerToResendError = null)
+        where TResponse : class
+    {
         EcsServiceException first;
         try
         {
-            return await SendUpdateServicePrimaryTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
+            return await sendAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
         {
             first = e;
         }
 
-        var check = TaskSetCheck(request.Cluster, request.Service, request.PrimaryTaskSet, "a Status of PRIMARY means it was made primary");
-        var (found, _) = await TryDescribeTaskSetAsync(request.Cluster, request.Service, request.PrimaryTaskSet, cancellationToken).ConfigureAwait(false);
-        if (found is { Status: "PRIMARY" })
+        var (settled, told) = await lookAsync(cancellationToken).ConfigureAwait(false);
+        if (settled is not null)
         {
-            return new UpdateServicePrimaryTaskSetResponse { TaskSet = found };
+            return settled;
         }
 
-        if (found is null)
+        if (!told)
         {
-            throw OutcomeUnknown(first, $"UpdateServicePrimaryTaskSet may have made task set '{request.PrimaryTaskSet}' primary, and DescribeTaskSets could not tell", check, [request.PrimaryTaskSet!]);
+            var unknown = ambiguity();
+            throw OutcomeUnknown(first, unknown.UnknownAfterLook, unknown.Check, [unknown.Resource]);
         }
 
         try
         {
-            return await SendUpdateServicePrimaryTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
+            return await sendAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (EcsServiceException e) when (answerToResendError?.Invoke(e) is { } answer)
+        {
+            return answer;
         }
         catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
         {
-            throw OutcomeUnknown(e, $"UpdateServicePrimaryTaskSet failed twice in a way that leaves open whether task set '{request.PrimaryTaskSet}' is primary", check, [request.PrimaryTaskSet!]);
+            var unknown = ambiguity();
+            throw OutcomeUnknown(e, unknown.UnknownAfterResend, unknown.Check, [unknown.Resource]);
         }
     }
+
+    /// <summary>What an ambiguous change's errors say (made only when needed): what to check, the resource, and the message when the look or the resend leaves it open.</summary>
+    private sealed record Ambiguity(string Check, string Resource, string UnknownAfterLook, string UnknownAfterResend);
 
     /// <summary>RegisterTaskDefinition (not retried after an ambiguous failure: it would add a revision).</summary>
     public async Task<RegisterTaskDefinitionResponse> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -229,6 +230,26 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// Takes the items of an engine stream one by one, each as soon as the engine has it, and hands it to
+    /// <paramref name="write"/> on the pipeline thread; Ctrl+C cancels the stream.
+    /// </summary>
+    internal void ForEach<T>(IAsyncEnumerable<T> items, Action<T> write)
+    {
+        var enumerator = items.GetAsyncEnumerator(_stop.Token);
+        try
+        {
+            while (Await(_ => enumerator.MoveNextAsync().AsTask()))
+            {
+                write(enumerator.Current);
+            }
+        }
+        finally
+        {
+            enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>
     /// Runs an engine call of a wait that must end by the wait's deadline: the call (and any request in flight) is
     /// cancelled <see cref="DeadlineGrace"/> after <paramref name="remaining"/>, and <see cref="WaitDeadlineException"/>
     /// is thrown. Ctrl+C cancels it as <see cref="Await{T}"/> does. <see cref="TimeSpan.MaxValue"/>: no deadline.
@@ -282,11 +303,11 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     private string? BoundCluster() =>
         MyInvocation.BoundParameters.TryGetValue("Cluster", out var value) ? (value is PSObject ps ? ps.BaseObject : value) as string : null;
 
-    internal void WriteFailure(Engine.Model.Failure failure, string operation, string? subject = null)
-    {
-        var record = ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject);
-        WriteError(record);
-    }
+    internal void WriteFailure(Engine.Model.Failure failure, string operation, string? subject = null) =>
+        WriteError(ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject));
+
+    internal void WriteFailure(TaskFailure failure, string operation, string? subject = null) =>
+        WriteError(ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject));
 
     /// <summary>
     /// Refuses parameters that were given an object where a name, ARN or other text was expected (see

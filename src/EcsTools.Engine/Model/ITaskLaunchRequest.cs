@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace EcsTools.Engine.Model;
 
 /// <summary>What RunTask and StartTask requests have in common, so that a caller sets it in one place.</summary>
-public interface ITaskLaunchRequest
+internal interface ITaskLaunchRequest
 {
     string? TaskDefinition { get; set; }
 

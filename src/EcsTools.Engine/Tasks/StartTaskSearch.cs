@@ -162,9 +162,9 @@ internal sealed class StartTaskSearch
 
         foreach (var task in described.Tasks)
         {
-            if (task.Tags?.Any(t => t.Key == MarkerKey && t.Value == _marker) == true && task.ContainerInstanceArn is { } instance)
+            if (task.Tags.Any(t => t.Key == MarkerKey && t.Value == _marker) && task.ContainerInstanceArn is { } instance)
             {
-                found[TaskIds.IdOf(instance)] = task;
+                found[TaskIds.IdOf(instance)] = task.Data;
             }
         }
     }

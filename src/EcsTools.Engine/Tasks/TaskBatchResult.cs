@@ -1,12 +1,11 @@
 using System.Collections.Generic;
-using EcsTools.Engine.Model;
 
 namespace EcsTools.Engine;
 
 /// <summary>What DescribeTasks said about a list of tasks, however many requests it took.</summary>
 public sealed class TaskBatchResult
 {
-    internal TaskBatchResult(List<TaskData> tasks, List<Failure> failures, List<TaskBatchError> errors, int requests)
+    internal TaskBatchResult(List<TaskInfo> tasks, List<TaskFailure> failures, List<TaskBatchError> errors, int requests)
     {
         Tasks = tasks;
         Failures = failures;
@@ -14,14 +13,16 @@ public sealed class TaskBatchResult
         Requests = requests;
     }
 
+    internal static TaskBatchResult Empty { get; } = new([], [], [], 0);
+
     /// <summary>The tasks ECS returned.</summary>
-    public IReadOnlyList<TaskData> Tasks { get; }
+    public IReadOnlyList<TaskInfo> Tasks { get; }
 
     /// <summary>
     /// ECS failures, plus a MISSING failure (detail "not returned by DescribeTasks") for every task asked for that came back
     /// neither as a task nor as a failure, as some ECS emulators do.
     /// </summary>
-    public IReadOnlyList<Failure> Failures { get; }
+    public IReadOnlyList<TaskFailure> Failures { get; }
 
     /// <summary>The requests that failed, with the tasks each one asked for.</summary>
     public IReadOnlyList<TaskBatchError> Errors { get; }

@@ -33,8 +33,8 @@ public static class TaskBatches
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(tasks);
         var unique = tasks.Distinct(StringComparer.Ordinal).ToList();
-        var found = new List<TaskData>();
-        var failures = new List<Failure>();
+        var found = new List<TaskInfo>();
+        var failures = new List<TaskFailure>();
         var errors = new List<TaskBatchError>();
         var requests = 0;
         foreach (var chunk in unique.Chunk(MaxTasksPerDescribe))
@@ -59,14 +59,14 @@ public static class TaskBatches
 
             var returned = response.Tasks ?? [];
             var reported = response.Failures ?? [];
-            found.AddRange(returned);
-            failures.AddRange(reported);
+            found.AddRange(TaskInfo.Of(returned));
+            failures.AddRange(TaskFailure.Of(reported));
             var answered = new HashSet<string>(
                 returned.Select(t => t.TaskArn).Concat(reported.Select(f => f.Arn)).OfType<string>().Select(TaskIds.IdOf),
                 StringComparer.Ordinal);
             failures.AddRange(chunk
                 .Where(asked => !answered.Contains(TaskIds.IdOf(asked)))
-                .Select(asked => new Failure { Arn = asked, Reason = "MISSING", Detail = NotReturnedDetail }));
+                .Select(asked => new TaskFailure(asked, "MISSING", NotReturnedDetail)));
         }
 
         return new TaskBatchResult(found, failures, errors, requests);

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 using EcsTools.Input;
 using EcsTools.Internal;
 
@@ -20,7 +19,6 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 {
     private const string ByTask = "Task";
     private const string ByListing = "List";
-    private const int ListPageSize = 100;
 
     // Pipeline input waits here, per cluster, until 100 tasks of a cluster are there or the input ends.
     private readonly Dictionary<string, (string? Cluster, List<string> Tasks)> _pending = new(StringComparer.Ordinal);
@@ -53,12 +51,13 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     [ArgumentCompleter(typeof(TaskDefinitionCompleter))]
     public string? Family { get; set; }
 
-    /// <summary>Lists the tasks of this service.</summary>
-    [TextInput(typeof(GetEcsTaskCommand), nameof(ServiceName))]
+    /// <summary>Lists the tasks of this service (its name), as -Service does on the task-set cmdlets; -ServiceName, its earlier name, is an alias.</summary>
+    [TextInput(typeof(GetEcsTaskCommand), nameof(Service))]
     [Parameter(ParameterSetName = ByListing)]
+    [Alias("ServiceArn", "ServiceName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceCompleter))]
-    public string? ServiceName { get; set; }
+    public string? Service { get; set; }
 
     /// <summary>Lists the tasks started with this startedBy value. ECS takes it only on its own, without the other filters.</summary>
     [TextInput(typeof(GetEcsTaskCommand), nameof(StartedBy))]
@@ -100,7 +99,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
         var others = new (string Name, object? Value)[]
         {
-            ("-Family", Family), ("-ServiceName", ServiceName), ("-ContainerInstance", ContainerInstance),
+            ("-Family", Family), ("-Service", Service), ("-ContainerInstance", ContainerInstance),
             ("-LaunchType", LaunchType), ("-DesiredStatus", DesiredStatus),
         }.Where(f => f.Value is not null).Select(f => f.Name).ToArray();
         if (others.Length > 0)
@@ -156,50 +155,42 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
     private void ListTasks()
     {
-        var request = new ListTasksRequest
+        var query = new TaskQuery
         {
             Cluster = Cluster,
             Family = Family,
-            ServiceName = ServiceName,
+            Service = Service,
             StartedBy = StartedBy,
             ContainerInstance = ContainerInstance,
-            LaunchType = LaunchType?.ToUpperInvariant(),
-            // ECS filters on RUNNING by default; say so on the wire (some emulators list every task otherwise), except with
-            // startedBy, which ECS takes only on its own.
-            DesiredStatus = DesiredStatus?.ToUpperInvariant() ?? (StartedBy is null ? "RUNNING" : null),
-            MaxResults = ListPageSize,
+            LaunchType = LaunchType,
+            DesiredStatus = DesiredStatus,
+            IncludeTags = IncludeTags,
         };
-        var page = 0;
-        do
+        try
         {
-            ListTasksResponse response;
-            try
+            ForEach(Connection.ListTasksAsync(query), page =>
             {
-                response = Await(ct => Connection.ListTasksAsync(request, ct));
-            }
-            catch (EcsServiceException e)
-            {
-                WriteServiceError(e, Cluster);
-                return;
-            }
-
-            var arns = response.TaskArns ?? [];
-            WriteVerbose($"ListTasks page {++page}: {arns.Count} task(s).");
-            if (arns.Count > 0)
-            {
-                // Tasks listed a moment ago may be gone: say so only when asked for by name.
-                Describe(Cluster, arns, reportMissing: false);
-            }
-
-            request.NextToken = string.IsNullOrEmpty(response.NextToken) ? null : response.NextToken;
+                WriteVerbose($"ListTasks page {page.Page}: {page.Listed} task(s).");
+                if (page.Listed > 0)
+                {
+                    // Tasks listed a moment ago may be gone: say so only when asked for by name.
+                    Write(Cluster, page.Listed, page.Described, []);
+                }
+            });
         }
-        while (request.NextToken is not null);
+        catch (EcsServiceException e)
+        {
+            WriteServiceError(e, Cluster);
+        }
     }
 
-    private void Describe(string? cluster, IReadOnlyCollection<string> tasks, bool reportMissing = true)
+    private void Describe(string? cluster, IReadOnlyCollection<string> tasks) =>
+        Write(cluster, tasks.Count, Await(ct => Connection.DescribeTasksInBatchesAsync(cluster, tasks, IncludeTags, ct)), tasks);
+
+    /// <summary>The tasks described, and errors for the failures; MISSING only for tasks asked for by name (<paramref name="named"/>).</summary>
+    private void Write(string? cluster, int count, TaskBatchResult result, IReadOnlyCollection<string> named)
     {
-        var result = Await(ct => Connection.DescribeTasksInBatchesAsync(cluster, tasks, IncludeTags, ct));
-        WriteDebug($"DescribeTasks: {tasks.Count} task(s) of cluster {TaskTargets.Show(cluster)} in {result.Requests} request(s).");
+        WriteDebug($"DescribeTasks: {count} task(s) of cluster {TaskTargets.Show(cluster)} in {result.Requests} request(s).");
         foreach (var task in result.Tasks)
         {
             WriteObject(EcsObjects.ToTask(task));
@@ -209,9 +200,9 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
         {
             if (failure.Reason == "MISSING")
             {
-                if (reportMissing)
+                if (named.Count > 0)
                 {
-                    var asked = tasks.FirstOrDefault(t => failure.Arn is not null && TaskIds.Matches(t, failure.Arn)) ?? failure.Arn ?? "";
+                    var asked = named.FirstOrDefault(t => failure.Arn is not null && TaskIds.Matches(t, failure.Arn)) ?? failure.Arn ?? "";
                     WriteError(TaskErrors.NotFound(asked, cluster, "DescribeTasks"));
                 }
 

@@ -1,11 +1,9 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 using EcsTools.Input;
 using EcsTools.Internal;
 
@@ -24,22 +22,9 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
     private const string ByLaunchType = "LaunchType";
     private const string ByCapacityProvider = "CapacityProvider";
 
-    private const int MaxRunTaskCount = 10;
-    private const int MaxStartTaskInstances = 10;
-    private const int MaxRunTaskClientToken = 64;
-    private const int MaxOverrideLength = 8192;
-
-    /// <summary>The most tasks one command starts for one task definition (-Count), and container instances it takes (-ContainerInstance): 100 calls.</summary>
-    internal const int MaxCount = 1000;
-
-    private readonly List<string> _pendingInstances = [];
-    private (string TaskDefinition, string? Cluster)? _pendingKey;
-    private List<Tag>? _tags;
-    private List<CapacityProviderStrategyItem>? _strategy;
-    private List<PlacementConstraint>? _placementConstraints;
-    private List<PlacementStrategy>? _placementStrategy;
-    private List<TaskVolumeConfiguration>? _volumeConfigurations;
-    private NetworkConfiguration? _network;
+    private readonly StartTaskQueue _queue = new();
+    private TaskLaunchRequest? _request;
+    private TaskLauncher? _launcher;
     private int _inputIndex;
 
     /// <summary>The task definition: family (latest ACTIVE revision), family:revision, or ARN.</summary>
@@ -221,65 +206,21 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 
     private bool OnContainerInstances => ParameterSetName == OnInstances;
 
+    /// <summary>Checks the parameters once and reads them into the engine's launch request: a terminating error before anything is sent.</summary>
     protected override void ValidateInput()
     {
         try
         {
-            if (Count < 1)
-            {
-                throw new InputValidationException("InvalidCount", $"-Count is {Count}; at least one task must be started.", "Pass -Count 1 or more.", Count);
-            }
-
-            if (Count > MaxCount)
-            {
-                throw new InputValidationException("CountTooLarge",
-                    $"-Count is {Count}; Start-EcsTask starts at most {MaxCount} tasks of a task definition in one command ({MaxCount / MaxRunTaskCount} RunTask calls), "
-                    + "so that a typo cannot fan out into thousands of tasks.",
-                    $"Pass -Count {MaxCount} or less; to start more, run the command again (with another -ClientToken, if you use one).", Count);
-            }
-
-            if (ContainerInstance.Length > MaxCount)
-            {
-                throw new InputValidationException("TooManyContainerInstances",
-                    $"-ContainerInstance has {ContainerInstance.Length} container instances; Start-EcsTask takes at most {MaxCount} in one command "
-                    + $"({MaxCount / MaxStartTaskInstances} StartTask calls).",
-                    $"Pass at most {MaxCount} container instances; pipe them in, or run the command again for the rest.", ContainerInstance.Length);
-            }
-
-            StartedByRules.Validate(StartedBy, OnContainerInstances);
-            if (ReferenceId is { Length: > 1024 })
-            {
-                throw new InputValidationException("InvalidReferenceId", $"-ReferenceId is {ReferenceId.Length} characters long; ECS takes at most 1024.",
-                    "Shorten the reference id.");
-            }
-
-            ClientTokens.Validate(ClientToken, MaxRunTaskClientToken);
-            _tags = Tag is null ? null : TagInput.Read(Tag);
-            _strategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.Read(CapacityProviderStrategy) : null;
-            _placementConstraints = PlacementConstraint is null ? null
-                : StructuredInput.ReadAll<PlacementConstraint>(PlacementConstraint, nameof(PlacementConstraint), "InvalidPlacementConstraint");
-            _placementStrategy = PlacementStrategy is null ? null
-                : StructuredInput.ReadAll<PlacementStrategy>(PlacementStrategy, nameof(PlacementStrategy), "InvalidPlacementStrategy");
-            _volumeConfigurations = VolumeConfiguration is null ? null
-                : StructuredInput.ReadAll<TaskVolumeConfiguration>(VolumeConfiguration, nameof(VolumeConfiguration), "InvalidVolumeConfiguration");
-            if (_placementConstraints is { Count: > 10 })
-            {
-                throw new InputValidationException("TooManyPlacementConstraints", "-PlacementConstraint: ECS allows at most 10 constraints per task.",
-                    "Pass at most 10 constraints (the task definition's count too).");
-            }
-
-            if (_placementStrategy is { Count: > 5 })
-            {
-                throw new InputValidationException("TooManyPlacementStrategies", "-PlacementStrategy: ECS allows at most 5 rules per task.", "Pass at most 5 rules.");
-            }
-
-            _network = NetworkInput.Build(Subnet, SecurityGroup, AssignPublicIp);
-            _overrides = new OverrideBuilder(this);
-            _overrides.ValidateTemplate();
+            _request = LaunchRequest();
+            _launcher = TaskLauncher.Create(_request);
         }
         catch (InputValidationException e)
         {
             ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId, ErrorCategory.InvalidArgument, e.Target, e.RecommendedAction));
+        }
+        catch (EcsInputException e)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId!, ErrorCategory.InvalidArgument, InputTarget(e), e.RecommendedAction));
         }
     }
 
@@ -290,41 +231,34 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
             return;
         }
 
-        if (OnContainerInstances)
+        if (!OnContainerInstances)
         {
-            if (ContainerInstance.Length > MaxCount)
-            {
-                WriteError(ErrorRecords.Create(new ArgumentException($"-ContainerInstance has {ContainerInstance.Length} container instances; one input takes at most {MaxCount}."),
-                    "TooManyContainerInstances", ErrorCategory.InvalidArgument, ContainerInstance.Length, $"Pass at most {MaxCount} container instances per input."));
-                return;
-            }
-
-            var key = (TaskDefinition, Cluster);
-            if (_pendingKey is not null && _pendingKey != key)
-            {
-                FlushStartTask();
-            }
-
-            _pendingKey = key;
-            foreach (var instance in ContainerInstance.Where(i => !string.IsNullOrWhiteSpace(i)))
-            {
-                _pendingInstances.Add(instance);
-                if (_pendingInstances.Count == MaxStartTaskInstances * 10)
-                {
-                    FlushStartTask();
-                    _pendingKey = key;
-                }
-            }
-
+            RunTasks(TaskDefinition, Cluster, _inputIndex++);
             return;
         }
 
-        RunTasks(TaskDefinition, Cluster, _inputIndex++);
+        if (ContainerInstance.Length > TaskLaunchLimits.MaxCount)
+        {
+            WriteError(ErrorRecords.Create(
+                new ArgumentException($"-ContainerInstance has {ContainerInstance.Length} container instances; one input takes at most {TaskLaunchLimits.MaxCount}."),
+                "TooManyContainerInstances", ErrorCategory.InvalidArgument, ContainerInstance.Length,
+                $"Pass at most {TaskLaunchLimits.MaxCount} container instances per input."));
+            return;
+        }
+
+        foreach (var group in _queue.Add(TaskDefinition, Cluster, ContainerInstance))
+        {
+            StartTasks(group);
+        }
     }
 
     protected override void EndProcessing()
     {
-        FlushStartTask();
+        if (_queue.Flush() is { } group)
+        {
+            StartTasks(group);
+        }
+
         WaitForStarted();
     }
 }

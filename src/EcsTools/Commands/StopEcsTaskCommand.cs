@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 using EcsTools.Input;
 using EcsTools.Internal;
 
@@ -13,9 +12,6 @@ namespace EcsTools.Commands;
 [OutputType(typeof(EcsTask))]
 public sealed class StopEcsTaskCommand : EcsCmdlet
 {
-    /// <summary>The most characters ECS takes in a stop reason.</summary>
-    internal const int MaxReasonLength = 255;
-
     /// <summary>Task ids or ARNs.</summary>
     [TextInput(typeof(StopEcsTaskCommand), nameof(Task))]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -40,10 +36,10 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
 
     protected override void ValidateInput()
     {
-        if (Reason is { Length: > MaxReasonLength })
+        if (Reason is { Length: > TaskStopRequest.MaxReasonLength })
         {
-            ThrowInvalidArgument("ReasonTooLong", $"-Reason is {Reason.Length} characters long; ECS takes at most {MaxReasonLength}.", Reason,
-                $"Shorten the reason to {MaxReasonLength} characters or fewer.");
+            ThrowInvalidArgument("ReasonTooLong", $"-Reason is {Reason.Length} characters long; ECS takes at most {TaskStopRequest.MaxReasonLength}.", Reason,
+                $"Shorten the reason to {TaskStopRequest.MaxReasonLength} characters or fewer.");
         }
     }
 
@@ -62,10 +58,10 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
                 continue;
             }
 
-            StopTaskResponse response;
+            TaskInfo? stopped;
             try
             {
-                response = Await(ct => Connection.StopTaskAsync(new StopTaskRequest { Cluster = cluster, Task = task, Reason = Reason }, ct));
+                stopped = Await(ct => Connection.StopTaskAsync(new TaskStopRequest(task, cluster, Reason), ct));
             }
             catch (EcsServiceException e)
             {
@@ -73,7 +69,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
                 continue;
             }
 
-            if (response.Task is { } stopped)
+            if (stopped is not null)
             {
                 WriteObject(EcsObjects.ToTask(stopped));
             }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using EcsTools.Engine;
 using EcsTools.Engine.Model;
 
 namespace EcsTools.Input;
@@ -64,6 +65,12 @@ internal static class CapacityProviderInput
 
         return strategy;
     }
+
+    /// <summary>The strategy as records (see <see cref="Read"/>).</summary>
+    public static List<CapacityProviderShare> ReadShares(object[]? items) =>
+        Read(items).Select(i => new CapacityProviderShare(i.CapacityProvider!, i.Weight, i.Base)).ToList();
+
+    public static string Describe(IEnumerable<CapacityProviderShare> strategy) => string.Join(", ", strategy);
 
     public static string Describe(IEnumerable<CapacityProviderStrategyItem> strategy) =>
         string.Join(", ", strategy.Select(i => $"{i.CapacityProvider} (weight {i.Weight ?? 0}, base {i.Base ?? 0})"));

@@ -1,55 +1,25 @@
-using System;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using EcsTools.Engine;
 
 namespace EcsTools.Input;
 
-/// <summary>
-/// Client tokens make a retried create idempotent. Each request gets one before it is sent, and the SDK resends the
-/// same bytes on every retry. A token given by the user is checked; when one command makes several calls, each call
-/// gets a distinct token derived from it, deterministically, so running the same command again is idempotent too.
-/// </summary>
+/// <summary>The engine's client-token rules (<see cref="Engine.EcsClientTokens"/>), with its refusals as input errors.</summary>
 internal static class ClientTokens
 {
-    public static string New() => Guid.NewGuid().ToString();
+    public static string New() => Engine.EcsClientTokens.New();
 
     public static void Validate(string? token, int maxLength, string parameter = "ClientToken")
     {
-        if (token is null)
+        try
         {
-            return;
+            Engine.EcsClientTokens.Validate(token, maxLength, parameter);
         }
-
-        if (token.Length is 0 || token.Length > maxLength)
+        catch (EcsInputException e)
         {
-            throw new InputValidationException("InvalidClientToken",
-                $"-{parameter} is {token.Length} characters long; ECS takes 1 to {maxLength}.", $"Use a token of at most {maxLength} characters.");
-        }
-
-        foreach (var c in token)
-        {
-            if (c is < (char)33 or > (char)126)
-            {
-                throw new InputValidationException("InvalidClientToken",
-                    $"-{parameter} contains a character outside ASCII 33-126 (such as a space or a non-ASCII letter).",
-                    "Use only printable ASCII characters, without spaces.");
-            }
+            throw new InputValidationException(e.ErrorId!, e.Message, e.RecommendedAction!);
         }
     }
 
-    /// <summary>The token for call <paramref name="part"/> (1-based) of a command given <paramref name="token"/>; the same inputs give the same token.</summary>
-    public static string Derive(string token, string part, int maxLength)
-    {
-        var suffix = "-" + part;
-        if (token.Length + suffix.Length <= maxLength)
-        {
-            return token + suffix;
-        }
+    public static string Derive(string token, string part, int maxLength) => Engine.EcsClientTokens.Derive(token, part, maxLength);
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
-        return hash[..(maxLength - suffix.Length)] + suffix;
-    }
-
-    public static string Part(int index) => index.ToString(CultureInfo.InvariantCulture);
+    public static string Part(int index) => Engine.EcsClientTokens.Part(index);
 }

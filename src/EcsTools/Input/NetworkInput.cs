@@ -1,4 +1,5 @@
 using System.Linq;
+using EcsTools.Engine;
 using EcsTools.Engine.Model;
 
 namespace EcsTools.Input;
@@ -9,7 +10,21 @@ internal static class NetworkInput
     public const int MaxSubnets = 16;
     public const int MaxSecurityGroups = 5;
 
-    public static NetworkConfiguration? Build(string[]? subnets, string[]? securityGroups, bool assignPublicIp)
+    /// <summary>The network configuration as an ECS shape (for requests the engine does not build from records yet).</summary>
+    public static NetworkConfiguration? Build(string[]? subnets, string[]? securityGroups, bool assignPublicIp) =>
+        Read(subnets, securityGroups, assignPublicIp) is { } network
+            ? new NetworkConfiguration
+            {
+                AwsvpcConfiguration = new AwsVpcConfiguration
+                {
+                    Subnets = [.. network.Subnets],
+                    SecurityGroups = network.SecurityGroups is { Count: > 0 } groups ? [.. groups] : null,
+                    AssignPublicIp = network.AssignPublicIp ? "ENABLED" : "DISABLED",
+                },
+            }
+            : null;
+
+    public static AwsVpcNetwork? Read(string[]? subnets, string[]? securityGroups, bool assignPublicIp)
     {
         subnets = subnets?.Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
         securityGroups = securityGroups?.Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
@@ -37,14 +52,6 @@ internal static class NetworkInput
                 $"-SecurityGroup has {securityGroups.Length} groups; ECS takes at most {MaxSecurityGroups}.", $"Pass at most {MaxSecurityGroups} security groups.");
         }
 
-        return new NetworkConfiguration
-        {
-            AwsvpcConfiguration = new AwsVpcConfiguration
-            {
-                Subnets = [.. subnets],
-                SecurityGroups = securityGroups is { Length: > 0 } ? [.. securityGroups] : null,
-                AssignPublicIp = assignPublicIp ? "ENABLED" : "DISABLED",
-            },
-        };
+        return new AwsVpcNetwork(subnets, securityGroups is { Length: > 0 } ? securityGroups : null, assignPublicIp);
     }
 }

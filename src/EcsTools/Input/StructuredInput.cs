@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using EcsTools.Engine;
 
 namespace EcsTools.Input;
@@ -6,18 +7,26 @@ namespace EcsTools.Input;
 /// <summary>Hashtables or objects given to a parameter, read into the ECS shape they stand for (strictly: unknown keys are errors).</summary>
 internal static class StructuredInput
 {
-    public static T Read<T>(object item, string parameter, string errorId)
+    /// <summary>The item as JSON, for the engine to read into its ECS shape.</summary>
+    public static string Json(object item, string parameter, string errorId)
     {
-        string json;
         try
         {
-            json = PSObjectJson.Serialize(item);
+            return PSObjectJson.Serialize(item);
         }
         catch (System.ArgumentException e)
         {
             throw new InputValidationException(errorId, $"-{parameter}: {e.Message}", $"See Get-Help -Parameter {parameter}.", item);
         }
+    }
 
+    /// <summary>The items (nulls skipped) as JSON, one each; null when there are none given.</summary>
+    public static List<string>? JsonAll(object[]? items, string parameter, string errorId) =>
+        items?.Where(i => i is not null).Select(i => Json(i, parameter, errorId)).ToList();
+
+    public static T Read<T>(object item, string parameter, string errorId)
+    {
+        var json = Json(item, parameter, errorId);
         try
         {
             return EcsInput.Parse<T>(json, $"-{parameter}");

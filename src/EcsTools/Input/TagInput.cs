@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using EcsTools.Engine;
 using EcsTools.Engine.Model;
 
 namespace EcsTools.Input;
@@ -21,9 +22,12 @@ internal static class TagInput
     public const int MaxKeyLength = 128;
     public const int MaxValueLength = 256;
 
-    public static List<Tag> Read(object[]? items)
+    /// <summary>The tags as ECS shapes (for requests the engine does not build from records yet).</summary>
+    public static List<Tag> Read(object[]? items) => ReadTags(items).Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList();
+
+    public static List<ResourceTag> ReadTags(object[]? items)
     {
-        var tags = new List<Tag>();
+        var tags = new List<ResourceTag>();
         foreach (var raw in items ?? [])
         {
             var item = raw is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : raw;
@@ -66,7 +70,7 @@ internal static class TagInput
         return tags;
     }
 
-    public static void Validate(IReadOnlyCollection<Tag> tags)
+    public static void Validate(IReadOnlyCollection<ResourceTag> tags)
     {
         if (tags.Count > MaxTags)
         {
@@ -77,7 +81,7 @@ internal static class TagInput
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tag in tags)
         {
-            var key = tag.Key ?? "";
+            var key = tag.Key;
             if (!IsAllowed(key, 1, MaxKeyLength))
             {
                 throw new InputValidationException("InvalidTagKey",
@@ -91,7 +95,7 @@ internal static class TagInput
                     "Choose a key that does not start with 'aws:'.", key);
             }
 
-            var value = tag.Value ?? "";
+            var value = tag.Value;
             if (!IsAllowed(value, 0, MaxValueLength))
             {
                 throw new InputValidationException("InvalidTagValue",
@@ -159,7 +163,7 @@ internal static class TagInput
         return builder.ToString();
     }
 
-    private static Tag FromKeyValue(object? key, object? value)
+    private static ResourceTag FromKeyValue(object? key, object? value)
     {
         if (key is null || !TextValue.TryConvert(key, out var keyText))
         {
@@ -175,7 +179,7 @@ internal static class TagInput
                 $"Give '{Show(keyText)}' a text value, e.g. -Tag @{{team='web'}}; to keep several values, join them (-join ',').", keyText);
         }
 
-        return new Tag { Key = keyText, Value = valueText };
+        return new ResourceTag(keyText, valueText);
     }
 
     private static bool IsKeyValuePair(IDictionary dictionary) =>

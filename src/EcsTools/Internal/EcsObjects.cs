@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EcsTools.Engine;
 using EcsTools.Engine.Model;
 
 namespace EcsTools.Internal;
@@ -8,9 +9,10 @@ namespace EcsTools.Internal;
 /// <summary>Maps the engine's wire shapes to the module's output types.</summary>
 internal static class EcsObjects
 {
-    public static EcsTask ToTask(TaskData task) => new(new EcsTaskData
+    /// <summary>The task as the task cmdlets output it (empty texts ECS sends for LaunchType, StartedBy and StoppedReason are null).</summary>
+    public static EcsTask ToTask(TaskInfo task) => new()
     {
-        TaskArn = task.TaskArn,
+        TaskArn = task.TaskArn ?? "",
         ClusterArn = task.ClusterArn,
         TaskDefinitionArn = task.TaskDefinitionArn,
         LastStatus = task.LastStatus,
@@ -25,9 +27,10 @@ internal static class EcsObjects
         StoppedAt = Local(task.StoppedAt),
         StopCode = task.StopCode,
         StoppedReason = string.IsNullOrEmpty(task.StoppedReason) ? null : task.StoppedReason,
-        Containers = task.Containers?.Select(ToContainer).ToArray() ?? [],
-        PrivateIpAddress = PrivateIp(task.Attachments),
-        Tags = ToTags(task.Tags),
+        Containers = new EcsList<EcsContainer>(task.Containers.Select(c =>
+            new EcsContainer(c.Name, c.ContainerArn, c.Image, c.LastStatus, c.ExitCode, c.Reason, c.HealthStatus, c.RuntimeId))),
+        PrivateIpAddress = task.PrivateIpAddress,
+        Tags = new EcsList<EcsTag>(task.Tags.Select(t => new EcsTag(t.Key, t.Value))),
         Cpu = task.Cpu,
         Memory = task.Memory,
         AvailabilityZone = task.AvailabilityZone,
@@ -37,19 +40,10 @@ internal static class EcsObjects
         PlatformVersion = task.PlatformVersion,
         Version = task.Version,
         EnableExecuteCommand = task.EnableExecuteCommand,
-    });
+    };
 
     public static IReadOnlyList<EcsTag> ToTags(List<Tag>? tags) =>
         tags?.Select(t => new EcsTag(t.Key ?? "", t.Value ?? "")).ToArray() ?? [];
 
     public static DateTime? Local(DateTimeOffset? value) => value?.LocalDateTime;
-
-    private static EcsContainer ToContainer(Container c) =>
-        new(c.Name, c.ContainerArn, c.Image, c.LastStatus, c.ExitCode, c.Reason, c.HealthStatus, c.RuntimeId);
-
-    private static string? PrivateIp(List<Attachment>? attachments) =>
-        attachments?
-            .Where(a => string.Equals(a.Type, "ElasticNetworkInterface", StringComparison.OrdinalIgnoreCase) || a.Type == "eni")
-            .SelectMany(a => a.Details ?? [])
-            .FirstOrDefault(d => string.Equals(d.Name, "privateIPv4Address", StringComparison.OrdinalIgnoreCase))?.Value;
 }

@@ -102,7 +102,7 @@ public sealed class GetEcsTaskTests
 
     [Theory]
     [InlineData("-Family web")]
-    [InlineData("-ServiceName checkout")]
+    [InlineData("-Service checkout")] // -ServiceName before 1.3 (now its alias); the message names the parameter -Service
     [InlineData("-ContainerInstance i-1")]
     [InlineData("-LaunchType EC2")]
     [InlineData("-DesiredStatus STOPPED")]

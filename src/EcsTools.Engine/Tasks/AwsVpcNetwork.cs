@@ -1,0 +1,6 @@
+using System.Collections.Generic;
+
+namespace EcsTools.Engine;
+
+/// <summary>The awsvpc network interface of a task: its subnets, security groups and whether it gets a public IP address.</summary>
+public sealed record AwsVpcNetwork(IReadOnlyList<string> Subnets, IReadOnlyList<string>? SecurityGroups, bool AssignPublicIp);

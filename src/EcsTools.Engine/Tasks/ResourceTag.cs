@@ -1,0 +1,4 @@
+namespace EcsTools.Engine;
+
+/// <summary>An ECS resource tag.</summary>
+public sealed record ResourceTag(string Key, string Value);

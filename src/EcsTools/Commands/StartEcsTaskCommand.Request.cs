@@ -1,0 +1,85 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using EcsTools.Engine;
+using EcsTools.Input;
+
+namespace EcsTools.Commands;
+
+/// <summary>The parameters, read into the engine's launch request (the engine checks them against the ECS limits).</summary>
+public sealed partial class StartEcsTaskCommand
+{
+    private TaskLaunchRequest LaunchRequest()
+    {
+        TaskLauncher.CheckContainerInstanceCount(ContainerInstance.Length);
+        StartedByRules.Validate(StartedBy, OnContainerInstances);
+        return new TaskLaunchRequest
+        {
+            Tags = Tag is null ? null : TagInput.ReadTags(Tag),
+            LaunchType = ParameterSetName == ByLaunchType ? LaunchType : null,
+            CapacityProviderStrategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.ReadShares(CapacityProviderStrategy) : null,
+            PlacementConstraints = StructuredInput.JsonAll(PlacementConstraint, nameof(PlacementConstraint), "InvalidPlacementConstraint"),
+            PlacementStrategy = StructuredInput.JsonAll(PlacementStrategy, nameof(PlacementStrategy), "InvalidPlacementStrategy"),
+            VolumeConfigurations = StructuredInput.JsonAll(VolumeConfiguration, nameof(VolumeConfiguration), "InvalidVolumeConfiguration"),
+            Network = NetworkInput.Read(Subnet, SecurityGroup, AssignPublicIp),
+            Overrides = new TaskOverrideRequest
+            {
+                Template = Override is null ? null : StructuredInput.Json(Override, nameof(Override), "InvalidOverride"),
+                Cpu = Cpu,
+                Memory = Memory,
+                TaskRoleArn = TaskRoleArn,
+                ExecutionRoleArn = ExecutionRoleArn,
+                Container = Container,
+                Command = Command,
+                Environment = Environment is null ? null : EnvironmentVariables(Environment),
+            },
+            Count = Count,
+            PlatformVersion = PlatformVersion,
+            ClientToken = ClientToken,
+            Group = Group,
+            StartedBy = StartedBy,
+            ReferenceId = ReferenceId,
+            PropagateTags = PropagateTags,
+            EnableEcsManagedTags = EnableEcsManagedTags.IsPresent,
+            EnableExecuteCommand = EnableExecuteCommand.IsPresent,
+        };
+    }
+
+    // Sorted by name: a hashtable's order varies from process to process, and a request with a client token must not.
+    private static List<KeyValuePair<string, string>> EnvironmentVariables(Hashtable environment)
+    {
+        var variables = new List<KeyValuePair<string, string>>();
+        foreach (var entry in TextValue.Sorted(environment))
+        {
+            if (!TextValue.TryConvert(entry.Key, out var name) || string.IsNullOrWhiteSpace(name))
+            {
+                throw new InputValidationException("InvalidEnvironment", "-Environment has an empty variable name, or a name that is not text.",
+                    "Give every variable a name, e.g. -Environment @{LOG_LEVEL='debug'}.");
+            }
+
+            if (!TextValue.TryConvert(entry.Value, out var value))
+            {
+                throw new InputValidationException("InvalidEnvironmentValue",
+                    $"-Environment: the value of '{TagInput.Show(name)}' is {TextValue.Describe(entry.Value)}; environment variables hold text "
+                    + "(a hashtable or array would be sent as its type name).",
+                    $"Give '{TagInput.Show(name)}' a text value; to pass a list, join it (-join ',') or convert it (ConvertTo-Json -Compress).", name);
+            }
+
+            variables.Add(new(name, value));
+        }
+
+        return variables;
+    }
+
+    // What the user gave for the structure the engine could not read: the item of the list, or -Override.
+    private object? InputTarget(EcsInputException e) => (e.ErrorId, e.ItemIndex) switch
+    {
+        ("InvalidOverride", _) => Override,
+        ("InvalidPlacementConstraint", { } i) => NonNull(PlacementConstraint)[i],
+        ("InvalidPlacementStrategy", { } i) => NonNull(PlacementStrategy)[i],
+        ("InvalidVolumeConfiguration", { } i) => NonNull(VolumeConfiguration)[i],
+        _ => e.Target,
+    };
+
+    private static object[] NonNull(object[]? items) => [.. (items ?? []).Where(i => i is not null)];
+}
