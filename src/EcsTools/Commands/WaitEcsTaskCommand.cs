@@ -32,7 +32,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     [ArgumentCompleter(typeof(ClusterCompleter))]
     public string? Cluster { get; set; }
 
-    /// <summary>The state to wait for: Stopped (the default) or Running. -Until is an alias (its name before 1.x; Start-EcsTask has -WaitUntil too).</summary>
+    /// <summary>The state to wait for: Stopped (the default) or Running. -Until, its earlier name, still works as an alias (Start-EcsTask takes -WaitUntil too).</summary>
     [Parameter]
     [Alias("Until")]
     [ValidateSet("Running", "Stopped", IgnoreCase = true)]

@@ -143,8 +143,8 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     {
         var settings = _settings!;
         WriteVerbose($"Waiting for {_pending.Count} task set(s) to reach STEADY_STATE: first poll in {TaskSetErrors.Format(settings.PollInterval)}, "
-            + $"then every {TaskSetErrors.Format(settings.PollInterval)} for {TaskSetErrors.Format(PollSchedule.SteadyPhase)}, backing off to "
-            + $"{TaskSetErrors.Format(PollSchedule.CeilingFor(settings.PollInterval))}, "
+            + $"then every {TaskSetErrors.Format(settings.PollInterval)} for the first {TaskSetErrors.Format(PollSchedule.SteadyPhase)}, backing off to "
+            + $"at most every {TaskSetErrors.Format(PollSchedule.CeilingFor(settings.PollInterval))}, "
             + (settings.Timeout is { } limit ? $"for up to {TaskSetErrors.Format(limit)}." : "with no time limit."));
         using var queue = new PipelineQueue();
         var observer = new PollObserver
