@@ -223,6 +223,25 @@ public sealed class NewEcsTaskSetTests
     }
 
     [Fact]
+    public async Task Wait_goes_on_through_throttled_polls_and_five_in_a_row_end_it_as_for_tasks()
+    {
+        // The one transient-error budget of every wait (it used to retry forever for task sets, with verbose lines only).
+        await using var host = await StartAsync();
+        host.Server.Faults.Add(LocalEcsFault.Throttling("DescribeTaskSets").Times(4));
+        var recovered = host.Run(New + " -LaunchType FARGATE -Scale 100 -Wait -PollInterval 0.05 -Timeout 30").EnsureSuccess();
+        Assert.Equal("STEADY_STATE", (string)((dynamic)Assert.Single(recovered.Output).BaseObject).StabilityStatus);
+        Assert.Contains(recovered.Warnings, w => w.Contains("ThrottlingException", StringComparison.Ordinal) && w.Contains("the wait goes on", StringComparison.Ordinal));
+
+        host.Server.Faults.Add(LocalEcsFault.Throttling("DescribeTaskSets").Times(100_000));
+        var result = host.Run(New + " -LaunchType FARGATE -Scale 100 -Wait -PollInterval 0.05 -Timeout 60");
+        Assert.Empty(result.Output);
+        var error = SingleError(result, "RequestThrottled" + Suffix, ErrorCategory.LimitsExceeded);
+        Assert.StartsWith("The wait stopped: DescribeTaskSets failed 5 polls in a row.", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Equal("STABILIZING", (string)((dynamic)error.TargetObject).StabilityStatus);
+        Assert.Equal(5, result.Warnings.Count(w => w.Contains("ThrottlingException", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Wait_times_out_with_an_error_that_names_the_task_set_and_its_counts()
     {
         await using var host = await StartAsync();

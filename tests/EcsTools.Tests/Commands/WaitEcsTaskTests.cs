@@ -249,6 +249,21 @@ public sealed class WaitEcsTaskTests
     }
 
     [Fact]
+    public async Task Five_polls_in_a_row_that_are_throttled_end_the_wait_with_that_error()
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var arn = Run(host.Server, "web", 1, container: "web")[0];
+        host.Server.Faults.Add(LocalEcsFault.Throttling("DescribeTasks").Times(100_000));
+        var result = host.Run("Wait-EcsTask $args[0] -PollInterval 0.05", arn);
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RequestThrottled" + Id, error.FullyQualifiedErrorId);
+        Assert.StartsWith("The wait stopped: DescribeTasks failed 5 polls in a row.", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Equal(5, result.Warnings.Count(w => w.Contains("ThrottlingException", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Stop_ends_a_wait_within_a_second_and_no_poll_follows()
     {
         await using var host = await LocalEcsHost.StartAsync();
