@@ -253,7 +253,9 @@ public sealed class NewEcsTaskSetTests
         Assert.Matches(@"STABILIZING with \d running, \d pending, 2 desired", error.Exception.Message);
         Assert.Contains("-Timeout", error.ErrorDetails.RecommendedAction);
         var polls = host.Server.RequestsFor("DescribeTaskSets");
-        Assert.InRange(polls.Count, 3, 12);
+        // Every 0.05 s (less up to a fifth of jitter) for all of the 0.6 s: at most 15 sleeps and the poll on the deadline
+        // (the schedule before issue 13 grew from 0.05 s and made at most 12).
+        Assert.InRange(polls.Count, 3, 16);
         Assert.True(polls[^1].ReceivedAt - host.Server.RequestsFor("CreateTaskSet")[0].ReceivedAt < TimeSpan.FromSeconds(3));
     }
 
