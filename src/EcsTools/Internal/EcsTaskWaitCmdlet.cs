@@ -77,6 +77,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
             Waiting = context => queue.Post(() => WriteProgress(Progress(tasks, options, context.Elapsed))),
             DeadlineCancelled = context => queue.Post(() =>
                 WriteVerbose($"Poll {context.Attempt}: the wait's time ran out with a request in flight; it was cancelled.")),
+            AfterPoll = (context, token) => AfterPollAsync(queue, tasks, context, token),
         };
         var loopOptions = new PollLoopOptions(settings) { PollFirst = true, WaitingTick = s_progressTick };
         var result = RunWait(queue, ct => PollLoop.RunAsync(loopOptions, (context, token) => PollAsync(queue, tasks, options, token), observer, TimeProvider.System, ct));
@@ -95,6 +96,15 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
 
         WriteProgress(new ProgressRecord(ProgressActivityId, Activity(tasks, options), "Done.") { RecordType = ProgressRecordType.Completed });
     }
+
+    /// <summary>
+    /// Extra work once per poll while tasks are waited for (for example reading what they logged), on the loop's thread,
+    /// under the poll's deadline and Ctrl+C: requests are made here, and whatever is written goes through
+    /// <paramref name="queue"/> (<see cref="PipelineQueue.Post"/> or <see cref="PipelineQueue.InvokeAsync{T}"/>) to the
+    /// pipeline thread. <paramref name="tasks"/> is read-only here: the pipeline thread changes it between polls. None by default.
+    /// </summary>
+    private protected virtual Task AfterPollAsync(PipelineQueue queue, TaskWaitSet tasks, PollContext context, CancellationToken token) =>
+        Task.CompletedTask;
 
     /// <summary>
     /// One poll, on the loop's thread: DescribeTasks for the pending tasks of each cluster (100 a request), each answer
