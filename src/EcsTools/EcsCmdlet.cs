@@ -9,6 +9,7 @@ using EcsTools.Engine;
 using EcsTools.Engine.Waiting;
 using EcsTools.Input;
 using EcsTools.Internal;
+using EcsTools.Waiting;
 
 namespace EcsTools;
 

@@ -8,6 +8,7 @@ using EcsTools.Engine;
 using EcsTools.Engine.Model;
 using EcsTools.Engine.Waiting;
 using EcsTools.Input;
+using EcsTools.Waiting;
 
 namespace EcsTools.Internal;
 

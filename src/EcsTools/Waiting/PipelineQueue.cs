@@ -4,7 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Waiting;
 
 /// <summary>
 /// Runs work that comes from other threads (the engine's poll loop and its callbacks) on the pipeline thread, where every
