@@ -104,8 +104,8 @@ Show-Step '4. On a chosen container instance: StartTask, on the instance of the 
 Show-Note "The instance: $($web[0].ContainerInstanceArn)"
 Start-EcsTask web -Cluster $Cluster -ContainerInstance $web[0].ContainerInstanceArn -OutVariable pinned | Out-Host
 
-Show-Step '5. Wait-EcsTask -Until Running: each task is written when it gets there (and kept with -OutVariable)'
-$web + $spot + $default + $pinned | Wait-EcsTask -Until Running -OutVariable running | Out-Host
+Show-Step '5. Wait-EcsTask -WaitUntil Running: each task is written when it gets there (and kept with -OutVariable)'
+$web + $spot + $default + $pinned | Wait-EcsTask -WaitUntil Running -OutVariable running | Out-Host
 
 Show-Step "6. Start-EcsTask -Wait: a batch job ('batch' runs 3 s and exits 0), written once it has stopped"
 Start-EcsTask batch -Cluster $Cluster -LaunchType EC2 -Wait -OutVariable batch | Out-Host

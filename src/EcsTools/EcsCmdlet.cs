@@ -6,8 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Completion;
 using EcsTools.Engine;
+using EcsTools.Engine.Waiting;
 using EcsTools.Input;
 using EcsTools.Internal;
+using EcsTools.Waiting;
 
 namespace EcsTools;
 
@@ -216,12 +218,19 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stop.Cancel();
 
-    /// <summary>Runs an engine call off the pipeline thread and waits for it; Ctrl+C cancels it.</summary>
-    internal T Await<T>(Func<CancellationToken, Task<T>> operation)
+    /// <summary>
+    /// Runs an engine call and blocks the pipeline thread until it ends; Ctrl+C cancels it. The call starts on the pipeline
+    /// thread (the engine awaits with ConfigureAwait(false), so nothing comes back to it) and the thread sleeps on the
+    /// task's wait handle, a kernel wait: no spinning, and no thread-pool thread is needed to start the call.
+    /// </summary>
+    internal T Await<T>(Func<CancellationToken, Task<T>> operation) => Await(operation, _stop.Token);
+
+    /// <summary>As <see cref="Await{T}(Func{CancellationToken, Task{T}})"/>, with a token that Ctrl+C cancels too (a wait's deadline).</summary>
+    internal T Await<T>(Func<CancellationToken, Task<T>> operation, CancellationToken token)
     {
         try
         {
-            return Task.Run(() => operation(_stop.Token), _stop.Token).GetAwaiter().GetResult();
+            return Block(Start(operation, token));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -250,36 +259,36 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// Runs an engine call of a wait that must end by the wait's deadline: the call (and any request in flight) is
-    /// cancelled <see cref="DeadlineGrace"/> after <paramref name="remaining"/>, and <see cref="WaitDeadlineException"/>
-    /// is thrown. Ctrl+C cancels it as <see cref="Await{T}"/> does. <see cref="TimeSpan.MaxValue"/>: no deadline.
+    /// Runs a wait: the engine's poll loop runs on thread-pool threads while the pipeline thread executes, through
+    /// <paramref name="queue"/>, every write the loop's callbacks hand it (see <see cref="PipelineQueue"/>). Ctrl+C ends it
+    /// (PipelineStoppedException).
     /// </summary>
-    internal T AwaitBy<T>(TimeSpan remaining, Func<CancellationToken, Task<T>> operation)
+    internal PollResult RunWait(PipelineQueue queue, Func<CancellationToken, Task<PollResult>> loop)
     {
-        if (remaining == TimeSpan.MaxValue)
-        {
-            return Await(operation);
-        }
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-        var limit = remaining + DeadlineGrace;
-        deadline.CancelAfter(limit.TotalMilliseconds >= int.MaxValue ? TimeSpan.FromMilliseconds(int.MaxValue - 1) : limit);
         try
         {
-            return Task.Run(() => operation(deadline.Token), deadline.Token).GetAwaiter().GetResult();
+            return queue.Run(Start(loop, _stop.Token));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }
-        catch (OperationCanceledException e) when (deadline.IsCancellationRequested)
-        {
-            throw new WaitDeadlineException(e);
-        }
     }
 
-    /// <summary>How long past a wait's deadline a request in flight may still finish (the last poll happens on the deadline).</summary>
-    internal static readonly TimeSpan DeadlineGrace = TimeSpan.FromMilliseconds(250);
+    private static Task<T> Start<T>(Func<CancellationToken, Task<T>> operation, CancellationToken token) =>
+        // Where a host runs the pipeline under a synchronization context, the call starts off it, so that no
+        // continuation of code that does not use ConfigureAwait(false) waits for the blocked thread.
+        SynchronizationContext.Current is null ? operation(token) : Task.Run(() => operation(token), token);
+
+    private static T Block<T>(Task<T> task)
+    {
+        if (!task.IsCompleted)
+        {
+            ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
 
     internal void Await(Func<CancellationToken, Task> operation) => Await(async ct =>
     {
@@ -343,6 +352,23 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The one check of every wait's -Timeout and -PollInterval (<see cref="WaitSettings.Create"/>): a value out of range is
+    /// a terminating error (InvalidTimeout, InvalidPollInterval) before any request.
+    /// </summary>
+    internal WaitSettings CheckWaitSettings(TimeSpan? timeout, TimeSpan? pollInterval, TimeSpan? defaultTimeout)
+    {
+        try
+        {
+            return WaitSettings.Create(timeout, pollInterval, defaultTimeout);
+        }
+        catch (WaitSettingsException e)
+        {
+            ThrowInvalidArgument(e.ErrorId, e.Message, e.Value, e.RecommendedAction);
+            throw;
+        }
     }
 
     /// <summary>A client-side check failed: nothing has been sent.</summary>

@@ -12,8 +12,9 @@ public sealed partial class StartEcsTaskCommand
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
-    /// <summary>Wait until the started tasks are Running or Stopped, and write them then instead of at once.</summary>
+    /// <summary>Wait until the started tasks are Running or Stopped, and write them then instead of at once. -Until is an alias (as on Wait-EcsTask).</summary>
     [Parameter]
+    [Alias("Until")]
     [ValidateSet("Running", "Stopped", IgnoreCase = true)]
     public string? WaitUntil { get; set; }
 
@@ -25,7 +26,10 @@ public sealed partial class StartEcsTaskCommand
     [TimeSpanArgument]
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>With -Wait or -WaitUntil: the first interval between polls, in seconds or as a TimeSpan (default 2 s), backing off to 30 s or 15 times this.</summary>
+    /// <summary>
+    /// With -Wait or -WaitUntil: the interval between polls for the first 30 seconds of the wait, in seconds or as a
+    /// TimeSpan (default 1 s); after that it grows 1.5 times a poll, up to 15 times this or 30 s, whichever is smaller.
+    /// </summary>
     [Parameter]
     [TimeSpanArgument]
     public TimeSpan? PollInterval { get; set; }
@@ -33,6 +37,8 @@ public sealed partial class StartEcsTaskCommand
     /// <summary>With -Wait or -WaitUntil Stopped: write tasks that failed as output only, without an error.</summary>
     [Parameter]
     public SwitchParameter IgnoreTaskFailure { get; set; }
+
+    private TaskWaitOptions? _waitOptions;
 
     private bool Waits => Wait.IsPresent || WaitUntil is not null;
 
@@ -57,7 +63,8 @@ public sealed partial class StartEcsTaskCommand
 
         if (Waits)
         {
-            WaitParameters.Validate(this, Timeout, PollInterval ?? PollSchedule.DefaultInitialInterval);
+            var untilStopped = WaitUntil is null || string.Equals(WaitUntil, "Stopped", StringComparison.OrdinalIgnoreCase);
+            _waitOptions = new TaskWaitOptions(untilStopped, CheckWaitSettings(Timeout, PollInterval, TaskWaitOptions.DefaultTimeout(untilStopped)), IgnoreTaskFailure);
         }
 
         base.BeginProcessing();
@@ -78,12 +85,9 @@ public sealed partial class StartEcsTaskCommand
 
     private void WaitForStarted()
     {
-        if (!Waits)
+        if (_waitOptions is { } options)
         {
-            return;
+            WaitForTasks(WaitedTasks, options);
         }
-
-        var untilStopped = WaitUntil is null || string.Equals(WaitUntil, "Stopped", StringComparison.OrdinalIgnoreCase);
-        WaitForTasks(WaitedTasks, WaitParameters.Options(untilStopped, Timeout, PollInterval ?? PollSchedule.DefaultInitialInterval, IgnoreTaskFailure));
     }
 }

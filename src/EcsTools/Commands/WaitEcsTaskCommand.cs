@@ -32,10 +32,11 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     [ArgumentCompleter(typeof(ClusterCompleter))]
     public string? Cluster { get; set; }
 
-    /// <summary>The state to wait for: Stopped (the default) or Running.</summary>
+    /// <summary>The state to wait for: Stopped (the default) or Running. -Until, its earlier name, still works as an alias (Start-EcsTask takes -WaitUntil too).</summary>
     [Parameter]
+    [Alias("Until")]
     [ValidateSet("Running", "Stopped", IgnoreCase = true)]
-    public string Until { get; set; } = "Stopped";
+    public string WaitUntil { get; set; } = "Stopped";
 
     /// <summary>
     /// How long to wait, in seconds or as a TimeSpan; -1 for no limit. Default: 10 minutes when waiting for Running, no
@@ -45,18 +46,25 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     [TimeSpanArgument]
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>The first interval between polls, in seconds or as a TimeSpan (default 2 s). It grows 1.5 times a poll, with jitter, up to 30 s or 15 times this, whichever is smaller.</summary>
+    /// <summary>
+    /// The interval between polls for the first 30 seconds of the wait, in seconds or as a TimeSpan (default 1 s); after
+    /// that it grows 1.5 times a poll, up to 15 times this or 30 s, whichever is smaller. Each wait is shortened at random
+    /// by up to a fifth (jitter).
+    /// </summary>
     [Parameter]
     [TimeSpanArgument]
-    public TimeSpan PollInterval { get; set; } = PollSchedule.DefaultInitialInterval;
+    public TimeSpan? PollInterval { get; set; }
 
     /// <summary>Waiting for Stopped: write tasks that failed (non-zero exit code of an essential container, or failed to start) as output only, without an error.</summary>
     [Parameter]
     public SwitchParameter IgnoreTaskFailure { get; set; }
 
-    internal TaskWaitOptions Options => WaitParameters.Options(string.Equals(Until, "Stopped", StringComparison.OrdinalIgnoreCase), Timeout, PollInterval, IgnoreTaskFailure);
+    private TaskWaitOptions? _options;
 
-    protected override void ValidateInput() => WaitParameters.Validate(this, Timeout, PollInterval);
+    private bool UntilStopped => string.Equals(WaitUntil, "Stopped", StringComparison.OrdinalIgnoreCase);
+
+    protected override void ValidateInput() =>
+        _options = new TaskWaitOptions(UntilStopped, CheckWaitSettings(Timeout, PollInterval, TaskWaitOptions.DefaultTimeout(UntilStopped)), IgnoreTaskFailure);
 
     protected override void ProcessRecord()
     {
@@ -74,5 +82,5 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
         }
     }
 
-    protected override void EndProcessing() => WaitForTasks(WaitedTasks, Options);
+    protected override void EndProcessing() => WaitForTasks(WaitedTasks, _options!);
 }

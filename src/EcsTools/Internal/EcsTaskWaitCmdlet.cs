@@ -2,30 +2,26 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Waiting;
 using EcsTools.Internal;
+using EcsTools.Waiting;
 
 namespace EcsTools;
 
 /// <summary>
-/// Base of the cmdlets that wait for tasks (Wait-EcsTask, Start-EcsTask -Wait): one loop on the pipeline thread of
-/// DescribeTasks polls (100 tasks a request), Write-Progress, and sleeps that Ctrl+C ends at once, backing off per <see cref="PollSchedule"/>
-/// (the schedule and <see cref="PollLoop"/> the task set waits use too).
+/// Base of the cmdlets that wait for tasks (Wait-EcsTask, Start-EcsTask -Wait): DescribeTasks polls (100 tasks a request) on the engine's <see cref="PollLoop"/> (the one the task set waits use too),
+/// whose callbacks the pipeline thread turns into output, errors and Write-Progress.
 /// </summary>
 public abstract class EcsTaskWaitCmdlet : EcsCmdlet
 {
-    /// <summary>After this many polls in a row fail with throttling or a server or network error, the wait stops.</summary>
-    internal const int MaxFailedPolls = 5;
-
     private const int ProgressActivityId = 0x45435354; // "ECST"
     private static readonly TimeSpan s_progressTick = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan s_resolution = TimeSpan.FromMilliseconds(1);
 
     private readonly Dictionary<string, HashSet<string>?> _essentialContainers = new(StringComparer.Ordinal);
-
-    // The running wait's schedule: requests made while waiting are cancelled at its deadline.
-    private PollSchedule? _schedule;
 
     /// <summary>The tasks this command follows: each is written (or reported in an error) when it settles.</summary>
     internal TaskWaitSet WaitedTasks { get; } = new();
@@ -72,130 +68,116 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
             return;
         }
 
-        var schedule = new PollSchedule(options.PollInterval, options.Timeout ?? TimeSpan.MaxValue);
-        _schedule = options.Timeout is null ? null : schedule;
-        var failedPolls = 0;
-        WriteVerbose($"Waiting for {tasks.Count} task(s) to be {options.TargetState}: polling every {TaskErrors.Seconds(schedule.InitialInterval)} at first, "
-            + $"backing off to {TaskErrors.Seconds(schedule.Ceiling)}; " + (options.Timeout is { } t ? $"timeout {TaskErrors.Duration(t)}." : "no timeout."));
-        bool PollOnce(int attempt)
+        var settings = options.Settings;
+        WriteVerbose($"Waiting for {tasks.Count} task(s) to be {options.TargetState}: polling every {TaskErrors.Seconds(settings.PollInterval)} for "
+            + $"{TaskErrors.Seconds(PollSchedule.SteadyPhase)}, then backing off to {TaskErrors.Seconds(PollSchedule.CeilingFor(settings.PollInterval))}; "
+            + (settings.Timeout is { } t ? $"timeout {TaskErrors.Duration(t)}." : "no timeout."));
+        using var queue = new PipelineQueue();
+        var observer = new PollObserver
         {
-            EcsServiceException? transient;
-            try
-            {
-                transient = Poll(tasks, options);
-            }
-            catch (WaitDeadlineException)
-            {
-                WriteVerbose($"Poll {attempt}: the wait's time ran out with a request in flight; it was cancelled.");
-                return tasks.PendingCount == 0;
-            }
-
-            failedPolls = transient is null ? 0 : failedPolls + 1;
-            if (transient is not null && failedPolls >= MaxFailedPolls && tasks.PendingCount > 0)
-            {
-                var abandoned = tasks.Pending.ToList();
-                abandoned.ForEach(p => p.Done = true);
-                WriteError(TaskErrors.PollsFailed(transient, abandoned, failedPolls));
-            }
-
-            return tasks.PendingCount == 0;
+            Waiting = context => queue.Post(() => WriteProgress(Progress(tasks, options, context.Elapsed))),
+            DeadlineCancelled = context => queue.Post(() =>
+                WriteVerbose($"Poll {context.Attempt}: the wait's time ran out with a request in flight; it was cancelled.")),
+            AfterPoll = (context, token) => AfterPollAsync(queue, tasks, context, token),
+        };
+        var loopOptions = new PollLoopOptions(settings) { PollFirst = true, WaitingTick = s_progressTick };
+        var result = RunWait(queue, ct => PollLoop.RunAsync(loopOptions, (context, token) => PollAsync(queue, tasks, options, token), observer, TimeProvider.System, ct));
+        if (result.Outcome == PollOutcome.PollsFailed && tasks.PendingCount > 0)
+        {
+            var abandoned = tasks.Pending.ToList();
+            abandoned.ForEach(p => p.Done = true);
+            WriteError(TaskErrors.PollsFailed(result.LastError!, abandoned, result.FailedPolls));
         }
-
-        if (!PollLoop.Run(schedule, PollOnce, delay => Sleep(delay, tasks, options, schedule), pollFirst: true))
+        else if (result.Outcome == PollOutcome.TimedOut && tasks.PendingCount > 0)
         {
             var pending = tasks.Pending.ToList();
             pending.ForEach(p => p.Done = true);
-            WriteError(TaskErrors.Timeout(pending, schedule.Elapsed, options.TargetState));
+            WriteError(TaskErrors.Timeout(pending, result.Elapsed, options.TargetState));
         }
 
         WriteProgress(new ProgressRecord(ProgressActivityId, Activity(tasks, options), "Done.") { RecordType = ProgressRecordType.Completed });
     }
 
     /// <summary>
-    /// Sleeps in slices of at most a second, refreshing the progress between them. The sleep waits on the stop token's
-    /// handle on the pipeline thread: Ctrl+C (StopProcessing) ends it at once, and it needs no thread-pool thread, so a
-    /// busy or starved pool (a host that blocks pool threads) cannot stretch it; Task.Delay through Await was measured
-    /// stalling 0.5-0.8 s a slice in such a host.
+    /// Extra work once per poll while tasks are waited for (for example reading what they logged), on the loop's thread,
+    /// under the poll's deadline and Ctrl+C: requests are made here, and whatever is written goes through
+    /// <paramref name="queue"/> (<see cref="PipelineQueue.Post"/> or <see cref="PipelineQueue.InvokeAsync{T}"/>) to the
+    /// pipeline thread. <paramref name="tasks"/> is read-only here: the pipeline thread changes it between polls. None by default.
     /// </summary>
-    private void Sleep(TimeSpan delay, TaskWaitSet tasks, TaskWaitOptions options, PollSchedule schedule)
-    {
-        var end = schedule.Elapsed + delay;
-        while (true)
-        {
-            WriteProgress(Progress(tasks, options, schedule));
-            var left = end - schedule.Elapsed;
-            if (left < s_resolution)
-            {
-                return;
-            }
+    private protected virtual Task AfterPollAsync(PipelineQueue queue, TaskWaitSet tasks, PollContext context, CancellationToken token) =>
+        Task.CompletedTask;
 
-            var slice = left < s_progressTick ? left : s_progressTick;
-            if (StopToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(Math.Ceiling(slice.TotalMilliseconds))))
-            {
-                throw new PipelineStoppedException();
-            }
-        }
-    }
-
-    /// <summary>One DescribeTasks round over the pending tasks; returns the last transient error, if any.</summary>
-    private EcsServiceException? Poll(TaskWaitSet tasks, TaskWaitOptions options)
+    /// <summary>
+    /// One poll, on the loop's thread: DescribeTasks for the pending tasks of each cluster (100 a request), each answer
+    /// handed to the pipeline thread, which writes what settled. Reports the last transient error, if any.
+    /// </summary>
+    private async Task<PollReport> PollAsync(PipelineQueue queue, TaskWaitSet tasks, TaskWaitOptions options, CancellationToken token)
     {
         EcsServiceException? transient = null;
         foreach (var (cluster, group) in tasks.PendingByCluster())
         {
-            var byId = group.ToDictionary(t => t.Id, StringComparer.Ordinal);
             var references = group.Select(t => t.Reference).ToList();
-            var result = AwaitInWait(ct => Connection.DescribeTasksInBatchesAsync(cluster, references, includeTags: false, ct));
-            WriteDebug($"DescribeTasks: {references.Count} task(s) of cluster {TaskTargets.Show(cluster)} in {result.Requests} request(s).");
-            foreach (var data in result.Tasks)
+            var result = await Connection.DescribeTasksInBatchesAsync(cluster, references, includeTags: false, token).ConfigureAwait(false);
+            transient = await queue.InvokeAsync(() => Absorb(cluster, group, references.Count, result, options, token)).ConfigureAwait(false) ?? transient;
+        }
+
+        return new PollReport(tasks.PendingCount == 0, transient);
+    }
+
+    /// <summary>On the pipeline thread: one cluster's DescribeTasks answer; writes what settled; returns the last transient error, if any.</summary>
+    private EcsServiceException? Absorb(string? cluster, IReadOnlyList<WaitedTask> group, int asked, TaskBatchResult result, TaskWaitOptions options, CancellationToken token)
+    {
+        EcsServiceException? transient = null;
+        var byId = group.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        WriteDebug($"DescribeTasks: {asked} task(s) of cluster {TaskTargets.Show(cluster)} in {result.Requests} request(s).");
+        foreach (var data in result.Tasks)
+        {
+            if (data.TaskArn is { } arn && byId.TryGetValue(TaskIds.IdOf(arn), out var waited) && !waited.Done)
             {
-                if (data.TaskArn is { } arn && byId.TryGetValue(TaskIds.IdOf(arn), out var waited) && !waited.Done)
-                {
-                    waited.Reference = arn;
-                    waited.Last = EcsObjects.ToTask(data);
-                    Settle(waited, waited.Last, options);
-                }
+                waited.Reference = arn;
+                waited.Last = EcsObjects.ToTask(data);
+                Settle(waited, waited.Last, options, token);
+            }
+        }
+
+        foreach (var failure in result.Failures)
+        {
+            WaitedTask? waited = failure.Arn is { } arn && byId.TryGetValue(TaskIds.IdOf(arn), out var found) ? found : null;
+            if (waited is { Done: true })
+            {
+                continue;
             }
 
-            foreach (var failure in result.Failures)
+            if (waited is not null)
             {
-                WaitedTask? waited = failure.Arn is { } arn && byId.TryGetValue(TaskIds.IdOf(arn), out var found) ? found : null;
-                if (waited is { Done: true })
-                {
-                    continue;
-                }
-
-                if (waited is not null)
-                {
-                    waited.Done = true;
-                }
-
-                WriteError(failure.Reason == "MISSING"
-                    ? TaskErrors.NotFound(waited?.Reference ?? failure.Arn ?? "", cluster, "DescribeTasks")
-                    : ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), "DescribeTasks"));
+                waited.Done = true;
             }
 
-            foreach (var error in result.Errors)
-            {
-                if (IsTransient(error.Exception))
-                {
-                    transient = error.Exception;
-                    WriteWarning($"DescribeTasks failed ({error.Exception.ErrorCode}: {error.Exception.Message}); the wait goes on and the next poll tries again.");
-                    continue;
-                }
+            WriteError(failure.Reason == "MISSING"
+                ? TaskErrors.NotFound(waited?.Reference ?? failure.Arn ?? "", cluster, "DescribeTasks")
+                : ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), "DescribeTasks"));
+        }
 
-                var failed = error.Tasks.Select(TaskIds.IdOf).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-                failed.ForEach(t => t.Done = true);
-                WriteError(ErrorRecords.FromService(error.Exception, failed.Select(t => (object?)t.Last ?? t.Reference).ToArray()));
+        foreach (var error in result.Errors)
+        {
+            if (PollReport.IsTransient(error.Exception))
+            {
+                transient = error.Exception;
+                WriteWarning($"DescribeTasks failed ({error.Exception.ErrorCode}: {error.Exception.Message}); the wait goes on and the next poll tries again.");
+                continue;
             }
+
+            var failed = error.Tasks.Select(TaskIds.IdOf).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+            failed.ForEach(t => t.Done = true);
+            WriteError(ErrorRecords.FromService(error.Exception, failed.Select(t => (object?)t.Last ?? t.Reference).ToArray()));
         }
 
         return transient;
     }
 
-    private void Settle(WaitedTask waited, EcsTask task, TaskWaitOptions options)
+    private void Settle(WaitedTask waited, EcsTask task, TaskWaitOptions options, CancellationToken token)
     {
-        var outcome = TaskWaitRules.Evaluate(task, options.UntilStopped, IsEssential);
+        var outcome = TaskWaitRules.Evaluate(task, options.UntilStopped, (t, c) => IsEssential(t, c, token));
         if (outcome == TaskOutcome.Pending)
         {
             return;
@@ -221,12 +203,12 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         }
         else if (outcome == TaskOutcome.EssentialContainerFailed)
         {
-            WriteError(TaskErrors.EssentialContainerFailed(task, TaskWaitRules.FailedExits(task).Where(c => IsEssential(task, c)).ToArray()));
+            WriteError(TaskErrors.EssentialContainerFailed(task, TaskWaitRules.FailedExits(task).Where(c => IsEssential(task, c, token)).ToArray()));
         }
     }
 
     /// <summary>From the task definition (DescribeTaskDefinition once per ARN); a container is essential unless it says otherwise.</summary>
-    private bool IsEssential(EcsTask task, EcsContainer container)
+    private bool IsEssential(EcsTask task, EcsContainer container, CancellationToken token)
     {
         var definition = task.TaskDefinitionArn;
         if (string.IsNullOrEmpty(definition))
@@ -238,7 +220,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         {
             try
             {
-                var response = AwaitInWait(ct => Connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = definition }, ct));
+                var response = Await(ct => Connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = definition }, ct), token);
                 essential = (response.TaskDefinition?.ContainerDefinitions ?? [])
                     .Where(c => c.Essential != false && c.Name is not null)
                     .Select(c => c.Name!)
@@ -257,26 +239,18 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         return essential is null || (container.Name is { } name && essential.Contains(name));
     }
 
-    // A request of the wait: bounded by the wait's deadline when it has one (WaitDeadlineException when it runs out).
-    private T AwaitInWait<T>(Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> operation) =>
-        _schedule is { } schedule ? AwaitBy(schedule.Remaining, operation) : Await(operation);
-
-    private static bool IsTransient(EcsServiceException e) =>
-        e.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout;
-
     private static string Activity(TaskWaitSet tasks, TaskWaitOptions options) =>
         $"Waiting for {tasks.Count} ECS task(s) to be {options.TargetState}";
 
-    private static ProgressRecord Progress(TaskWaitSet tasks, TaskWaitOptions options, PollSchedule schedule)
+    private static ProgressRecord Progress(TaskWaitSet tasks, TaskWaitOptions options, TimeSpan waited)
     {
-        var waited = schedule.Elapsed;
         var done = tasks.Count - tasks.PendingCount;
         var status = $"{done} of {tasks.Count} done; waiting: {tasks.DescribeStates()}; waited {TaskErrors.Duration(waited)}";
         var record = new ProgressRecord(ProgressActivityId, Activity(tasks, options), status)
         {
             PercentComplete = (int)(100L * done / tasks.Count),
         };
-        if (options.Timeout is { } timeout)
+        if (options.Settings.Timeout is { } timeout)
         {
             record.SecondsRemaining = (int)Math.Clamp((timeout - waited).TotalSeconds, 0, int.MaxValue); // -Timeout can exceed int seconds
         }

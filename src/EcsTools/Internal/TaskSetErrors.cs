@@ -29,6 +29,18 @@ internal static class TaskSetErrors
             + "the stopped reasons of its tasks (Get-EcsTask), and the target group's health checks.");
     }
 
+    /// <summary>The wait stopped because DescribeTaskSets failed too many polls in a row (the budget all waits share).</summary>
+    public static ErrorRecord PollsFailed(EcsServiceException e, EcsTaskSet last, int polls)
+    {
+        var record = ErrorRecords.FromService(e, last);
+        record.ErrorDetails = new ErrorDetails(
+            $"The wait stopped: DescribeTaskSets failed {polls} polls in a row. Last error: {record.ErrorDetails?.Message ?? e.Message}")
+        {
+            RecommendedAction = record.ErrorDetails?.RecommendedAction,
+        };
+        return record;
+    }
+
     /// <summary>The fix for an InvalidParameterException of a task set operation, after what ECS rejected.</summary>
     public static string InvalidParameterAction(string operation, string message)
     {

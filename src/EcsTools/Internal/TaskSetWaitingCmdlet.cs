@@ -2,10 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Waiting;
 using EcsTools.Input;
+using EcsTools.Waiting;
 
 namespace EcsTools.Internal;
 
@@ -33,16 +36,21 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     /// <summary>How long -Wait waits, from when it starts: seconds or a TimeSpan; -1 for no limit. Default 10 minutes.</summary>
     [Parameter]
     [TimeSpanArgument]
-    public TimeSpan Timeout { get; set; } = TaskSetInput.DefaultTimeout;
+    public TimeSpan? Timeout { get; set; }
 
-    /// <summary>The first interval between two polls of -Wait: seconds or a TimeSpan. Default 2 seconds; it grows 1.5 times a poll, to 15 times itself or 30 seconds.</summary>
+    /// <summary>
+    /// The interval between two polls of -Wait for the first 30 seconds of the wait: seconds or a TimeSpan (default 1 s);
+    /// after that it grows 1.5 times a poll, up to 15 times this or 30 seconds, whichever is smaller.
+    /// </summary>
     [Parameter]
     [TimeSpanArgument]
-    public TimeSpan PollInterval { get; set; } = PollSchedule.DefaultInitialInterval;
+    public TimeSpan? PollInterval { get; set; }
+
+    private WaitSettings? _settings;
 
     protected sealed override void ValidateInput()
     {
-        WaitParameters.Validate(this, Timeout, PollInterval);
+        _settings = CheckWaitSettings(Timeout, PollInterval, TaskSetInput.DefaultTimeout);
         try
         {
             ValidateTaskSetInput();
@@ -134,17 +142,26 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
 
     private void WaitForPending()
     {
-        var noLimit = WaitParameters.IsNoLimit(Timeout);
-        var schedule = new PollSchedule(PollInterval, noLimit ? TimeSpan.MaxValue : Timeout);
-        WriteVerbose($"Waiting for {_pending.Count} task set(s) to reach STEADY_STATE: first poll in {TaskSetErrors.Format(PollInterval)}, "
-            + $"at most every {TaskSetErrors.Format(schedule.Ceiling)}, " + (noLimit ? "with no time limit." : $"for up to {TaskSetErrors.Format(Timeout)}."));
-        var settled = PollLoop.Run(schedule, attempt => Poll(attempt, schedule, noLimit), delay => Await(ct => Task.Delay(delay, ct)));
-        if (!settled)
+        var settings = _settings!;
+        WriteVerbose($"Waiting for {_pending.Count} task set(s) to reach STEADY_STATE: first poll in {TaskSetErrors.Format(settings.PollInterval)}, "
+            + $"then every {TaskSetErrors.Format(settings.PollInterval)} for the first {TaskSetErrors.Format(PollSchedule.SteadyPhase)}, backing off to "
+            + $"at most every {TaskSetErrors.Format(PollSchedule.CeilingFor(settings.PollInterval))}, "
+            + (settings.Timeout is { } limit ? $"for up to {TaskSetErrors.Format(limit)}." : "with no time limit."));
+        using var queue = new PipelineQueue();
+        var observer = new PollObserver
         {
-            foreach (var pending in _pending)
+            DeadlineCancelled = context => queue.Post(() =>
+                WriteVerbose($"Poll {context.Attempt}: the wait's time ran out with DescribeTaskSets in flight; it was cancelled.")),
+        };
+        var result = RunWait(queue, ct => PollLoop.RunAsync(new PollLoopOptions(settings), (context, token) => PollAsync(queue, context, token), observer, TimeProvider.System, ct));
+        if (result.Outcome != PollOutcome.Settled)
+        {
+            foreach (var pending in _pending.ToList())
             {
                 WriteProgress(Completed(pending));
-                WriteError(TaskSetErrors.WaitTimeout(pending.Last, Timeout));
+                WriteError(result.Outcome == PollOutcome.PollsFailed
+                    ? TaskSetErrors.PollsFailed(result.LastError!, pending.Last, result.FailedPolls)
+                    : TaskSetErrors.WaitTimeout(pending.Last, settings.Timeout ?? result.Elapsed));
             }
         }
 
@@ -154,9 +171,10 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
         }
     }
 
-    // One DescribeTaskSets per service for all of its task sets still waited on; true when none is left.
-    private bool Poll(int attempt, PollSchedule schedule, bool noDeadline)
+    // One DescribeTaskSets per service for all of its task sets still waited on, each answer handed to the pipeline thread.
+    private async Task<PollReport> PollAsync(PipelineQueue queue, PollContext context, CancellationToken token)
     {
+        EcsServiceException? transient = null;
         foreach (var group in _pending.GroupBy(p => (p.Cluster, p.Service)).ToList())
         {
             var waiting = group.ToList();
@@ -167,64 +185,73 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
                 TaskSets = waiting.Select(p => p.Key).ToList(),
                 Include = ["TAGS"],
             };
-            DescribeTaskSetsResponse response;
+            DescribeTaskSetsResponse? response = null;
+            EcsServiceException? error = null;
             try
             {
-                response = noDeadline ? Await(ct => Connection.DescribeTaskSetsAsync(request, ct))
-                    : AwaitBy(schedule.Remaining, ct => Connection.DescribeTaskSetsAsync(request, ct));
-            }
-            catch (WaitDeadlineException)
-            {
-                WriteVerbose($"Poll {attempt}: the wait's time ran out with DescribeTaskSets in flight; it was cancelled.");
-                return false;
-            }
-            catch (EcsServiceException e) when (e.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout)
-            {
-                WriteVerbose($"Poll {attempt}: DescribeTaskSets failed ({e.ErrorCode}: {e.Message}); trying again at the next poll.");
-                continue;
+                response = await Connection.DescribeTaskSetsAsync(request, token).ConfigureAwait(false);
             }
             catch (EcsServiceException e)
             {
-                foreach (var pending in waiting)
-                {
-                    Finish(pending);
-                    WriteServiceError(e, pending.Last);
-                }
-
-                continue;
+                error = e;
             }
 
+            transient = await queue.InvokeAsync(() => Absorb(context, waiting, response, error)).ConfigureAwait(false) ?? transient;
+        }
+
+        return new PollReport(_pending.Count == 0, transient);
+    }
+
+    /// <summary>On the pipeline thread: one service's DescribeTaskSets answer (or error); writes what settled; returns a transient error.</summary>
+    private EcsServiceException? Absorb(PollContext context, List<PendingTaskSet> waiting, DescribeTaskSetsResponse? response, EcsServiceException? error)
+    {
+        if (error is not null && PollReport.IsTransient(error))
+        {
+            WriteWarning($"DescribeTaskSets failed ({error.ErrorCode}: {error.Message}); the wait goes on and the next poll tries again.");
+            return error;
+        }
+
+        if (error is not null || response is null)
+        {
             foreach (var pending in waiting)
             {
-                var found = response.TaskSets?.FirstOrDefault(s => s.TaskSetArn == pending.Key || s.Id == pending.Key);
-                if (found is null)
-                {
-                    var failure = response.Failures?.FirstOrDefault(f => f.Arn is { } arn && (arn == pending.Key || arn.EndsWith("/" + pending.Last.Id, StringComparison.Ordinal)));
-                    if (failure is null && ++pending.Misses < MissesBeforeNotFound)
-                    {
-                        continue;
-                    }
+                Finish(pending);
+                WriteServiceError(error!, pending.Last);
+            }
 
-                    Finish(pending);
-                    WriteError(TaskSetErrors.NotFound(pending.Key, pending.Cluster, pending.Service, "DescribeTaskSets",
-                        failure is null ? "it is no longer returned: was it deleted?" : $"{failure.Reason} {failure.Detail}".Trim()));
+            return null;
+        }
+
+        foreach (var pending in waiting)
+        {
+            var found = response.TaskSets?.FirstOrDefault(s => s.TaskSetArn == pending.Key || s.Id == pending.Key);
+            if (found is null)
+            {
+                var failure = response.Failures?.FirstOrDefault(f => f.Arn is { } arn && (arn == pending.Key || arn.EndsWith("/" + pending.Last.Id, StringComparison.Ordinal)));
+                if (failure is null && ++pending.Misses < MissesBeforeNotFound)
+                {
                     continue;
                 }
 
-                pending.Last = EcsTaskSetObjects.ToTaskSet(found);
-                if (EcsTaskSetObjects.IsSteady(found))
-                {
-                    Finish(pending);
-                    WriteObject(pending.Last);
-                }
-                else
-                {
-                    WriteProgress(Progress(pending, (attempt, schedule)));
-                }
+                Finish(pending);
+                WriteError(TaskSetErrors.NotFound(pending.Key, pending.Cluster, pending.Service, "DescribeTaskSets",
+                    failure is null ? "it is no longer returned: was it deleted?" : $"{failure.Reason} {failure.Detail}".Trim()));
+                continue;
+            }
+
+            pending.Last = EcsTaskSetObjects.ToTaskSet(found);
+            if (EcsTaskSetObjects.IsSteady(found))
+            {
+                Finish(pending);
+                WriteObject(pending.Last);
+            }
+            else
+            {
+                WriteProgress(Progress(pending, context));
             }
         }
 
-        return _pending.Count == 0;
+        return null;
     }
 
     private void Finish(PendingTaskSet pending)
@@ -236,13 +263,13 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
         }
     }
 
-    private static ProgressRecord Progress(PendingTaskSet pending, (int Attempt, PollSchedule Schedule)? poll)
+    private static ProgressRecord Progress(PendingTaskSet pending, PollContext? poll)
     {
         var set = pending.Last;
         var record = new ProgressRecord(pending.ActivityId, Activity(set), TaskSetErrors.Counts(set))
         {
             CurrentOperation = poll is { } p
-                ? $"Poll {p.Attempt}: {TaskSetErrors.Format(p.Schedule.Elapsed)} elapsed, gives up in {TaskSetErrors.Format(p.Schedule.Remaining)}."
+                ? $"Poll {p.Attempt}: {TaskSetErrors.Format(p.Elapsed)} elapsed, " + (p.Remaining is { } left ? $"gives up in {TaskSetErrors.Format(left)}." : "no time limit.")
                 : "Waiting for the first poll.",
         };
         if (set.ComputedDesiredCount is int desired and > 0 && set.RunningCount is int running)

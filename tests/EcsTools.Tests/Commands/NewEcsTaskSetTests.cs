@@ -211,14 +211,34 @@ public sealed class NewEcsTaskSetTests
         Assert.True(polls.Count >= 3, $"{polls.Count} polls");
         Assert.All(polls, p => Assert.Equal((string)set.TaskSetArn, (string?)p.Json!["taskSets"]![0]));
         Assert.All(polls, p => Assert.Equal("""["TAGS"]""", p.Json!["include"]!.ToJsonString()));
-        var gaps = polls.Zip(polls.Skip(1), (a, b) => (b.ReceivedAt - a.ReceivedAt).TotalMilliseconds).ToArray();
-        Assert.True(gaps[^1] > 75, $"the intervals grow from 50 ms: {string.Join(", ", gaps)}");
+        // The schedule itself (every -PollInterval for 30 s, then growing) is the engine's, tested on a fake clock
+        // (EcsTools.Engine.Tests PollScheduleTests); here the cmdlet says which one it uses.
 
         var progress = result.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToArray();
         Assert.Contains(progress, p => p.StatusDescription.StartsWith("STABILIZING with", StringComparison.Ordinal) && p.StatusDescription.Contains(" 4 desired"));
         Assert.Contains(progress, p => p.PercentComplete is > 0 and < 100);
         Assert.Contains(result.Progress, p => p.RecordType == ProgressRecordType.Completed);
+        Assert.Contains(result.Verbose, v => v.Contains("then every 0.05 s for the first 30 s", StringComparison.Ordinal));
         Assert.Contains(result.Verbose, v => v.Contains("at most every 0.75 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Wait_goes_on_through_throttled_polls_and_five_in_a_row_end_it_as_for_tasks()
+    {
+        // The one transient-error budget of every wait (it used to retry forever for task sets, with verbose lines only).
+        await using var host = await StartAsync();
+        host.Server.Faults.Add(LocalEcsFault.Throttling("DescribeTaskSets").Times(4));
+        var recovered = host.Run(New + " -LaunchType FARGATE -Scale 100 -Wait -PollInterval 0.05 -Timeout 30").EnsureSuccess();
+        Assert.Equal("STEADY_STATE", (string)((dynamic)Assert.Single(recovered.Output).BaseObject).StabilityStatus);
+        Assert.Contains(recovered.Warnings, w => w.Contains("ThrottlingException", StringComparison.Ordinal) && w.Contains("the wait goes on", StringComparison.Ordinal));
+
+        host.Server.Faults.Add(LocalEcsFault.Throttling("DescribeTaskSets").Times(100_000));
+        var result = host.Run(New + " -LaunchType FARGATE -Scale 100 -Wait -PollInterval 0.05 -Timeout 60");
+        Assert.Empty(result.Output);
+        var error = SingleError(result, "RequestThrottled" + Suffix, ErrorCategory.LimitsExceeded);
+        Assert.StartsWith("The wait stopped: DescribeTaskSets failed 5 polls in a row.", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Equal("STABILIZING", (string)((dynamic)error.TargetObject).StabilityStatus);
+        Assert.Equal(5, result.Warnings.Count(w => w.Contains("ThrottlingException", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -233,7 +253,9 @@ public sealed class NewEcsTaskSetTests
         Assert.Matches(@"STABILIZING with \d running, \d pending, 2 desired", error.Exception.Message);
         Assert.Contains("-Timeout", error.ErrorDetails.RecommendedAction);
         var polls = host.Server.RequestsFor("DescribeTaskSets");
-        Assert.InRange(polls.Count, 3, 12);
+        // Every 0.05 s (less up to a fifth of jitter) for all of the 0.6 s: at most 15 sleeps and the poll on the deadline
+        // (the schedule before issue 13 grew from 0.05 s and made at most 12).
+        Assert.InRange(polls.Count, 3, 16);
         Assert.True(polls[^1].ReceivedAt - host.Server.RequestsFor("CreateTaskSet")[0].ReceivedAt < TimeSpan.FromSeconds(3));
     }
 

@@ -107,10 +107,19 @@ public sealed class WaitEcsTaskTests
     [Fact]
     public async Task Non_essential_exits_and_the_signal_of_a_user_stop_are_not_failures()
     {
-        await using var host = await LocalEcsHost.StartAsync();
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await LocalEcsHost.StartAsync(time: clock);
         var arns = Run(host.Server, "web", 2, container: "log-router", Script("100ms", 1));
-        await Task.Delay(TimeSpan.FromMilliseconds(500)); // RUNNING after 150 ms; log-router exits 1 at 250 ms, the task runs on
-        var result = host.Run("$args | Stop-EcsTask -Reason done | Wait-EcsTask -PollInterval 0.1", arns.Cast<object>().ToArray()).EnsureSuccess();
+        clock.Advance(TimeSpan.FromMilliseconds(500)); // RUNNING after 150 ms; log-router exits 1 at 250 ms, the task runs on
+        var (shell, completion) = host.Session.Start("$args | Stop-EcsTask -Reason done | Wait-EcsTask -PollInterval 0.1", arns.Cast<object>().ToArray());
+        PsResult result;
+        using (shell)
+        {
+            // The stop takes four 50 ms steps on LocalEcs's clock: one step each time a DescribeTasks has been answered.
+            result = await AdvanceEachPoll(host.Server, clock, TimeSpan.FromMilliseconds(50), completion);
+        }
+
+        result.EnsureSuccess();
 
         Assert.Equal(2, result.Output.Count);
         Assert.All(result.Dynamic, task =>
@@ -145,9 +154,10 @@ public sealed class WaitEcsTaskTests
     [Fact]
     public async Task Waiting_for_Running_a_task_that_stopped_first_is_an_error_with_its_stop_code()
     {
-        await using var host = await LocalEcsHost.StartAsync();
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await LocalEcsHost.StartAsync(time: clock);
         var arn = Run(host.Server, "batch-fail", 1, container: "job", Script("0ms", 4))[0];
-        await Task.Delay(TimeSpan.FromMilliseconds(600)); // 3 steps to RUNNING, then 4 steps to STOPPED, 50 ms each
+        clock.Advance(TimeSpan.FromMilliseconds(600)); // 3 steps to RUNNING, then 4 steps to STOPPED, 50 ms each
         var result = host.Run("Wait-EcsTask $args[0] -Until Running -PollInterval 0.05", arn);
 
         Assert.Empty(result.Output);
@@ -239,6 +249,21 @@ public sealed class WaitEcsTaskTests
     }
 
     [Fact]
+    public async Task Five_polls_in_a_row_that_are_throttled_end_the_wait_with_that_error()
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var arn = Run(host.Server, "web", 1, container: "web")[0];
+        host.Server.Faults.Add(LocalEcsFault.Throttling("DescribeTasks").Times(100_000));
+        var result = host.Run("Wait-EcsTask $args[0] -PollInterval 0.05", arn);
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RequestThrottled" + Id, error.FullyQualifiedErrorId);
+        Assert.StartsWith("The wait stopped: DescribeTasks failed 5 polls in a row.", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Equal(5, result.Warnings.Count(w => w.Contains("ThrottlingException", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Stop_ends_a_wait_within_a_second_and_no_poll_follows()
     {
         await using var host = await LocalEcsHost.StartAsync();
@@ -325,6 +350,25 @@ public sealed class WaitEcsTaskTests
         Assert.Single(result.Output);
         Assert.Contains(result.Verbose, v => v.EndsWith("no timeout.", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Progress, p => p.SecondsRemaining >= 0);
+    }
+
+    /// <summary>Moves LocalEcs's clock one step each time a DescribeTasks has been answered, until the command ends.</summary>
+    private static async Task<PsResult> AdvanceEachPoll(LocalEcsServer server, ManualTimeProvider clock, TimeSpan step, Task<PsResult> completion)
+    {
+        var answered = 0;
+        while (!completion.IsCompleted)
+        {
+            var polls = server.RequestsFor("DescribeTasks");
+            if (polls.Count > answered && polls[^1].StatusCode != 0)
+            {
+                answered = polls.Count;
+                clock.Advance(step);
+            }
+
+            await Task.WhenAny(completion, Task.Delay(5));
+        }
+
+        return await completion;
     }
 
     private static async Task Until(Func<bool> condition)

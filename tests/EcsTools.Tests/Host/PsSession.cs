@@ -76,11 +76,16 @@ public sealed class PsSession : IDisposable
     }
 
     /// <summary>Starts a script and returns the PowerShell instance, for tests that stop it from another thread.</summary>
-    public (PowerShell Shell, Task<PsResult> Completion) Start(string script)
+    public (PowerShell Shell, Task<PsResult> Completion) Start(string script, params object?[] args)
     {
         var ps = PowerShell.Create();
         ps.Runspace = _runspace;
         ps.AddScript(script);
+        foreach (var arg in args)
+        {
+            ps.AddArgument(arg);
+        }
+
         var completion = Task.Run(() =>
         {
             Collection(ps, out var output, out var terminating);
