@@ -24,7 +24,7 @@ namespace EcsTools.Engine;
 /// </para>
 /// <para>
 /// Resolving reads and parses the profile files, so it is skipped when nothing it reads has changed since a resolution
-/// that gave a cached connection: the same settings, the same AWS_* environment variables, and the same size and time of
+/// that gave a cached connection: the same settings, the same AWS_* environment variables the SDK reads, and the same size and time of
 /// last write of the credentials and config files and -ProfileLocation (see <see cref="ResolutionInputs"/>).
 /// </para>
 /// </summary>

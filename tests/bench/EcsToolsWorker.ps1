@@ -9,7 +9,8 @@
     probe     import and the first calls in this fresh process, step by step: time, CPU, working set, methods compiled
               by the JIT and bytes allocated after each step.
     warm      imports, warms up, prints 'ready', then answers each stdin line 'run N' with the cost of N more
-              Start-EcsTask calls (wall, CPU and allocation of the whole process, and of the pipeline thread); 'quit' ends.
+              Start-EcsTask calls (wall, CPU and allocation of the whole process, and of the pipeline thread), and of N
+              Write-Output calls in the same loop (what PowerShell itself costs a command); 'quit' ends.
               -StopEach stops each task at once (Start-EcsTask | Stop-EcsTask: two requests a call).
     thousand  starts -Count tasks (RunTask, 10 a request), waits until all are RUNNING and stops them, once per stdin line
               'run' (so the process is warm, as in a runbook that does it every hour).
@@ -86,14 +87,21 @@ switch ($Mode) {
         Import-Module $Module
         for ($i = 0; $i -lt $WarmupCalls; $i++) { $null = Start-OneTask }
         [Console]::Out.WriteLine('ready'); [Console]::Out.Flush()
+        # What any cmdlet costs in this same loop (PowerShell's own floor): Write-Output called the way Start-OneTask is.
+        function Invoke-Floor { Write-Output $TaskDefinition }
+        for ($i = 0; $i -lt $WarmupCalls; $i++) { $null = Invoke-Floor }
         while (($line = [Console]::In.ReadLine()) -and $line -ne 'quit') {
             $n = [int]($line -replace '^run\s+', '')
             $before = Get-Sample
             for ($i = 0; $i -lt $n; $i++) { $null = Start-OneTask }
             $after = Get-Sample
+            for ($i = 0; $i -lt $n; $i++) { $null = Invoke-Floor }
+            $floor = Get-Delta $after (Get-Sample)
             $delta = Get-Delta $before $after
             $delta['calls'] = $n
             $delta['jitted_total'] = $after.Jitted
+            $delta['floor_cpu_ms'] = $floor.cpu_ms
+            $delta['floor_alloc_bytes'] = $floor.alloc_bytes
             Write-Result $delta
         }
     }

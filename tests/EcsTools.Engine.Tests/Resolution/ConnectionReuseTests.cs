@@ -148,6 +148,23 @@ public sealed class ConnectionReuseTests : IDisposable
         Assert.Same(created, Get(settings, expectResolution: false));
     }
 
+    [Fact]
+    public void Every_environment_variable_the_SDK_reads_takes_part()
+    {
+        // The SDK's names are UTF-16 literals in AWSSDK.Core; AWS_ENDPOINT_URL_ and AWS_BEARER_TOKEN_ are prefixes of
+        // per-service names, whose ECS forms are in the list.
+        var bytes = File.ReadAllBytes(typeof(Amazon.Runtime.AWSCredentials).Assembly.Location);
+        var text = System.Text.Encoding.Unicode.GetString(bytes, 0, bytes.Length & ~1)
+            + System.Text.Encoding.Unicode.GetString(bytes, 1, (bytes.Length - 1) & ~1);
+        var names = System.Text.RegularExpressions.Regex.Matches(text, "AWS_[A-Z0-9_]{2,60}").Select(m => m.Value)
+            .Where(n => n is not "AWS_ENDPOINT_URL_" and not "AWS_BEARER_TOKEN_").Distinct().ToList();
+
+        Assert.Contains("AWS_SHARED_CREDENTIALS_FILE", names);
+        Assert.Empty(names.Except(ResolutionInputs.Variables));
+        Assert.Contains("AWS_ENDPOINT_URL_ECS", ResolutionInputs.Variables);
+        Assert.Contains("AWS_BEARER_TOKEN_ECS", ResolutionInputs.Variables);
+    }
+
     public void Dispose()
     {
         EcsConnectionCache.Clear();
