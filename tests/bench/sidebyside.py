@@ -462,7 +462,7 @@ Measured {today} by `dotnet pwsh ./build.ps1 Bench` (tests/bench/sidebyside.py) 
 Each figure is min / median / max over the rounds (one-shot {args.rounds}, import probe {args.probe_rounds}, warm
 {args.warm_rounds} x {args.warm_calls} calls, 1,000 tasks {args.thousand_rounds}, task sets {args.taskset_rounds}); a ratio is
 EcsTools / peer taken within one round, and its median decides the target. Peers run interleaved against the same
-LocalEcs (or moto) on 127.0.0.1. Modules: {", ".join(f"{label} = {path}" for label, path in modules)}; the warm,
+LocalEcs (or moto) on 127.0.0.1. Modules: {", ".join(f"{label} = {os.path.relpath(path, REPO)}" for label, path in modules)}; the warm,
 1,000-task and task-set rows use {main}.
 
 {table}
