@@ -14,13 +14,18 @@
              help tests). -UpdateDocs rewrites docs/ from the cmdlets instead of failing on drift.
     Package  a Release build copied to artifacts/EcsTools/<version>/, checked with Test-ModuleManifest, then imported
              from there by the smoke test tests/pester/package/Package.Tests.ps1.
-    Bench    the BenchmarkDotNet project tests/EcsTools.Benchmarks in Release (-BenchFilter, default '*').
+    Bench    EcsTools side by side with boto3 and the AWS CLI (tests/bench/sidebyside.py, a few minutes): a Release build,
+             with and without ReadyToRun images for this platform, timed against the same LocalEcs and moto; the
+             results go to tests/bench/results.md. -BenchRounds sets the one-shot rounds (7). -Micro runs the
+             BenchmarkDotNet project tests/EcsTools.Benchmarks instead (-BenchFilter, default '*').
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
 .EXAMPLE
     dotnet pwsh ./build.ps1 Build, Package
 .EXAMPLE
-    dotnet pwsh ./build.ps1 Bench -BenchFilter '*Import*'
+    dotnet pwsh ./build.ps1 Bench
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench -Micro -BenchFilter '*Import*'
 #>
 [CmdletBinding()]
 param(
@@ -39,6 +44,13 @@ param(
     [switch] $UpdateDocs,
 
     [string] $BenchFilter = '*',
+
+    # Bench: run the BenchmarkDotNet project (tests/EcsTools.Benchmarks) instead of the side-by-side comparison.
+    [switch] $Micro,
+
+    # Bench: rounds of the one-shot processes of the side-by-side comparison.
+    [ValidateRange(1, 100)]
+    [int] $BenchRounds = 7,
 
     # Package: the platforms that get ReadyToRun images of the engine in engine/<rid>/ (any other loads the IL in engine/).
     [ValidateSet('linux-x64', 'linux-arm64', 'win-x64', 'win-arm64', 'osx-x64', 'osx-arm64')]
@@ -129,8 +141,10 @@ function Write-SuiteLine([string] $Name, $Suite) {
 # cross-compiles to the others) into <module>/engine/<rid>/net<N>.0/, next to the IL build that anything else loads.
 # Each .NET major version reads only images of its own ReadyToRun format: net8.0 (pwsh 7.4, with the net8.0 crossgen2 and
 # runtime pack) and net10.0 (pwsh 7.6, with the SDK's own), both compiling the same net8.0 IL.
-function Add-ReadyToRunImage([string] $ModuleDirectory, [string[]] $RuntimeIdentifier, [string] $BuildConfiguration) {
-    $sets = [ordered]@{ 'net8.0' = @(); 'net10.0' = @('-p:EcsToolsImagesForNet10=true') }
+function Add-ReadyToRunImage([string] $ModuleDirectory, [string[]] $RuntimeIdentifier, [string] $BuildConfiguration, [string[]] $Framework = @('net8.0', 'net10.0')) {
+    $all = [ordered]@{ 'net8.0' = @(); 'net10.0' = @('-p:EcsToolsImagesForNet10=true') }
+    $sets = [ordered]@{}
+    foreach ($name in $Framework) { $sets[$name] = $all[$name] }
     # Images of an earlier Package (other platforms, an older engine) would be shipped too.
     Get-ChildItem -LiteralPath (Join-Path $ModuleDirectory 'engine') -Directory | Remove-Item -Recurse -Force
     foreach ($rid in $RuntimeIdentifier) {
@@ -209,9 +223,32 @@ foreach ($name in $Task) {
             Write-Host "Packaged EcsTools $($manifest.ModuleVersion) in $target (Publish-Module -Path '$target')."
         }
         'Bench' {
-            # Speed claims live here, never in timed tests. BenchmarkDotNet wants Release; the import benchmark loads out/EcsTools.
+            # Speed claims live here, never in timed tests. Both want Release; the import benchmark loads out/EcsTools.
             Invoke-Build 'Release'
-            Invoke-Dotnet (@('run', '-c', 'Release', '--project', 'tests/EcsTools.Benchmarks') + $cpu + @('--', '--filter', $BenchFilter))
+            if ($Micro) {
+                Invoke-Dotnet (@('run', '-c', 'Release', '--project', 'tests/EcsTools.Benchmarks') + $cpu + @('--', '--filter', $BenchFilter))
+                break
+            }
+            # The module as built (IL) and as packaged for this platform and this pwsh's .NET (ReadyToRun images).
+            $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+            $rid = '{0}-{1}' -f $os, [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
+            $benchModule = Join-Path $PSScriptRoot 'artifacts/bench/EcsTools'
+            if (Test-Path $benchModule) { Remove-Item $benchModule -Recurse -Force }
+            New-Item -ItemType Directory -Path (Split-Path $benchModule) -Force | Out-Null
+            Copy-Item $moduleDir $benchModule -Recurse
+            Add-ReadyToRunImage $benchModule @($rid) 'Release' @($(if ([Environment]::Version.Major -ge 10) { 'net10.0' } else { 'net8.0' }))
+            $pwshCommand = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+                '"{0}" "{1}"' -f [Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll')
+            }
+            else { '"{0}"' -f [Environment]::ProcessPath }
+            $python = if ($env:ECSTOOLS_TEST_PYTHON) { $env:ECSTOOLS_TEST_PYTHON } else { 'python3' }
+            $note = if (Get-Command git -ErrorAction Ignore) {
+                "Commit $(git rev-parse --short HEAD)$(if (git status --porcelain --untracked-files=no) { ' with local changes' })."
+            }
+            else { '' }
+            & $python tests/bench/sidebyside.py --pwsh $pwshCommand --rounds $BenchRounds --note $note `
+                --module "IL=$(Join-Path $moduleDir 'EcsTools.psd1')" --module "ReadyToRun=$(Join-Path $benchModule 'EcsTools.psd1')"
+            if ($LASTEXITCODE -ne 0) { throw "The side-by-side benchmark failed (exit code $LASTEXITCODE)." }
         }
     }
 }

@@ -22,11 +22,21 @@ namespace EcsTools.Engine;
 /// When a source gets a new digest, its old connection is dropped from the cache but not disposed, because a pipeline in
 /// another runspace may still be using it; the cache therefore holds at most one connection per source.
 /// </para>
+/// <para>
+/// Resolving reads and parses the profile files, so it is skipped when nothing it reads has changed since a resolution
+/// that gave a cached connection: the same settings, the same AWS_* environment variables the SDK reads, and the same size and time of
+/// last write of the credentials and config files and -ProfileLocation (see <see cref="ResolutionInputs"/>).
+/// </para>
 /// </summary>
 public static class EcsConnectionCache
 {
     private static readonly ConcurrentDictionary<string, EcsConnection> s_connections = new(StringComparer.Ordinal);
     private static readonly object s_gate = new();
+
+    // Resolution inputs (settings, environment, file stamps) to the cache key they resolved to; a few entries, for a
+    // session that goes back and forth between profiles or regions.
+    private static readonly ConcurrentDictionary<ResolutionInputs, string> s_resolved = new();
+    private const int MaxResolved = 16;
 
     public static int Count => s_connections.Count;
 
@@ -35,7 +45,16 @@ public static class EcsConnectionCache
     /// <summary>The connection for these settings as they resolve now; <paramref name="created"/> says whether it is new.</summary>
     public static EcsConnection Get(EcsConnectionSettings settings, out bool created)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var inputs = ResolutionInputs.Capture(settings, DateTime.UtcNow);
+        if (s_resolved.TryGetValue(inputs, out var resolvedKey) && s_connections.TryGetValue(resolvedKey, out var reused))
+        {
+            created = false;
+            return reused;
+        }
+
         var plan = ConnectionResolver.Resolve(settings);
+        Remember(inputs, plan.CacheKey);
         if (s_connections.TryGetValue(plan.CacheKey, out var existing))
         {
             created = false;
@@ -72,6 +91,22 @@ public static class EcsConnectionCache
             }
 
             s_connections.Clear();
+            s_resolved.Clear();
         }
+    }
+
+    private static void Remember(ResolutionInputs inputs, string cacheKey)
+    {
+        if (!inputs.Settled)
+        {
+            return;
+        }
+
+        if (s_resolved.Count >= MaxResolved)
+        {
+            s_resolved.Clear();
+        }
+
+        s_resolved[inputs] = cacheKey;
     }
 }

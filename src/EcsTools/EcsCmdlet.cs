@@ -23,6 +23,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private EcsConnection? _connection;
     private bool? _verboseAsDebug;
+    private bool? _verboseWanted;
     private bool? _warningAsDebug;
 
     /// <summary>The AWS region, e.g. us-east-1.</summary>
@@ -118,6 +119,12 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
             return;
         }
 
+        if (!VerboseWanted)
+        {
+            // The lines below cost a string each and a scrub: worth it only when someone reads them.
+            return;
+        }
+
         WriteVerbose($"ECS region: {_connection.Region} (from {_connection.RegionSource}).");
         WriteVerbose($"ECS endpoint: {_connection.Endpoint} (from {_connection.EndpointSource}).");
         WriteVerbose($"AWS credentials: {_connection.CredentialSource}.");
@@ -141,6 +148,29 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
 
         base.WriteVerbose(text);
+    }
+
+    /// <summary>
+    /// Whether a verbose line would be shown or recorded: -Verbose (or -Debug, see <see cref="WriteVerbose"/>), else
+    /// $VerbosePreference other than SilentlyContinue or Ignore. Lines that cost something to build are skipped otherwise.
+    /// </summary>
+    internal bool VerboseWanted => _verboseWanted ??= IsVerboseWanted();
+
+    private bool IsVerboseWanted()
+    {
+        var bound = MyInvocation.BoundParameters;
+        if (bound.TryGetValue("Verbose", out var verbose))
+        {
+            return LanguagePrimitives.IsTrue(verbose);
+        }
+
+        if (bound.TryGetValue("Debug", out var debug) && LanguagePrimitives.IsTrue(debug))
+        {
+            return true;
+        }
+
+        return !LanguagePrimitives.TryConvertTo<ActionPreference>(SessionValue("VerbosePreference"), out var preference)
+            || preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
     }
 
     /// <summary>Writes the error record with every secret masked (see <see cref="EcsSecrets"/>).</summary>

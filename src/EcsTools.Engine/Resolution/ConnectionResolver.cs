@@ -13,9 +13,16 @@ namespace EcsTools.Engine.Resolution;
 /// </summary>
 internal static class ConnectionResolver
 {
+    [ThreadStatic]
+    private static int s_resolutions;
+
+    /// <summary>How many resolutions this thread has made (tests prove with it that one was or was not made).</summary>
+    public static int Resolutions => s_resolutions;
+
     public static ConnectionPlan Resolve(EcsConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        s_resolutions++;
         try
         {
             return ResolveChecked(settings);

@@ -19,6 +19,9 @@ namespace EcsTools.LocalEcs.Protocol;
 internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, RequestLog log, LocalEcsOptions options)
 {
     public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113.";
+
+    /// <summary><c>GET</c> this path: the number of requests received so far for each operation, as a JSON object.</summary>
+    public const string RequestCountsPath = "/localecs/request-counts";
     private const string JsonContentType = "application/x-amz-json-1.1";
 
     // Plain JSON as the service writes it: no \u0027 for apostrophes.
@@ -27,6 +30,20 @@ internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, Re
     public async Task HandleAsync(HttpContext http)
     {
         HttpRequest request = http.Request;
+        if (HttpMethods.IsGet(request.Method) && request.Path == RequestCountsPath)
+        {
+            // How many requests of each operation the server has had (benchmarks read it before and after a workload).
+            var counts = new JsonObject();
+            foreach (var group in log.Snapshot().GroupBy(r => r.Operation, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                counts[group.Key] = group.Count();
+            }
+
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(counts.ToJsonString()).ConfigureAwait(false);
+            return;
+        }
+
         if (!HttpMethods.IsPost(request.Method))
         {
             http.Response.StatusCode = HttpMethods.IsGet(request.Method) && request.Path == "/" ? 200 : 405;

@@ -27,6 +27,19 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task Request_counts_are_served_per_operation_over_GET()
+    {
+        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
+        await ecs.CallAsync("ListClusters", "{}");
+        await ecs.CallAsync("ListClusters", "{}");
+        await ecs.FailAsync("ListTasks", """{"cluster": "nope"}""", "ClusterNotFoundException");
+
+        string counts = await ecs.Http.GetStringAsync("/localecs/request-counts");
+
+        Assert.Equal("""{"ListClusters":2,"ListTasks":1}""", counts);
+    }
+
+    [Fact]
     public async Task Unknown_operations_and_targets_are_UnknownOperationException()
     {
         await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();

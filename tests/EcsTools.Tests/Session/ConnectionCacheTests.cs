@@ -57,6 +57,30 @@ public sealed class ConnectionCacheTests
         Directory.Delete(directory, true);
     }
 
+    [Fact]
+    public async Task The_connection_lines_follow_the_verbose_preference_and_Debug_as_well_as_Verbose()
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        const string start = "Start-EcsTask web -Cluster demo -LaunchType EC2";
+
+        var quiet = host.Run(start);
+        quiet.EnsureSuccess();
+        Assert.Empty(quiet.Verbose);
+
+        var preference = host.Run("$VerbosePreference = 'Continue'; " + start);
+        preference.EnsureSuccess();
+        Assert.Contains(preference.Verbose, v => v.StartsWith("ECS region: ", StringComparison.Ordinal));
+        Assert.Contains(preference.Verbose, v => v.StartsWith("ECS client #", StringComparison.Ordinal));
+
+        var off = host.Run("$VerbosePreference = 'Continue'; " + start + " -Verbose:$false");
+        off.EnsureSuccess();
+        Assert.DoesNotContain(off.Verbose, v => v.StartsWith("ECS ", StringComparison.Ordinal));
+
+        var debug = host.Run(start + " -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message");
+        debug.EnsureSuccess();
+        Assert.Contains(debug.Output, o => o.BaseObject is string line && line.StartsWith("ECS client #", StringComparison.Ordinal));
+    }
+
     private static (int Id, bool New) Client(PsResult result)
     {
         result.EnsureSuccess();
