@@ -84,6 +84,9 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
     internal CancellationToken StopToken => _stop.Token;
 
+    /// <summary>The clock of this command's waits (the system's; a test's for its LocalEcs endpoint, see <see cref="WaitClock"/>).</summary>
+    internal TimeProvider WaitTime => WaitClock.For(Connection.Endpoint);
+
     protected override void BeginProcessing()
     {
         RefuseInputObjects(terminating: true);
