@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
@@ -26,7 +25,7 @@ public sealed class StopDuringWaitTests
         var (shell, completion) = host.Session.Start("Start-EcsTask web -Cluster demo -LaunchType EC2 -Count 12 -Wait -PollInterval 0.2");
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 2);
+            await WaitClocks.Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 2);
             shell.Stop();
             var result = await completion.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -48,7 +47,7 @@ public sealed class StopDuringWaitTests
         var (shell, completion) = host.Session.Start("'web', 'web' | Start-EcsTask -Cluster demo -LaunchType EC2 -Count 2 -Wait");
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("RunTask").Count >= 2);
+            await WaitClocks.Until(() => host.Server.RequestsFor("RunTask").Count >= 2);
             // The second RunTask never answers: only a cancelled request lets Stop return.
             await Task.Run(shell.Stop).WaitAsync(WaitClocks.Bound);
             var result = await completion.WaitAsync(TimeSpan.FromSeconds(10));
@@ -68,7 +67,7 @@ public sealed class StopDuringWaitTests
         var (shell, completion) = host.Session.Start("$args | Wait-EcsTask -Cluster demo -Until Running -PollInterval 0.2".Replace("$args", string.Join(", ", arns.Select(a => $"'{a}'")), StringComparison.Ordinal));
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 1);
+            await WaitClocks.Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 1);
             shell.Stop();
             var result = await completion.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -86,7 +85,7 @@ public sealed class StopDuringWaitTests
             + "New-EcsTaskSet -Cluster demo -TaskDefinition stuck -LaunchType FARGATE -Scale 50 -Wait -PollInterval 0.2");
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("DescribeTaskSets").Count >= 1);
+            await WaitClocks.Until(() => host.Server.RequestsFor("DescribeTaskSets").Count >= 1);
             shell.Stop();
             var result = await completion.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -110,18 +109,4 @@ public sealed class StopDuringWaitTests
 
     private static string[] TaskArns(LocalEcsServer server) =>
         server.Invoke("ListTasks", new JsonObject { ["cluster"] = "demo", ["maxResults"] = 100 })["taskArns"]!.AsArray().Select(a => (string)a!).ToArray();
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                throw new TimeoutException("The condition did not come true in 20 s.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
 }

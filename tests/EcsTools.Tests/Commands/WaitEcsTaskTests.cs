@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
@@ -40,7 +39,7 @@ public sealed class WaitEcsTaskTests
             for (var answered = 1; answered <= 3; answered++)
             {
                 var polls = answered;
-                await Until(() => server.RequestsFor("DescribeTasks") is var r && r.Count >= polls && r[polls - 1].StatusCode != 0);
+                await WaitClocks.Until(() => server.RequestsFor("DescribeTasks") is var r && r.Count >= polls && r[polls - 1].StatusCode != 0);
                 clock.Advance(step);
             }
 
@@ -247,7 +246,7 @@ public sealed class WaitEcsTaskTests
         var (shell, completion) = host.Session.Start($"Wait-EcsTask '{arn}' -PollInterval 0.1");
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 2);
+            await WaitClocks.Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 2);
             host.Server.Faults.Add(LocalEcsFault.Throttling("DescribeTasks").Times(4));
             var result = await completion;
 
@@ -306,7 +305,7 @@ public sealed class WaitEcsTaskTests
         var (shell, completion) = host.Session.Start($"Wait-EcsTask '{arn}' -PollInterval 0.2");
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 1);
+            await WaitClocks.Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 1);
             // The poll never gets an answer: only a cancelled request lets Stop return.
             await Task.Run(shell.Stop).WaitAsync(s_bound);
             var afterStop = host.Server.Requests.Count;
@@ -378,19 +377,5 @@ public sealed class WaitEcsTaskTests
         }
 
         return await completion;
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                throw new TimeoutException("The condition did not come true in 20 s.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

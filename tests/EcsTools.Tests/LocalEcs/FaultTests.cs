@@ -107,21 +107,14 @@ public sealed class FaultTests
         Task<HttpResponseMessage> call = ecs.Http.SendAsync(request, cancel.Token);
 
         LocalEcsRequest? inFlight = null;
-        for (int i = 0; i < 200 && inFlight is null; i++)
-        {
-            inFlight = ecs.Server.RequestsFor("RunTask").SingleOrDefault();
-            await Task.Delay(10);
-        }
+        await WaitClocks.Until(() => (inFlight = ecs.Server.RequestsFor("RunTask").SingleOrDefault()) is not null);
 
         Assert.NotNull(inFlight);
         Assert.False(inFlight.Completed);
         Assert.Equal(0, inFlight.StatusCode);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        for (int i = 0; i < 200 && !inFlight.Completed; i++)
-        {
-            await Task.Delay(10);
-        }
+        await WaitClocks.Until(() => inFlight.Completed);
 
         Assert.True(inFlight.Completed);
         Assert.Empty((await ecs.CallAsync("ListTasks", """{"cluster": "demo"}"""))["taskArns"]!.AsArray());
