@@ -84,6 +84,9 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
     internal CancellationToken StopToken => _stop.Token;
 
+    /// <summary>The clock of this command's waits (the system's; a test's for its LocalEcs endpoint, see <see cref="WaitClock"/>).</summary>
+    internal TimeProvider WaitTime => WaitClock.For(Connection.Endpoint);
+
     protected override void BeginProcessing()
     {
         RefuseInputObjects(terminating: true);
@@ -249,9 +252,8 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     protected override void StopProcessing() => _stop.Cancel();
 
     /// <summary>
-    /// Runs an engine call and blocks the pipeline thread until it ends; Ctrl+C cancels it. The call starts on the pipeline
-    /// thread (the engine awaits with ConfigureAwait(false), so nothing comes back to it) and the thread sleeps on the
-    /// task's wait handle, a kernel wait: no spinning, and no thread-pool thread is needed to start the call.
+    /// Runs an engine call and blocks the pipeline thread until it ends; Ctrl+C cancels it (see <see cref="SyncBridge"/>:
+    /// the call starts on the pipeline thread, which then sleeps on a kernel wait).
     /// </summary>
     internal T Await<T>(Func<CancellationToken, Task<T>> operation) => Await(operation, _stop.Token);
 
@@ -260,7 +262,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     {
         try
         {
-            return Block(Start(operation, token));
+            return SyncBridge.Block(SyncBridge.Start(operation, token));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -284,7 +286,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
         finally
         {
-            enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            SyncBridge.Block(enumerator.DisposeAsync().AsTask());
         }
     }
 
@@ -297,27 +299,12 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     {
         try
         {
-            return queue.Run(Start(loop, _stop.Token));
+            return queue.Run(SyncBridge.Start(loop, _stop.Token));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }
-    }
-
-    private static Task<T> Start<T>(Func<CancellationToken, Task<T>> operation, CancellationToken token) =>
-        // Where a host runs the pipeline under a synchronization context, the call starts off it, so that no
-        // continuation of code that does not use ConfigureAwait(false) waits for the blocked thread.
-        SynchronizationContext.Current is null ? operation(token) : Task.Run(() => operation(token), token);
-
-    private static T Block<T>(Task<T> task)
-    {
-        if (!task.IsCompleted)
-        {
-            ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
-        }
-
-        return task.GetAwaiter().GetResult();
     }
 
     internal void Await(Func<CancellationToken, Task> operation) => Await(async ct =>

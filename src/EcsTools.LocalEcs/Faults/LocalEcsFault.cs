@@ -35,7 +35,11 @@ public sealed record LocalEcsFault
     /// <summary>Whether an <see cref="LocalEcsFaultKind.EchoRequest"/> names the headers it repeats (false: their values only).</summary>
     public bool EchoHeaderNames { get; init; } = true;
 
-    /// <summary>How late a <see cref="LocalEcsFaultKind.Slow"/> response comes (wall-clock time, whatever the TimeProvider).</summary>
+    /// <summary>
+    /// How late a <see cref="LocalEcsFaultKind.Slow"/> response comes, on the timers of the server's TimeProvider: wall-clock
+    /// time with the system clock (or a clock that only moves its time and keeps the system's timers); a test's
+    /// FakeTimeProvider answers when it is advanced.
+    /// </summary>
     public TimeSpan Delay { get; init; }
 
     /// <summary>400 ThrottlingException "Rate exceeded".</summary>

@@ -102,7 +102,7 @@ internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, Re
                 return;
             }
 
-            await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(fault.Delay, options.TimeProvider, http.RequestAborted).ConfigureAwait(false);
         }
 
         (int status, string json, string? errorCode) = Process(entry, target);
@@ -115,7 +115,7 @@ internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, Re
                 return;
             }
 
-            await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(fault.Delay, options.TimeProvider, http.RequestAborted).ConfigureAwait(false);
         }
 
         await WriteAsync(http, entry, status, json, errorCode).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine;
+using EcsTools.Waiting;
 
 namespace EcsTools.Completion;
 
@@ -43,14 +44,15 @@ internal static class CompletionRunner
                 return [];
             }
 
-            var lookup = Task.Run(() => CompletionCache.GetAsync(EcsConnectionCache.Get(session.Settings), target.Call, target.Fetch));
+            // The fetch runs on its own (CompletionCache); the prompt's thread sleeps on it for what is left of the budget.
+            var lookup = SyncBridge.Start(_ => CompletionCache.GetAsync(EcsConnectionCache.Get(session.Settings), target.Call, target.Fetch), CancellationToken.None);
             var remaining = Budget - clock.Elapsed;
-            if (remaining <= TimeSpan.Zero || !lookup.Wait(remaining) || !lookup.IsCompletedSuccessfully)
+            if (remaining <= TimeSpan.Zero || !SyncBridge.Wait(lookup, remaining) || !lookup.IsCompletedSuccessfully)
             {
                 return [];
             }
 
-            return Match(lookup.Result, wordToComplete, completionText);
+            return Match(SyncBridge.Block(lookup), wordToComplete, completionText);
         }
 #pragma warning disable CA1031 // A completer must never surface an error at the prompt.
         catch (Exception)

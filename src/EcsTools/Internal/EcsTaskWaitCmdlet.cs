@@ -81,7 +81,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
             AfterPoll = (context, token) => AfterPollAsync(queue, tasks, context, token),
         };
         var loopOptions = new PollLoopOptions(settings) { PollFirst = true, WaitingTick = s_progressTick };
-        var result = RunWait(queue, ct => PollLoop.RunAsync(loopOptions, (context, token) => PollAsync(queue, tasks, options, token), observer, TimeProvider.System, ct));
+        var result = RunWait(queue, ct => PollLoop.RunAsync(loopOptions, (context, token) => PollAsync(queue, tasks, options, token), observer, WaitTime, ct));
         if (result.Outcome == PollOutcome.PollsFailed && tasks.PendingCount > 0)
         {
             var abandoned = tasks.Pending.ToList();

@@ -153,7 +153,7 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
             DeadlineCancelled = context => queue.Post(() =>
                 WriteVerbose($"Poll {context.Attempt}: the wait's time ran out with DescribeTaskSets in flight; it was cancelled.")),
         };
-        var result = RunWait(queue, ct => PollLoop.RunAsync(new PollLoopOptions(settings), (context, token) => PollAsync(queue, context, token), observer, TimeProvider.System, ct));
+        var result = RunWait(queue, ct => PollLoop.RunAsync(new PollLoopOptions(settings), (context, token) => PollAsync(queue, context, token), observer, WaitTime, ct));
         if (result.Outcome != PollOutcome.Settled)
         {
             foreach (var pending in _pending.ToList())

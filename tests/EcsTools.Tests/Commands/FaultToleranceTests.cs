@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
@@ -166,15 +165,17 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     {
         await using var host = await LocalEcsHost.StartAsync();
         var task = (string)host.Server.Invoke("RunTask", """{"cluster":"demo","taskDefinition":"web","launchType":"EC2"}""")["tasks"]![0]!["taskArn"]!;
-        host.Run("Get-EcsTask -Cluster demo").EnsureSuccess(); // the module and the client are loaded: the clock measures the wait
         host.Server.Faults.Add(LocalEcsFaultSpec.Parse("*:slow=forever:x100000"));
-        var clock = Stopwatch.StartNew();
-        var result = host.Run("Wait-EcsTask $args[0] -Cluster demo -Timeout 10", task);
-        clock.Stop();
-        output.WriteLine($"Wait-EcsTask -Timeout 10 against an endpoint that never answers: {clock.Elapsed.TotalSeconds:0.00} s; errors: {string.Join(", ", result.ErrorIds)}.");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(11), $"took {clock.Elapsed}");
-        Assert.Equal("WaitTimeout,EcsTools.Commands.WaitEcsTaskCommand", result.FirstError!.FullyQualifiedErrorId);
-        Assert.Empty(result.Output);
+        var time = host.UseWaitClock();
+        var (shell, completion) = host.Session.Start("Wait-EcsTask $args[0] -Cluster demo -Timeout 10", task);
+        using (shell)
+        {
+            var waited = await WithinOnTheWaitClock(time, TimeSpan.FromSeconds(11), completion);
+            var result = await completion;
+            output.WriteLine($"Wait-EcsTask -Timeout 10 against an endpoint that never answers: {waited.TotalSeconds:0.00} s on the wait's clock; errors: {string.Join(", ", result.ErrorIds)}.");
+            Assert.Equal("WaitTimeout,EcsTools.Commands.WaitEcsTaskCommand", result.FirstError!.FullyQualifiedErrorId);
+            Assert.Empty(result.Output);
+        }
     }
 
     [Fact]
@@ -182,14 +183,30 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     {
         await using var host = await LocalEcsHost.StartAsync();
         var set = TaskSetTestKit.CreateSet(host.Server, 0);
-        host.Run("Get-EcsTaskSet -Cluster demo -Service checkout").EnsureSuccess(); // the module and the client are loaded
         host.Server.Faults.Add(LocalEcsFaultSpec.Parse("DescribeTaskSets:slow=forever:x100000"));
-        var clock = Stopwatch.StartNew();
-        var result = host.Run("Set-EcsTaskSet $args[0] -Cluster demo -Service checkout -Scale 50 -Wait -Timeout 10 -PollInterval 0.5", set);
-        clock.Stop();
-        output.WriteLine($"Set-EcsTaskSet -Wait -Timeout 10 with DescribeTaskSets never answering: {clock.Elapsed.TotalSeconds:0.00} s.");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(11), $"took {clock.Elapsed}");
-        Assert.Equal("WaitTimeout,EcsTools.Commands.SetEcsTaskSetCommand", result.FirstError!.FullyQualifiedErrorId);
+        var time = host.UseWaitClock();
+        var (shell, completion) = host.Session.Start("Set-EcsTaskSet $args[0] -Cluster demo -Service checkout -Scale 50 -Wait -Timeout 10 -PollInterval 0.5", set);
+        using (shell)
+        {
+            var waited = await WithinOnTheWaitClock(time, TimeSpan.FromSeconds(11), completion);
+            var result = await completion;
+            output.WriteLine($"Set-EcsTaskSet -Wait -Timeout 10 with DescribeTaskSets never answering: {waited.TotalSeconds:0.00} s on the wait's clock.");
+            Assert.Equal("WaitTimeout,EcsTools.Commands.SetEcsTaskSetCommand", result.FirstError!.FullyQualifiedErrorId);
+        }
+    }
+
+    /// <summary>
+    /// From the start of the wait's poll loop (its first timer; the clock stands still until then), moves the wait's clock up to <paramref name="limit"/>
+    /// and no further; the command must end there (a real bound fails the test otherwise). Returns the time it took on
+    /// the wait's clock.
+    /// </summary>
+    private static async Task<TimeSpan> WithinOnTheWaitClock(WaitTestClock time, TimeSpan limit, Task<PsResult> completion)
+    {
+        await WaitClocks.Until(() => time.TimersCreated > 0 || completion.IsCompleted);
+        var start = time.GetUtcNow();
+        await WaitClocks.AdvanceUntil(time, TimeSpan.FromSeconds(0.25), () => completion.IsCompleted || time.GetUtcNow() - start >= limit);
+        await completion.WaitAsync(WaitClocks.Bound);
+        return time.GetUtcNow() - start;
     }
 
     private static ErrorRecord Unknown(PsResult result, string command)

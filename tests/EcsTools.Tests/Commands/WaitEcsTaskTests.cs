@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using EcsTools.LocalEcs;
 using EcsTools.Tests.Host;
@@ -16,6 +16,9 @@ namespace EcsTools.Tests.Commands;
 public sealed class WaitEcsTaskTests
 {
     private const string Id = ",EcsTools.Commands.WaitEcsTaskCommand";
+
+    /// <summary>How long a step may take in real time before the test fails (a bound, not a measurement).</summary>
+    private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(20);
 
     private static Dictionary<string, string> Script(string runFor, int exitCode = 0) =>
         new() { [LocalEcsLabels.RunForEnvironment] = runFor, [LocalEcsLabels.ExitCodeEnvironment] = exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -36,7 +39,7 @@ public sealed class WaitEcsTaskTests
             for (var answered = 1; answered <= 3; answered++)
             {
                 var polls = answered;
-                await Until(() => server.RequestsFor("DescribeTasks") is var r && r.Count >= polls && r[polls - 1].StatusCode != 0);
+                await WaitClocks.Until(() => server.RequestsFor("DescribeTasks") is var r && r.Count >= polls && r[polls - 1].StatusCode != 0);
                 clock.Advance(step);
             }
 
@@ -195,19 +198,26 @@ public sealed class WaitEcsTaskTests
     {
         await using var host = await LocalEcsHost.StartAsync();
         var arn = Run(host.Server, "web", 1, container: "web")[0];
-        var clock = Stopwatch.StartNew();
-        var result = host.Run("Wait-EcsTask $args[0] -Timeout 0.6 -PollInterval 0.1", arn);
-        clock.Stop();
+        // LocalEcs runs on its own 50 ms steps: the task is RUNNING before the wait, whose clock runs far faster, starts.
+        await WaitClocks.Until(() => (string?)host.Server.Invoke("DescribeTasks", new JsonObject { ["cluster"] = "demo", ["tasks"] = new JsonArray(arn) })["tasks"]![0]!["lastStatus"] == "RUNNING");
+        var time = host.UseWaitClock();
+        var (shell, completion) = host.Session.Start("Wait-EcsTask $args[0] -Timeout 0.6 -PollInterval 0.1", arn);
+        using (shell)
+        {
+            // The task stays RUNNING: only the wait's clock, which moves only here, can end the wait.
+            await WaitClocks.AdvanceUntil(time, TimeSpan.FromSeconds(0.05), () => completion.IsCompleted);
+            var result = await completion;
 
-        Assert.Empty(result.Output);
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("WaitTimeout" + Id, error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
-        Assert.IsType<TimeoutException>(error.Exception);
-        Assert.Contains("1 task(s) are not STOPPED yet: " + arn.Split('/')[^1] + " (RUNNING)", error.Exception.Message);
-        dynamic target = Assert.Single((object[])error.TargetObject);
-        Assert.Equal(arn, target.TaskArn);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.6), clock.Elapsed.ToString());
+            Assert.Empty(result.Output);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("WaitTimeout" + Id, error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+            Assert.IsType<TimeoutException>(error.Exception);
+            Assert.Contains("1 task(s) are not STOPPED yet: " + arn.Split('/')[^1] + " (RUNNING)", error.Exception.Message);
+            dynamic target = Assert.Single((object[])error.TargetObject);
+            Assert.Equal(arn, target.TaskArn);
+            Assert.True(time.GetUtcNow() - time.Start >= TimeSpan.FromSeconds(0.6), (time.GetUtcNow() - time.Start).ToString());
+        }
     }
 
     [Fact]
@@ -236,7 +246,7 @@ public sealed class WaitEcsTaskTests
         var (shell, completion) = host.Session.Start($"Wait-EcsTask '{arn}' -PollInterval 0.1");
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 2);
+            await WaitClocks.Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 2);
             host.Server.Faults.Add(LocalEcsFault.Throttling("DescribeTasks").Times(4));
             var result = await completion;
 
@@ -264,22 +274,21 @@ public sealed class WaitEcsTaskTests
     }
 
     [Fact]
-    public async Task Stop_ends_a_wait_within_a_second_and_no_poll_follows()
+    public async Task Stop_ends_a_wait_without_waiting_for_the_next_poll_and_no_poll_follows()
     {
         await using var host = await LocalEcsHost.StartAsync();
         var arn = Run(host.Server, "web", 1, container: "web")[0];
+        var time = host.UseWaitClock();
         var (shell, completion) = host.Session.Start($"Wait-EcsTask '{arn}' -PollInterval 0.2");
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 3);
-            var clock = Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
+            await WaitClocks.AdvanceUntil(time, TimeSpan.FromSeconds(0.2), () => host.Server.RequestsFor("DescribeTasks").Count >= 3);
+            // The wait's clock stands still from here: the next poll never comes due, so Stop must end the wait by itself.
+            await Task.Run(shell.Stop).WaitAsync(s_bound);
             var afterStop = host.Server.Requests.Count;
-            var result = await completion;
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            var result = await completion.WaitAsync(s_bound);
+            time.Advance(TimeSpan.FromMinutes(5));
 
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), clock.Elapsed.ToString());
             Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
             Assert.Empty(result.Output);
             Assert.Equal(afterStop, host.Server.Requests.Count);
@@ -291,19 +300,18 @@ public sealed class WaitEcsTaskTests
     {
         await using var host = await LocalEcsHost.StartAsync();
         var arn = Run(host.Server, "web", 1, container: "web")[0];
-        host.Server.Faults.Add(LocalEcsFault.Slow("DescribeTasks", TimeSpan.FromSeconds(5)));
+        host.Server.Faults.Add(LocalEcsFaultSpec.Parse("DescribeTasks:slow=forever"));
+        var time = host.UseWaitClock();
         var (shell, completion) = host.Session.Start($"Wait-EcsTask '{arn}' -PollInterval 0.2");
         using (shell)
         {
-            await Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 1);
-            var clock = Stopwatch.StartNew();
-            shell.Stop();
-            clock.Stop();
+            await WaitClocks.Until(() => host.Server.RequestsFor("DescribeTasks").Count >= 1);
+            // The poll never gets an answer: only a cancelled request lets Stop return.
+            await Task.Run(shell.Stop).WaitAsync(s_bound);
             var afterStop = host.Server.Requests.Count;
-            await completion;
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await completion.WaitAsync(s_bound);
+            time.Advance(TimeSpan.FromMinutes(5));
 
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), clock.Elapsed.ToString());
             Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
             Assert.Equal(1, afterStop);
             Assert.Equal(afterStop, host.Server.Requests.Count);
@@ -369,19 +377,5 @@ public sealed class WaitEcsTaskTests
         }
 
         return await completion;
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                throw new TimeoutException("The condition did not come true in 20 s.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

@@ -7,6 +7,8 @@ namespace EcsTools.Tests.Host;
 /// <summary>A LocalEcs server with a scene and a fast clock, and a PowerShell session pointed at it.</summary>
 public sealed class LocalEcsHost : IAsyncDisposable
 {
+    private bool _waitClock;
+
     private LocalEcsHost(LocalEcsServer server, PsSession session)
     {
         Server = server;
@@ -33,8 +35,22 @@ public sealed class LocalEcsHost : IAsyncDisposable
 
     public PsResult Run(string script, params object?[] args) => Session.Run(script, args);
 
+    /// <summary>The clock of this session's waits from now on (their schedule, deadline and progress): it moves only when the test moves it.</summary>
+    public WaitTestClock UseWaitClock()
+    {
+        var time = new WaitTestClock();
+        WaitClocks.Use(Server.Endpoint, time);
+        _waitClock = true;
+        return time;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_waitClock)
+        {
+            WaitClocks.Use(Server.Endpoint, null);
+        }
+
         Session.Dispose();
         await Server.DisposeAsync();
     }

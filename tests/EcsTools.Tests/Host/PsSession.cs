@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace EcsTools.Tests.Host;
@@ -86,12 +87,13 @@ public sealed class PsSession : IDisposable
             ps.AddArgument(arg);
         }
 
-        var completion = Task.Run(() =>
+        // On a thread of its own (the synchronous Invoke blocks it for the whole command), not on one the pool needs.
+        var completion = Task.Factory.StartNew(() =>
         {
             Collection(ps, out var output, out var terminating);
             return new PsResult(output, ps.Streams.Error.ToList(), ps.Streams.Verbose.Select(v => v.Message).ToList(),
                 ps.Streams.Progress.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(), terminating);
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return (ps, completion);
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -8,6 +7,8 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.LocalEcs;
+using EcsTools.Tests.Host;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace EcsTools.Tests.LocalEcs;
@@ -59,18 +60,37 @@ public sealed class FaultTests
     [Fact]
     public async Task A_slow_fault_delays_the_response()
     {
-        await using LocalEcsHarness ecs = await LocalEcsHarness.StartAsync();
-        ecs.Server.Faults.Add(LocalEcsFault.Slow("ListClusters", TimeSpan.FromMilliseconds(400)));
+        // The delay runs on the server's clock: a fake one answers when the test moves it past the delay, and only then.
+        var time = new FakeTimeProvider(LocalEcsHarness.Start);
+        await using var server = await LocalEcsServer.StartAsync(new LocalEcsOptions { Scene = LocalEcsScenes.Demo, TimeProvider = time });
+        using var http = new HttpClient { BaseAddress = server.Endpoint, Timeout = TimeSpan.FromSeconds(20) };
+        server.Faults.Add(LocalEcsFault.Slow("ListClusters", TimeSpan.FromMilliseconds(400)));
 
-        var watch = Stopwatch.StartNew();
-        await ecs.CallAsync("ListClusters", "{}");
-        TimeSpan slow = watch.Elapsed;
-        watch.Restart();
-        await ecs.CallAsync("ListClusters", "{}");
+        var slow = ListClusters(http);
+        await WaitClocks.Until(() => server.RequestsFor("ListClusters").Count == 1);
+        var arrived = time.GetUtcNow();
+        await WaitClocks.AdvanceUntil(time, TimeSpan.FromMilliseconds(20), () => slow.IsCompleted);
+        var waited = time.GetUtcNow() - arrived;
+        Assert.Equal(HttpStatusCode.OK, (await slow).StatusCode);
+        // The next call is not delayed: it is answered while the clock stands still.
+        var next = await ListClusters(http).WaitAsync(WaitClocks.Bound);
 
-        Assert.True(slow >= TimeSpan.FromMilliseconds(380), $"the slow call took {slow}");
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(380), $"the next call took {watch.Elapsed}");
-        Assert.Equal(LocalEcsFaultKind.Slow, ecs.Server.Requests[0].Fault);
+        Assert.True(waited >= TimeSpan.FromMilliseconds(400), $"the slow call was answered after {waited} on the server's clock");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(LocalEcsFaultKind.Slow, server.Requests[0].Fault);
+        Assert.Null(server.Requests[1].Fault);
+    }
+
+    private static async Task<HttpResponseMessage> ListClusters(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.1"),
+        };
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", LocalEcsHarness.TargetPrefix + "ListClusters");
+        request.Headers.TryAddWithoutValidation("Authorization",
+            "AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd");
+        return await http.SendAsync(request);
     }
 
     [Fact]
@@ -87,21 +107,14 @@ public sealed class FaultTests
         Task<HttpResponseMessage> call = ecs.Http.SendAsync(request, cancel.Token);
 
         LocalEcsRequest? inFlight = null;
-        for (int i = 0; i < 200 && inFlight is null; i++)
-        {
-            inFlight = ecs.Server.RequestsFor("RunTask").SingleOrDefault();
-            await Task.Delay(10);
-        }
+        await WaitClocks.Until(() => (inFlight = ecs.Server.RequestsFor("RunTask").SingleOrDefault()) is not null);
 
         Assert.NotNull(inFlight);
         Assert.False(inFlight.Completed);
         Assert.Equal(0, inFlight.StatusCode);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        for (int i = 0; i < 200 && !inFlight.Completed; i++)
-        {
-            await Task.Delay(10);
-        }
+        await WaitClocks.Until(() => inFlight.Completed);
 
         Assert.True(inFlight.Completed);
         Assert.Empty((await ecs.CallAsync("ListTasks", """{"cluster": "demo"}"""))["taskArns"]!.AsArray());
