@@ -34,9 +34,6 @@ public sealed partial class EcsConnection
     public Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListTaskDefinitionFamilies", request, EcsJsonContext.Default.ListTaskDefinitionFamiliesRequest, EcsJsonContext.Default.ListTaskDefinitionFamiliesResponse, cancellationToken);
 
-    private Task<RegisterTaskDefinitionResponse> SendRegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken) =>
-        InvokeAsync("RegisterTaskDefinition", request, EcsJsonContext.Default.RegisterTaskDefinitionRequest, EcsJsonContext.Default.RegisterTaskDefinitionResponse, cancellationToken);
-
     private Task<CreateTaskSetResponse> SendCreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("CreateTaskSet", request, EcsJsonContext.Default.CreateTaskSetRequest, EcsJsonContext.Default.CreateTaskSetResponse, cancellationToken);
 
@@ -52,14 +49,8 @@ public sealed partial class EcsConnection
     private Task<UpdateServicePrimaryTaskSetResponse> SendUpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("UpdateServicePrimaryTaskSet", request, EcsJsonContext.Default.UpdateServicePrimaryTaskSetRequest, EcsJsonContext.Default.UpdateServicePrimaryTaskSetResponse, cancellationToken);
 
-    public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("DescribeServices", request, EcsJsonContext.Default.DescribeServicesRequest, EcsJsonContext.Default.DescribeServicesResponse, cancellationToken);
-
     public Task<ListServicesResponse> ListServicesAsync(ListServicesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListServices", request, EcsJsonContext.Default.ListServicesRequest, EcsJsonContext.Default.ListServicesResponse, cancellationToken);
-
-    public Task<CreateServiceResponse> CreateServiceAsync(CreateServiceRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("CreateService", request, EcsJsonContext.Default.CreateServiceRequest, EcsJsonContext.Default.CreateServiceResponse, cancellationToken);
 
     public Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListClusters", request, EcsJsonContext.Default.ListClustersRequest, EcsJsonContext.Default.ListClustersResponse, cancellationToken);
@@ -67,17 +58,8 @@ public sealed partial class EcsConnection
     public Task<DescribeClustersResponse> DescribeClustersAsync(DescribeClustersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeClusters", request, EcsJsonContext.Default.DescribeClustersRequest, EcsJsonContext.Default.DescribeClustersResponse, cancellationToken);
 
-    public Task<CreateClusterResponse> CreateClusterAsync(CreateClusterRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("CreateCluster", request, EcsJsonContext.Default.CreateClusterRequest, EcsJsonContext.Default.CreateClusterResponse, cancellationToken);
-
     public Task<ListContainerInstancesResponse> ListContainerInstancesAsync(ListContainerInstancesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListContainerInstances", request, EcsJsonContext.Default.ListContainerInstancesRequest, EcsJsonContext.Default.ListContainerInstancesResponse, cancellationToken);
-
-    public Task<DescribeContainerInstancesResponse> DescribeContainerInstancesAsync(DescribeContainerInstancesRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("DescribeContainerInstances", request, EcsJsonContext.Default.DescribeContainerInstancesRequest, EcsJsonContext.Default.DescribeContainerInstancesResponse, cancellationToken);
-
-    public Task<RegisterContainerInstanceResponse> RegisterContainerInstanceAsync(RegisterContainerInstanceRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("RegisterContainerInstance", request, EcsJsonContext.Default.RegisterContainerInstanceRequest, EcsJsonContext.Default.RegisterContainerInstanceResponse, cancellationToken);
 
     public Task<DescribeCapacityProvidersResponse> DescribeCapacityProvidersAsync(DescribeCapacityProvidersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeCapacityProviders", request, EcsJsonContext.Default.DescribeCapacityProvidersRequest, EcsJsonContext.Default.DescribeCapacityProvidersResponse, cancellationToken);

@@ -249,21 +249,6 @@ public sealed partial class EcsConnection
     /// <summary>What an ambiguous change's errors say (made only when needed): what to check, the resource, and the message when the look or the resend leaves it open.</summary>
     private sealed record Ambiguity(string Check, string Resource, string UnknownAfterLook, string UnknownAfterResend);
 
-    /// <summary>RegisterTaskDefinition (not retried after an ambiguous failure: it would add a revision).</summary>
-    public async Task<RegisterTaskDefinitionResponse> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        try
-        {
-            return await SendRegisterTaskDefinitionAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
-        {
-            throw OutcomeUnknown(e, $"RegisterTaskDefinition of family '{request.Family}' may have registered a revision",
-                $"Check: aws ecs list-task-definitions --family-prefix '{request.Family}' --sort DESC lists the newest revisions.", []);
-        }
-    }
-
     internal static string ClusterName(string? cluster) => string.IsNullOrEmpty(cluster) ? "default" : cluster;
 
     internal static EcsServiceException OutcomeUnknown(EcsServiceException cause, string what, string check, IReadOnlyList<string> resources) =>

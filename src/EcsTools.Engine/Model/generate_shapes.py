@@ -41,14 +41,10 @@ import sys
 
 # The operations the engine calls. Their input and output shapes are the roots of the closure.
 OPERATIONS = [
-    "CreateCluster",
-    "CreateService",
     "CreateTaskSet",
     "DeleteTaskSet",
     "DescribeCapacityProviders",
     "DescribeClusters",
-    "DescribeContainerInstances",
-    "DescribeServices",
     "DescribeTaskDefinition",
     "DescribeTaskSets",
     "DescribeTasks",
@@ -58,8 +54,6 @@ OPERATIONS = [
     "ListTaskDefinitionFamilies",
     "ListTaskDefinitions",
     "ListTasks",
-    "RegisterContainerInstance",
-    "RegisterTaskDefinition",
     "RunTask",
     "StartTask",
     "StopTask",
