@@ -1,36 +1,35 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Requests;
+using EcsTools.Engine.TaskSets;
 
 namespace EcsTools.Input;
 
 /// <summary>The client-side checks of the task set cmdlets' parameters: scale, load balancers, registries, waiting.</summary>
 internal static class TaskSetInput
 {
-    /// <summary>CreateTaskSet's clientToken: up to 36 ASCII characters 33-126 (newest model documentation).</summary>
-    public const int MaxClientTokenLength = 36;
-
-    public const double MaxScale = 100;
-
     /// <summary>The -Timeout default: what the ECS ServicesStable waiter allows (40 polls 15 seconds apart).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
-    public static Scale ToScale(double percent)
+    /// <summary>The percentage, checked against the ECS limits (<see cref="TaskSetRules.IsValidScale"/>).</summary>
+    public static double ToScale(double percent)
     {
-        if (!double.IsFinite(percent) || percent is < 0 or > MaxScale)
+        if (!TaskSetRules.IsValidScale(percent))
         {
             throw new InputValidationException("InvalidScale",
                 $"-Scale is {percent.ToString(CultureInfo.InvariantCulture)}; it is a percentage of the service's desired count, from 0 to 100.",
                 "Pass -Scale from 0 (no tasks) to 100 (as many tasks as the service's desired count).", percent);
         }
 
-        return new Scale { Value = percent, Unit = "PERCENT" };
+        return percent;
     }
 
     public static string Describe(double percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + " percent";
 
-    public static List<LoadBalancer> ReadLoadBalancers(object[] items)
+    public static List<TaskSetLoadBalancer> ReadLoadBalancers(object[] items)
     {
         var loadBalancers = StructuredInput.ReadAll<LoadBalancer>(items, "LoadBalancer", "InvalidLoadBalancer");
         foreach (var lb in loadBalancers)
@@ -52,10 +51,12 @@ internal static class TaskSetInput
             CheckPort(lb.ContainerPort, "LoadBalancer", "ContainerPort", "InvalidLoadBalancer");
         }
 
-        return loadBalancers;
+        return loadBalancers.Select(b => new TaskSetLoadBalancer(b.TargetGroupArn, b.LoadBalancerName, b.ContainerName, b.ContainerPort,
+            b.AdvancedConfiguration is { } a ? new TaskSetLoadBalancerRouting(a.AlternateTargetGroupArn, a.ProductionListenerRule, a.TestListenerRule, a.RoleArn) : null))
+            .ToList();
     }
 
-    public static List<ServiceRegistry> ReadServiceRegistries(object[] items)
+    public static List<TaskSetServiceRegistry> ReadServiceRegistries(object[] items)
     {
         var registries = StructuredInput.ReadAll<ServiceRegistry>(items, "ServiceRegistry", "InvalidServiceRegistry");
         foreach (var registry in registries)
@@ -70,8 +71,19 @@ internal static class TaskSetInput
             CheckPort(registry.ContainerPort, "ServiceRegistry", "ContainerPort", "InvalidServiceRegistry");
         }
 
-        return registries;
+        return registries.Select(r => new TaskSetServiceRegistry(r.RegistryArn, r.Port, r.ContainerName, r.ContainerPort)).ToList();
     }
+
+    // The shared readers of -Tag, -CapacityProviderStrategy and -Subnet/-SecurityGroup still give ECS shapes: the records they stand for.
+    public static List<KeyValuePair<string, string>> ToTags(List<Tag> tags) =>
+        tags.Select(t => new KeyValuePair<string, string>(t.Key ?? "", t.Value ?? "")).ToList();
+
+    public static List<CapacityProviderShare> ToShares(List<CapacityProviderStrategyItem> strategy) =>
+        strategy.Select(i => new CapacityProviderShare(i.CapacityProvider ?? "", i.Weight, i.Base)).ToList();
+
+    public static AwsVpcNetwork? ToNetwork(NetworkConfiguration? network) => network?.AwsvpcConfiguration is { } vpc
+        ? new AwsVpcNetwork(vpc.Subnets ?? [], vpc.SecurityGroups ?? [], vpc.AssignPublicIp)
+        : null;
 
     private static void CheckPort(int? port, string parameter, string member, string errorId)
     {
