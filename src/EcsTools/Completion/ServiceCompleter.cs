@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using EcsTools.Engine.Listing;
 
 namespace EcsTools.Completion;
 
@@ -13,6 +14,6 @@ public sealed class ServiceCompleter : IArgumentCompleter
         CompletionRunner.Complete(commandName, wordToComplete, fakeBoundParameters, session =>
         {
             var cluster = session.Text("Cluster");
-            return ("services|" + cluster, (connection, cancellationToken) => EcsListing.ServicesAsync(connection, cluster, cancellationToken));
+            return ("services|" + cluster, EcsListing.Of(new EcsListQuery(EcsListKind.Services, cluster)));
         });
 }
