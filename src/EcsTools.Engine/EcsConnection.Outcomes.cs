@@ -91,7 +91,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>CreateTaskSet; the SDK resends it with the same client token. An ambiguous failure of every attempt is OutcomeUnknown.</summary>
-    public async Task<CreateTaskSetResponse> CreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken = default)
+    internal async Task<CreateTaskSetResponse> CreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -131,7 +131,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>DeleteTaskSet; after an ambiguous failure, DescribeTaskSets tells whether it is deleted (gone or DRAINING), and it is sent again if not.</summary>
-    public Task<DeleteTaskSetResponse> DeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken = default)
+    internal Task<DeleteTaskSetResponse> DeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendOrSettleAsync(
@@ -152,7 +152,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>UpdateTaskSet; after an ambiguous failure, DescribeTaskSets tells whether the scale is the one asked for, and it is sent again if not.</summary>
-    public Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default)
+    internal Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendOrSettleAsync(
@@ -177,7 +177,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>UpdateServicePrimaryTaskSet; after an ambiguous failure, DescribeTaskSets tells whether the task set is PRIMARY, and it is sent again if not.</summary>
-    public Task<UpdateServicePrimaryTaskSetResponse> UpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken = default)
+    internal Task<UpdateServicePrimaryTaskSetResponse> UpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendOrSettleAsync(
