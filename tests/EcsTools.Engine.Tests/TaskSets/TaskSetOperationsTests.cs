@@ -55,6 +55,36 @@ public sealed class TaskSetOperationsTests
         Assert.True(Guid.TryParse(wire.ClientToken, out _), wire.ClientToken);
     }
 
+    [Fact]
+    public void Placement_load_balancers_and_registries_are_sent_in_ECS_shapes()
+    {
+        var wire = EcsConnection.ToWire(new TaskSetCreation
+        {
+            Cluster = "demo",
+            Service = "checkout",
+            TaskDefinition = "web:3",
+            CapacityProviderStrategy = [new CapacityProviderShare("FARGATE", 1, 1), new CapacityProviderShare("FARGATE_SPOT", 3)],
+            LoadBalancers =
+            [
+                new TaskSetLoadBalancer("arn:tg", null, "web", 80, new TaskSetLoadBalancerRouting("arn:tg2", "arn:prod", null, "arn:role")),
+                new TaskSetLoadBalancer(null, "classic", "web", 8080),
+            ],
+            ServiceRegistries = [new TaskSetServiceRegistry("arn:sd", 8080, null, null)],
+            Network = new AwsVpcNetwork(["subnet-1", "subnet-2"], ["sg-1"], "ENABLED"),
+            ClientToken = "t",
+        });
+        var expected = ("{'service':'checkout','cluster':'demo','taskDefinition':'web:3','networkConfiguration':{'awsvpcConfiguration':"
+            + "{'subnets':['subnet-1','subnet-2'],'securityGroups':['sg-1'],'assignPublicIp':'ENABLED'}},'loadBalancers':[{'t"
+            + "argetGroupArn':'arn:tg','containerName':'web','containerPort':80,'advancedConfiguration':{'alternateTargetGrou"
+            + "pArn':'arn:tg2','productionListenerRule':'arn:prod','roleArn':'arn:role'}},{'loadBalancerName':'classic','cont"
+            + "ainerName':'web','containerPort':8080}],'serviceRegistries':[{'registryArn':'arn:sd','port':8080}],'capacityPr"
+            + "oviderStrategy':[{'capacityProvider':'FARGATE','weight':1,'base':1},{'capacityProvider':'FARGATE_SPOT','weight"
+            + "':3}],'clientToken':'t'}").Replace('\'', '"');
+        Assert.Equal(
+            expected,
+            EcsInput.ToJson(wire));
+    }
+
     [Theory]
     [InlineData("server:after")]
     [InlineData("drop:after")]
