@@ -111,8 +111,8 @@ public sealed partial class EcsConnection
         AwsvpcConfiguration = new AwsVpcConfiguration
         {
             Subnets = [.. network.Subnets],
-            SecurityGroups = network.SecurityGroups.Count > 0 ? [.. network.SecurityGroups] : null,
-            AssignPublicIp = network.AssignPublicIp,
+            SecurityGroups = network.SecurityGroups is { Count: > 0 } groups ? [.. groups] : null,
+            AssignPublicIp = network.AssignPublicIp ? "ENABLED" : "DISABLED",
         },
     };
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using EcsTools.Engine.Requests;
 
 namespace EcsTools.Engine.TaskSets;
 
@@ -35,7 +34,7 @@ public sealed record TaskSetCreation
     public AwsVpcNetwork? Network { get; init; }
 
     /// <summary>The tags, sent in this order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>>? Tags { get; init; }
+    public IReadOnlyList<ResourceTag>? Tags { get; init; }
 
     /// <summary>The idempotency token sent (see <see cref="TaskSetRules.ClientTokenFor"/>); a new one is made when null.</summary>
     public string? ClientToken { get; init; }

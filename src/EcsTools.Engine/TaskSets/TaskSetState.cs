@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine.Model;
-using EcsTools.Engine.Requests;
 
 namespace EcsTools.Engine.TaskSets;
 
@@ -50,7 +49,7 @@ public sealed record TaskSetState
 
     public IReadOnlyList<TaskSetServiceRegistry> ServiceRegistries { get; init; } = [];
 
-    public AwsVpcNetwork? Network { get; init; }
+    public TaskSetNetwork? Network { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }
 
@@ -59,7 +58,7 @@ public sealed record TaskSetState
     public DateTimeOffset? StabilityStatusAt { get; init; }
 
     /// <summary>The tags, in the order ECS sent them.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
+    public IReadOnlyList<ResourceTag> Tags { get; init; } = [];
 
     /// <summary>
     /// Whether the task set has settled: STEADY_STATE, and, when ECS reports the counts, as many tasks running as it
@@ -95,12 +94,12 @@ public sealed record TaskSetState
         ServiceRegistries = set.ServiceRegistries?
             .Select(r => new TaskSetServiceRegistry(r.RegistryArn, r.Port, r.ContainerName, r.ContainerPort)).ToArray() ?? [],
         Network = set.NetworkConfiguration?.AwsvpcConfiguration is { } vpc
-            ? new AwsVpcNetwork(vpc.Subnets?.ToArray() ?? [], vpc.SecurityGroups?.ToArray() ?? [], vpc.AssignPublicIp)
+            ? new TaskSetNetwork(vpc.Subnets?.ToArray() ?? [], vpc.SecurityGroups?.ToArray() ?? [], vpc.AssignPublicIp)
             : null,
         CreatedAt = set.CreatedAt,
         UpdatedAt = set.UpdatedAt,
         StabilityStatusAt = set.StabilityStatusAt,
-        Tags = set.Tags?.Select(t => new KeyValuePair<string, string>(t.Key ?? "", t.Value ?? "")).ToArray() ?? [],
+        Tags = set.Tags?.Select(t => new ResourceTag(t.Key ?? "", t.Value ?? "")).ToArray() ?? [],
     };
 
     // moto sends "" where ECS leaves a member out.

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine.Model;
-using EcsTools.Engine.Requests;
+using EcsTools.Engine;
 using EcsTools.Engine.TaskSets;
 using EcsTools.Input;
 using EcsTools.Internal;
@@ -22,7 +22,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     private const string ByLaunchType = "LaunchType";
     private const string ByCapacityProvider = "CapacityProvider";
 
-    private List<KeyValuePair<string, string>>? _tags;
+    private List<ResourceTag>? _tags;
     private List<CapacityProviderStrategyItem>? _strategy;
     private List<TaskSetLoadBalancer>? _loadBalancers;
     private List<TaskSetServiceRegistry>? _serviceRegistries;

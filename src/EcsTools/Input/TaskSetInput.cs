@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using EcsTools.Engine.Model;
-using EcsTools.Engine.Requests;
+using EcsTools.Engine;
 using EcsTools.Engine.TaskSets;
 
 namespace EcsTools.Input;
@@ -75,14 +75,13 @@ internal static class TaskSetInput
     }
 
     // The shared readers of -Tag, -CapacityProviderStrategy and -Subnet/-SecurityGroup still give ECS shapes: the records they stand for.
-    public static List<KeyValuePair<string, string>> ToTags(List<Tag> tags) =>
-        tags.Select(t => new KeyValuePair<string, string>(t.Key ?? "", t.Value ?? "")).ToList();
+    public static List<ResourceTag> ToTags(List<Tag> tags) => tags.Select(t => new ResourceTag(t.Key ?? "", t.Value ?? "")).ToList();
 
     public static List<CapacityProviderShare> ToShares(List<CapacityProviderStrategyItem> strategy) =>
         strategy.Select(i => new CapacityProviderShare(i.CapacityProvider ?? "", i.Weight, i.Base)).ToList();
 
     public static AwsVpcNetwork? ToNetwork(NetworkConfiguration? network) => network?.AwsvpcConfiguration is { } vpc
-        ? new AwsVpcNetwork(vpc.Subnets ?? [], vpc.SecurityGroups ?? [], vpc.AssignPublicIp)
+        ? new AwsVpcNetwork(vpc.Subnets ?? [], vpc.SecurityGroups, vpc.AssignPublicIp == "ENABLED")
         : null;
 
     private static void CheckPort(int? port, string parameter, string member, string errorId)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using EcsTools.Engine.Requests;
 using EcsTools.Engine.Tests.Client;
 using EcsTools.Engine.TaskSets;
 using EcsTools.LocalEcs;
@@ -22,8 +21,8 @@ public sealed class TaskSetOperationsTests
         LaunchType = "FARGATE",
         Scale = 25,
         ExternalId = "deploy-42",
-        Network = new AwsVpcNetwork(["subnet-0123456789abcdef0"], [], "DISABLED"),
-        Tags = [new KeyValuePair<string, string>("team", "web"), new KeyValuePair<string, string>("env", "prod")],
+        Network = new AwsVpcNetwork(["subnet-0123456789abcdef0"], null, false),
+        Tags = [new ResourceTag("team", "web"), new ResourceTag("env", "prod")],
         ClientToken = TaskSetRules.ClientTokenFor(token, inputIndex),
     };
 
@@ -63,14 +62,14 @@ public sealed class TaskSetOperationsTests
             Cluster = "demo",
             Service = "checkout",
             TaskDefinition = "web:3",
-            CapacityProviderStrategy = [new CapacityProviderShare("FARGATE", 1, 1), new CapacityProviderShare("FARGATE_SPOT", 3)],
+            CapacityProviderStrategy = [new CapacityProviderShare("FARGATE", 1, 1), new CapacityProviderShare("FARGATE_SPOT", 3, null)],
             LoadBalancers =
             [
                 new TaskSetLoadBalancer("arn:tg", null, "web", 80, new TaskSetLoadBalancerRouting("arn:tg2", "arn:prod", null, "arn:role")),
                 new TaskSetLoadBalancer(null, "classic", "web", 8080),
             ],
             ServiceRegistries = [new TaskSetServiceRegistry("arn:sd", 8080, null, null)],
-            Network = new AwsVpcNetwork(["subnet-1", "subnet-2"], ["sg-1"], "ENABLED"),
+            Network = new AwsVpcNetwork(["subnet-1", "subnet-2"], ["sg-1"], true),
             ClientToken = "t",
         });
         var expected = ("{'service':'checkout','cluster':'demo','taskDefinition':'web:3','networkConfiguration':{'awsvpcConfiguration':"

@@ -57,7 +57,7 @@ public sealed class TaskSetStateTests
         Assert.Null(state.PlatformFamily);
         Assert.Equal("1.4.0", state.PlatformVersion);
         Assert.Equal("deploy-42", state.ExternalId);
-        Assert.Equal(new Requests.CapacityProviderShare("FARGATE_SPOT", 3, 1), Assert.Single(state.CapacityProviderStrategy));
+        Assert.Equal(new CapacityProviderShare("FARGATE_SPOT", 3, 1), Assert.Single(state.CapacityProviderStrategy));
         var balancer = Assert.Single(state.LoadBalancers);
         Assert.Equal(("arn:tg", "web", 80), (balancer.TargetGroupArn, balancer.ContainerName, balancer.ContainerPort));
         Assert.Equal(new TaskSetLoadBalancerRouting("arn:tg2", null, null, "arn:role"), balancer.Advanced);
@@ -67,7 +67,7 @@ public sealed class TaskSetStateTests
         Assert.Equal("DISABLED", state.Network.AssignPublicIp);
         Assert.Equal(created, state.CreatedAt);
         Assert.Null(state.UpdatedAt);
-        Assert.Equal([new KeyValuePair<string, string>("team", "web"), new KeyValuePair<string, string>("empty", "")], state.Tags);
+        Assert.Equal([new ResourceTag("team", "web"), new ResourceTag("empty", "")], state.Tags);
     }
 
     [Fact]
