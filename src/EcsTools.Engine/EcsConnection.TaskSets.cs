@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
-using EcsTools.Engine.Requests;
 using EcsTools.Engine.TaskSets;
 
 namespace EcsTools.Engine;
@@ -103,7 +102,7 @@ public sealed partial class EcsConnection
         }).ToList(),
         NetworkConfiguration = ToWire(creation.Network),
         Tags = creation.Tags?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
-        ClientToken = creation.ClientToken ?? ClientTokens.New(),
+        ClientToken = creation.ClientToken ?? EcsClientTokens.New(),
     };
 
     internal static NetworkConfiguration? ToWire(AwsVpcNetwork? network) => network is null ? null : new NetworkConfiguration

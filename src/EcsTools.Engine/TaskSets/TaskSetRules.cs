@@ -1,6 +1,4 @@
 using System;
-using System.Globalization;
-using EcsTools.Engine.Requests;
 
 namespace EcsTools.Engine.TaskSets;
 
@@ -28,8 +26,6 @@ public static class TaskSetRules
     public static string ClientTokenFor(string? given, int inputIndex)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(inputIndex);
-        return given is null ? ClientTokens.New()
-            : inputIndex == 0 ? given
-            : ClientTokens.Derive(given, "p" + (inputIndex + 1).ToString(CultureInfo.InvariantCulture), MaxClientTokenLength);
+        return EcsClientTokens.ForInput(given, inputIndex, MaxClientTokenLength) ?? EcsClientTokens.New();
     }
 }

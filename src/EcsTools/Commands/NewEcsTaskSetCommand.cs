@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using EcsTools.Completion;
-using EcsTools.Engine.Model;
 using EcsTools.Engine;
 using EcsTools.Engine.TaskSets;
 using EcsTools.Input;
@@ -23,7 +22,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     private const string ByCapacityProvider = "CapacityProvider";
 
     private List<ResourceTag>? _tags;
-    private List<CapacityProviderStrategyItem>? _strategy;
+    private List<CapacityProviderShare>? _strategy;
     private List<TaskSetLoadBalancer>? _loadBalancers;
     private List<TaskSetServiceRegistry>? _serviceRegistries;
     private AwsVpcNetwork? _network;
@@ -126,11 +125,11 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     {
         Input.ClientTokens.Validate(ClientToken, TaskSetRules.MaxClientTokenLength);
         _scale = Scale is { } percent ? TaskSetInput.ToScale(percent) : null;
-        _tags = Tag is null ? null : TaskSetInput.ToTags(TagInput.Read(Tag));
-        _strategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.Read(CapacityProviderStrategy) : null;
+        _tags = Tag is null ? null : TagInput.ReadTags(Tag);
+        _strategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.ReadShares(CapacityProviderStrategy) : null;
         _loadBalancers = LoadBalancer is null ? null : TaskSetInput.ReadLoadBalancers(LoadBalancer);
         _serviceRegistries = ServiceRegistry is null ? null : TaskSetInput.ReadServiceRegistries(ServiceRegistry);
-        _network = TaskSetInput.ToNetwork(NetworkInput.Build(Subnet, SecurityGroup, AssignPublicIp));
+        _network = NetworkInput.Read(Subnet, SecurityGroup, AssignPublicIp);
     }
 
     protected override void ProcessRecord()
@@ -160,7 +159,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
             TaskDefinition = TaskDefinition,
             ExternalId = ExternalId,
             LaunchType = ParameterSetName == ByLaunchType ? LaunchType.ToUpperInvariant() : null,
-            CapacityProviderStrategy = _strategy is null ? null : TaskSetInput.ToShares(_strategy),
+            CapacityProviderStrategy = _strategy,
             PlatformVersion = PlatformVersion,
             Scale = _scale,
             LoadBalancers = _loadBalancers,

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using EcsTools.Engine.Model;
 using EcsTools.Engine;
 using EcsTools.Engine.TaskSets;
 
@@ -24,16 +23,6 @@ internal static class TaskSetInput
 
     public static List<TaskSetServiceRegistry> ReadServiceRegistries(object[] items) =>
         [.. Checked(() => TaskSetShapes.ServiceRegistries(StructuredInput.JsonAll(items, "ServiceRegistry", "InvalidServiceRegistry")!), items)];
-
-    // The shared readers of -Tag, -CapacityProviderStrategy and -Subnet/-SecurityGroup still give ECS shapes: the records they stand for.
-    public static List<ResourceTag> ToTags(List<Tag> tags) => tags.Select(t => new ResourceTag(t.Key ?? "", t.Value ?? "")).ToList();
-
-    public static List<CapacityProviderShare> ToShares(List<CapacityProviderStrategyItem> strategy) =>
-        strategy.Select(i => new CapacityProviderShare(i.CapacityProvider ?? "", i.Weight, i.Base)).ToList();
-
-    public static AwsVpcNetwork? ToNetwork(NetworkConfiguration? network) => network?.AwsvpcConfiguration is { } vpc
-        ? new AwsVpcNetwork(vpc.Subnets ?? [], vpc.SecurityGroups, vpc.AssignPublicIp == "ENABLED")
-        : null;
 
     // The engine's refusal as the cmdlet's input error; an item it could not read is named by what the user gave.
     private static T Checked<T>(Func<T> read, object[]? items)
