@@ -41,7 +41,7 @@ public sealed partial class EcsConnection
     /// StartTask, with a marker tag (<see cref="StartTaskSearch.MarkerKey"/>) added to the request's tags when there is room;
     /// after an ambiguous failure, the tasks it started are looked for and returned. Sets <paramref name="request"/>'s Tags.
     /// </summary>
-    public async Task<StartTaskResponse> StartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken = default)
+    internal async Task<StartTaskResponse> StartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var search = new StartTaskSearch(this, request);
@@ -70,7 +70,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>RunTask; the SDK resends it with the same client token. An ambiguous failure of every attempt is OutcomeUnknown.</summary>
-    public async Task<RunTaskResponse> RunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken = default)
+    internal async Task<RunTaskResponse> RunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -112,7 +112,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>StopTask; after an ambiguous failure, DescribeTasks tells whether the task is stopping, and StopTask is sent again if not.</summary>
-    public Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default)
+    internal Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendOrSettleAsync(

@@ -361,9 +361,6 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     private string? BoundCluster() =>
         MyInvocation.BoundParameters.TryGetValue("Cluster", out var value) ? (value is PSObject ps ? ps.BaseObject : value) as string : null;
 
-    internal void WriteFailure(Engine.Model.Failure failure, string operation, string? subject = null) =>
-        WriteFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject);
-
     internal void WriteFailure(TaskFailure failure, string operation, string? subject = null) =>
         WriteFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject);
 

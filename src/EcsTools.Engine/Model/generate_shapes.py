@@ -300,7 +300,7 @@ def generate_class(model: dict, shape_name: str, roles: dict[str, str]) -> str:
     lines.append("")
     lines.append(f"/// <summary>{summary(shape.get('documentation'), fallback)}</summary>")
     lines.append(f"[GeneratedCode(\"{TOOL_NAME}\", \"{TOOL_VERSION}\")]")
-    lines.append(f"public sealed partial class {cls}")
+    lines.append(f"internal sealed partial class {cls}")
     lines.append("{")
     lines.extend(body)
     lines.append("}")

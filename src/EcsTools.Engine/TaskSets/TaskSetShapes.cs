@@ -33,7 +33,7 @@ public static class TaskSetShapes
     public static IReadOnlyList<TaskSetLoadBalancer> LoadBalancers(IReadOnlyList<string> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var loadBalancers = ReadAll<LoadBalancer>(items, "LoadBalancer", "InvalidLoadBalancer");
+        var loadBalancers = EcsInput.ReadAll<LoadBalancer>(items, "LoadBalancer", "InvalidLoadBalancer");
         foreach (var lb in loadBalancers)
         {
             if (string.IsNullOrWhiteSpace(lb.TargetGroupArn) && string.IsNullOrWhiteSpace(lb.LoadBalancerName))
@@ -62,7 +62,7 @@ public static class TaskSetShapes
     public static IReadOnlyList<TaskSetServiceRegistry> ServiceRegistries(IReadOnlyList<string> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var registries = ReadAll<ServiceRegistry>(items, "ServiceRegistry", "InvalidServiceRegistry");
+        var registries = EcsInput.ReadAll<ServiceRegistry>(items, "ServiceRegistry", "InvalidServiceRegistry");
         foreach (var registry in registries)
         {
             if (string.IsNullOrWhiteSpace(registry.RegistryArn))
@@ -84,24 +84,5 @@ public static class TaskSetShapes
         {
             throw new EcsInputException(errorId, $"-{parameter}: {member} {port} is not a port number.", $"Use a port from 0 to {MaxPort}.", port);
         }
-    }
-
-    // An item that cannot be read names its position, for the cmdlet to name what it was given.
-    private static List<T> ReadAll<T>(IReadOnlyList<string> items, string parameter, string errorId)
-    {
-        var result = new List<T>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            try
-            {
-                result.Add(EcsInput.Parse<T>(items[i], $"-{parameter}"));
-            }
-            catch (EcsInputException e)
-            {
-                throw new EcsInputException(errorId, e.Message, $"See Get-Help -Parameter {parameter} for the keys it takes.", null, e) { ItemIndex = i };
-            }
-        }
-
-        return result;
     }
 }
