@@ -6,7 +6,9 @@ namespace EcsTools.Engine;
 
 /// <summary>
 /// The ECS operations EcsTools calls, one method each; every failure is an <see cref="EcsServiceException"/>. The changes that
-/// are not safe to repeat are public in EcsConnection.Outcomes.cs, which finds out what an ambiguous failure did.
+/// are not safe to repeat are in EcsConnection.Outcomes.cs, which finds out what an ambiguous failure did. The task set
+/// operations and the listings are public in ECS terms (EcsConnection.TaskSets.cs, EcsConnection.Listing.cs), their wire
+/// methods internal.
 /// </summary>
 public sealed partial class EcsConnection
 {
@@ -16,31 +18,28 @@ public sealed partial class EcsConnection
     private Task<RunTaskResponse> SendRunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("RunTask", request, EcsJsonContext.Default.RunTaskRequest, EcsJsonContext.Default.RunTaskResponse, cancellationToken);
 
-    public Task<DescribeTasksResponse> DescribeTasksAsync(DescribeTasksRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<DescribeTasksResponse> DescribeTasksAsync(DescribeTasksRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeTasks", request, EcsJsonContext.Default.DescribeTasksRequest, EcsJsonContext.Default.DescribeTasksResponse, cancellationToken);
 
     private Task<StopTaskResponse> SendStopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("StopTask", request, EcsJsonContext.Default.StopTaskRequest, EcsJsonContext.Default.StopTaskResponse, cancellationToken);
 
-    public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListTasks", request, EcsJsonContext.Default.ListTasksRequest, EcsJsonContext.Default.ListTasksResponse, cancellationToken);
 
-    public Task<DescribeTaskDefinitionResponse> DescribeTaskDefinitionAsync(DescribeTaskDefinitionRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<DescribeTaskDefinitionResponse> DescribeTaskDefinitionAsync(DescribeTaskDefinitionRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeTaskDefinition", request, EcsJsonContext.Default.DescribeTaskDefinitionRequest, EcsJsonContext.Default.DescribeTaskDefinitionResponse, cancellationToken);
 
-    public Task<ListTaskDefinitionsResponse> ListTaskDefinitionsAsync(ListTaskDefinitionsRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<ListTaskDefinitionsResponse> ListTaskDefinitionsAsync(ListTaskDefinitionsRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListTaskDefinitions", request, EcsJsonContext.Default.ListTaskDefinitionsRequest, EcsJsonContext.Default.ListTaskDefinitionsResponse, cancellationToken);
 
-    public Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListTaskDefinitionFamilies", request, EcsJsonContext.Default.ListTaskDefinitionFamiliesRequest, EcsJsonContext.Default.ListTaskDefinitionFamiliesResponse, cancellationToken);
-
-    private Task<RegisterTaskDefinitionResponse> SendRegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken) =>
-        InvokeAsync("RegisterTaskDefinition", request, EcsJsonContext.Default.RegisterTaskDefinitionRequest, EcsJsonContext.Default.RegisterTaskDefinitionResponse, cancellationToken);
 
     private Task<CreateTaskSetResponse> SendCreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("CreateTaskSet", request, EcsJsonContext.Default.CreateTaskSetRequest, EcsJsonContext.Default.CreateTaskSetResponse, cancellationToken);
 
-    public Task<DescribeTaskSetsResponse> DescribeTaskSetsAsync(DescribeTaskSetsRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<DescribeTaskSetsResponse> DescribeTaskSetsAsync(DescribeTaskSetsRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeTaskSets", request, EcsJsonContext.Default.DescribeTaskSetsRequest, EcsJsonContext.Default.DescribeTaskSetsResponse, cancellationToken);
 
     private Task<UpdateTaskSetResponse> SendUpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken) =>
@@ -52,33 +51,18 @@ public sealed partial class EcsConnection
     private Task<UpdateServicePrimaryTaskSetResponse> SendUpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken) =>
         InvokeAsync("UpdateServicePrimaryTaskSet", request, EcsJsonContext.Default.UpdateServicePrimaryTaskSetRequest, EcsJsonContext.Default.UpdateServicePrimaryTaskSetResponse, cancellationToken);
 
-    public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("DescribeServices", request, EcsJsonContext.Default.DescribeServicesRequest, EcsJsonContext.Default.DescribeServicesResponse, cancellationToken);
-
-    public Task<ListServicesResponse> ListServicesAsync(ListServicesRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<ListServicesResponse> ListServicesAsync(ListServicesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListServices", request, EcsJsonContext.Default.ListServicesRequest, EcsJsonContext.Default.ListServicesResponse, cancellationToken);
 
-    public Task<CreateServiceResponse> CreateServiceAsync(CreateServiceRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("CreateService", request, EcsJsonContext.Default.CreateServiceRequest, EcsJsonContext.Default.CreateServiceResponse, cancellationToken);
-
-    public Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListClusters", request, EcsJsonContext.Default.ListClustersRequest, EcsJsonContext.Default.ListClustersResponse, cancellationToken);
 
-    public Task<DescribeClustersResponse> DescribeClustersAsync(DescribeClustersRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<DescribeClustersResponse> DescribeClustersAsync(DescribeClustersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeClusters", request, EcsJsonContext.Default.DescribeClustersRequest, EcsJsonContext.Default.DescribeClustersResponse, cancellationToken);
 
-    public Task<CreateClusterResponse> CreateClusterAsync(CreateClusterRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("CreateCluster", request, EcsJsonContext.Default.CreateClusterRequest, EcsJsonContext.Default.CreateClusterResponse, cancellationToken);
-
-    public Task<ListContainerInstancesResponse> ListContainerInstancesAsync(ListContainerInstancesRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<ListContainerInstancesResponse> ListContainerInstancesAsync(ListContainerInstancesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("ListContainerInstances", request, EcsJsonContext.Default.ListContainerInstancesRequest, EcsJsonContext.Default.ListContainerInstancesResponse, cancellationToken);
 
-    public Task<DescribeContainerInstancesResponse> DescribeContainerInstancesAsync(DescribeContainerInstancesRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("DescribeContainerInstances", request, EcsJsonContext.Default.DescribeContainerInstancesRequest, EcsJsonContext.Default.DescribeContainerInstancesResponse, cancellationToken);
-
-    public Task<RegisterContainerInstanceResponse> RegisterContainerInstanceAsync(RegisterContainerInstanceRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("RegisterContainerInstance", request, EcsJsonContext.Default.RegisterContainerInstanceRequest, EcsJsonContext.Default.RegisterContainerInstanceResponse, cancellationToken);
-
-    public Task<DescribeCapacityProvidersResponse> DescribeCapacityProvidersAsync(DescribeCapacityProvidersRequest request, CancellationToken cancellationToken = default) =>
+    internal Task<DescribeCapacityProvidersResponse> DescribeCapacityProvidersAsync(DescribeCapacityProvidersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeCapacityProviders", request, EcsJsonContext.Default.DescribeCapacityProvidersRequest, EcsJsonContext.Default.DescribeCapacityProvidersResponse, cancellationToken);
 }

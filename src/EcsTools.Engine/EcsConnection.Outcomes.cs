@@ -41,7 +41,7 @@ public sealed partial class EcsConnection
     /// StartTask, with a marker tag (<see cref="StartTaskSearch.MarkerKey"/>) added to the request's tags when there is room;
     /// after an ambiguous failure, the tasks it started are looked for and returned. Sets <paramref name="request"/>'s Tags.
     /// </summary>
-    public async Task<StartTaskResponse> StartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken = default)
+    internal async Task<StartTaskResponse> StartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var search = new StartTaskSearch(this, request);
@@ -70,7 +70,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>RunTask; the SDK resends it with the same client token. An ambiguous failure of every attempt is OutcomeUnknown.</summary>
-    public async Task<RunTaskResponse> RunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken = default)
+    internal async Task<RunTaskResponse> RunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -91,7 +91,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>CreateTaskSet; the SDK resends it with the same client token. An ambiguous failure of every attempt is OutcomeUnknown.</summary>
-    public async Task<CreateTaskSetResponse> CreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken = default)
+    internal async Task<CreateTaskSetResponse> CreateTaskSetAsync(CreateTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -112,7 +112,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>StopTask; after an ambiguous failure, DescribeTasks tells whether the task is stopping, and StopTask is sent again if not.</summary>
-    public Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default)
+    internal Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendOrSettleAsync(
@@ -131,7 +131,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>DeleteTaskSet; after an ambiguous failure, DescribeTaskSets tells whether it is deleted (gone or DRAINING), and it is sent again if not.</summary>
-    public Task<DeleteTaskSetResponse> DeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken = default)
+    internal Task<DeleteTaskSetResponse> DeleteTaskSetAsync(DeleteTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendOrSettleAsync(
@@ -152,7 +152,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>UpdateTaskSet; after an ambiguous failure, DescribeTaskSets tells whether the scale is the one asked for, and it is sent again if not.</summary>
-    public Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default)
+    internal Task<UpdateTaskSetResponse> UpdateTaskSetAsync(UpdateTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendOrSettleAsync(
@@ -177,7 +177,7 @@ public sealed partial class EcsConnection
     }
 
     /// <summary>UpdateServicePrimaryTaskSet; after an ambiguous failure, DescribeTaskSets tells whether the task set is PRIMARY, and it is sent again if not.</summary>
-    public Task<UpdateServicePrimaryTaskSetResponse> UpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken = default)
+    internal Task<UpdateServicePrimaryTaskSetResponse> UpdateServicePrimaryTaskSetAsync(UpdateServicePrimaryTaskSetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return SendOrSettleAsync(
@@ -248,21 +248,6 @@ public sealed partial class EcsConnection
 
     /// <summary>What an ambiguous change's errors say (made only when needed): what to check, the resource, and the message when the look or the resend leaves it open.</summary>
     private sealed record Ambiguity(string Check, string Resource, string UnknownAfterLook, string UnknownAfterResend);
-
-    /// <summary>RegisterTaskDefinition (not retried after an ambiguous failure: it would add a revision).</summary>
-    public async Task<RegisterTaskDefinitionResponse> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        try
-        {
-            return await SendRegisterTaskDefinitionAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EcsServiceException e) when (e.MayHaveBeenProcessed)
-        {
-            throw OutcomeUnknown(e, $"RegisterTaskDefinition of family '{request.Family}' may have registered a revision",
-                $"Check: aws ecs list-task-definitions --family-prefix '{request.Family}' --sort DESC lists the newest revisions.", []);
-        }
-    }
 
     internal static string ClusterName(string? cluster) => string.IsNullOrEmpty(cluster) ? "default" : cluster;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -23,7 +24,7 @@ public static class EcsInput
         Converters = { new LenientStringConverter() },
     });
 
-    public static T Parse<T>(string json, string what)
+    internal static T Parse<T>(string json, string what)
     {
         ArgumentNullException.ThrowIfNull(json);
         var typeInfo = (JsonTypeInfo<T>)s_strict.GetTypeInfo(typeof(T))!;
@@ -37,15 +38,43 @@ public static class EcsInput
         }
     }
 
+    /// <summary>
+    /// The items of a capacity provider strategy (-CapacityProviderStrategy), each read strictly from its JSON; an item
+    /// without a provider has "" (the caller checks the strategy). An item that cannot be read is refused with
+    /// <paramref name="errorId"/> and its position.
+    /// </summary>
+    public static IReadOnlyList<CapacityProviderShare> ReadCapacityProviderStrategy(IReadOnlyList<string> items, string parameter, string errorId) =>
+        ReadAll<CapacityProviderStrategyItem>(items, parameter, errorId).Select(i => new CapacityProviderShare(i.CapacityProvider ?? "", i.Weight, i.Base)).ToList();
+
+    /// <summary>Each item read into <typeparamref name="T"/>; one that cannot be read is refused with <paramref name="errorId"/> and its position.</summary>
+    internal static List<T> ReadAll<T>(IReadOnlyList<string> items, string parameter, string errorId)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var result = new List<T>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            try
+            {
+                result.Add(Parse<T>(items[i], $"-{parameter}"));
+            }
+            catch (EcsInputException e)
+            {
+                throw new EcsInputException(errorId, e.Message, $"See Get-Help -Parameter {parameter} for the keys it takes.", null, e) { ItemIndex = i };
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The JSON an ECS shape is sent as, e.g. to measure the 8192-character limit on overrides.</summary>
-    public static string ToJson<T>(T value)
+    internal static string ToJson<T>(T value)
     {
         var typeInfo = (JsonTypeInfo<T>)EcsJsonContext.Default.GetTypeInfo(typeof(T))!;
         return JsonSerializer.Serialize(value, typeInfo);
     }
 
     /// <summary>The wire names of a shape's members, e.g. for completion and error messages.</summary>
-    public static string[] MemberNames(Type shape)
+    internal static string[] MemberNames(Type shape)
     {
         var typeInfo = EcsJsonContext.Default.GetTypeInfo(shape) ?? throw new ArgumentException($"{shape.Name} is not an ECS shape.", nameof(shape));
         return typeInfo.Properties.Select(p => p.Name).ToArray();

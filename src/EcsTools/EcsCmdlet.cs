@@ -291,6 +291,25 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// Runs an engine call for one input: false, with the service error written (about <paramref name="target"/> in
+    /// <paramref name="cluster"/>), when ECS refused it or it failed; the pipeline goes on with the next input.
+    /// </summary>
+    internal bool TryAwait<T>(Func<CancellationToken, Task<T>> operation, object? target, string? cluster, string? taskDefinition, out T result)
+    {
+        try
+        {
+            result = Await(operation);
+            return true;
+        }
+        catch (EcsServiceException e)
+        {
+            WriteServiceError(e, target, cluster, taskDefinition);
+            result = default!;
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Runs a wait: the engine's poll loop runs on thread-pool threads while the pipeline thread executes, through
     /// <paramref name="queue"/>, every write the loop's callbacks hand it (see <see cref="PipelineQueue"/>). Ctrl+C ends it
     /// (PipelineStoppedException).
@@ -329,11 +348,11 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     private string? BoundCluster() =>
         MyInvocation.BoundParameters.TryGetValue("Cluster", out var value) ? (value is PSObject ps ? ps.BaseObject : value) as string : null;
 
-    internal void WriteFailure(Engine.Model.Failure failure, string operation, string? subject = null) =>
-        WriteError(ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject));
-
     internal void WriteFailure(TaskFailure failure, string operation, string? subject = null) =>
-        WriteError(ErrorRecords.FromFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject));
+        WriteFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject);
+
+    internal void WriteFailure(EcsFailure failure, string operation, string? subject = null) =>
+        WriteError(ErrorRecords.FromFailure(failure, operation, subject));
 
     /// <summary>
     /// Refuses parameters that were given an object where a name, ARN or other text was expected (see

@@ -11,7 +11,7 @@ namespace EcsTools.Engine.Model;
 /// (and a string holding epoch seconds). Writing produces epoch seconds, with the milliseconds as a fraction when
 /// they are not zero. Applied to <see cref="Nullable{DateTimeOffset}"/> properties, where JSON <c>null</c> is null.
 /// </summary>
-public sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
+internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
 {
     private const decimal MaxAbsoluteSeconds = 1_000_000_000_000m;
 

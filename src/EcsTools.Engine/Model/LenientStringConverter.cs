@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 /// Reads a string member that arrives as a number or boolean (moto sends container <c>cpu</c> as 0 where ECS sends "0"),
 /// so that a peer's looseness about types never fails a whole response. Writes strings as strings.
 /// </summary>
-public sealed class LenientStringConverter : JsonConverter<string>
+internal sealed class LenientStringConverter : JsonConverter<string>
 {
     public override bool HandleNull => false;
 

@@ -1,12 +1,12 @@
 namespace EcsTools.Engine.Model;
 
-public sealed partial class TaskOverride
+internal sealed partial class TaskOverride
 {
     /// <summary>A shallow copy: composing overrides changes the copy's members, never the parsed template's.</summary>
     internal TaskOverride Copy() => (TaskOverride)MemberwiseClone();
 }
 
-public sealed partial class ContainerOverride
+internal sealed partial class ContainerOverride
 {
     /// <summary>A shallow copy (see <see cref="TaskOverride.Copy"/>).</summary>
     internal ContainerOverride Copy() => (ContainerOverride)MemberwiseClone();

@@ -1,5 +1,5 @@
 namespace EcsTools.Engine.Model;
 
-public sealed partial class RunTaskRequest : ITaskLaunchRequest;
+internal sealed partial class RunTaskRequest : ITaskLaunchRequest;
 
-public sealed partial class StartTaskRequest : ITaskLaunchRequest;
+internal sealed partial class StartTaskRequest : ITaskLaunchRequest;

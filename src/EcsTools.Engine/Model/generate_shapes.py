@@ -41,14 +41,10 @@ import sys
 
 # The operations the engine calls. Their input and output shapes are the roots of the closure.
 OPERATIONS = [
-    "CreateCluster",
-    "CreateService",
     "CreateTaskSet",
     "DeleteTaskSet",
     "DescribeCapacityProviders",
     "DescribeClusters",
-    "DescribeContainerInstances",
-    "DescribeServices",
     "DescribeTaskDefinition",
     "DescribeTaskSets",
     "DescribeTasks",
@@ -58,8 +54,6 @@ OPERATIONS = [
     "ListTaskDefinitionFamilies",
     "ListTaskDefinitions",
     "ListTasks",
-    "RegisterContainerInstance",
-    "RegisterTaskDefinition",
     "RunTask",
     "StartTask",
     "StopTask",
@@ -306,7 +300,7 @@ def generate_class(model: dict, shape_name: str, roles: dict[str, str]) -> str:
     lines.append("")
     lines.append(f"/// <summary>{summary(shape.get('documentation'), fallback)}</summary>")
     lines.append(f"[GeneratedCode(\"{TOOL_NAME}\", \"{TOOL_VERSION}\")]")
-    lines.append(f"public sealed partial class {cls}")
+    lines.append(f"internal sealed partial class {cls}")
     lines.append("{")
     lines.extend(body)
     lines.append("}")

@@ -213,26 +213,6 @@ public sealed class TaskLauncher
         return request;
     }
 
-    private static List<T>? ReadAll<T>(IReadOnlyList<string>? items, string parameter, string errorId)
-    {
-        if (items is null)
-        {
-            return null;
-        }
-
-        var result = new List<T>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            try
-            {
-                result.Add(EcsInput.Parse<T>(items[i], $"-{parameter}"));
-            }
-            catch (EcsInputException e)
-            {
-                throw new EcsInputException(errorId, e.Message, $"See Get-Help -Parameter {parameter} for the keys it takes.", null, e) { ItemIndex = i };
-            }
-        }
-
-        return result;
-    }
+    private static List<T>? ReadAll<T>(IReadOnlyList<string>? items, string parameter, string errorId) =>
+        items is null ? null : EcsInput.ReadAll<T>(items, parameter, errorId);
 }

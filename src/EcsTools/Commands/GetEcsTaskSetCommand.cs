@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using EcsTools.Completion;
-using EcsTools.Engine;
-using EcsTools.Engine.Model;
+using EcsTools.Engine.TaskSets;
 using EcsTools.Input;
 using EcsTools.Internal;
 
@@ -63,15 +62,13 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
         var requested = TaskSet?.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
         if (requested is not { Count: > 0 })
         {
-            if (TaskSetTargets.TryResolve(Cluster, Service, null, out var cluster, out var service))
-            {
-                Describe(cluster, service, null);
-            }
-            else
+            if (string.IsNullOrWhiteSpace(Cluster) || string.IsNullOrWhiteSpace(Service))
             {
                 WriteError(TaskSetTargets.Unresolved(null, Cluster, Service));
+                return;
             }
 
+            Describe(new TaskSetQuery(Cluster, Service));
             return;
         }
 
@@ -79,16 +76,16 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
         var byService = new List<(string Cluster, string Service, List<string> TaskSets)>();
         foreach (var value in requested)
         {
-            if (!TaskSetTargets.TryResolve(Cluster, Service, value, out var cluster, out var service))
+            if (TaskSetArns.Resolve(Cluster, Service, value) is not { } target)
             {
                 WriteError(TaskSetTargets.Unresolved(value, Cluster, Service));
                 continue;
             }
 
-            var group = byService.FindIndex(g => g.Cluster == cluster && g.Service == service);
+            var group = byService.FindIndex(g => g.Cluster == target.Cluster && g.Service == target.Service);
             if (group < 0)
             {
-                byService.Add((cluster, service, [value]));
+                byService.Add((target.Cluster, target.Service, [value]));
             }
             else
             {
@@ -98,60 +95,33 @@ public sealed class GetEcsTaskSetCommand : EcsCmdlet
 
         foreach (var (cluster, service, taskSets) in byService)
         {
-            Describe(cluster, service, taskSets);
+            Describe(new TaskSetQuery(cluster, service, taskSets));
         }
     }
 
-    private void Describe(string cluster, string service, List<string>? requested)
+    private void Describe(TaskSetQuery query)
     {
-        var request = new DescribeTaskSetsRequest
-        {
-            Cluster = cluster,
-            Service = service,
-            TaskSets = requested,
-            Include = ["TAGS"],
-        };
-        DescribeTaskSetsResponse response;
-        try
-        {
-            response = Await(ct => Connection.DescribeTaskSetsAsync(request, ct));
-        }
-        catch (EcsServiceException e)
-        {
-            WriteServiceError(e, requested is { Count: 1 } ? requested[0] : service, cluster);
-            return;
-        }
-
-        var sets = response.TaskSets ?? [];
-        foreach (var set in sets)
-        {
-            WriteObject(EcsTaskSetObjects.ToTaskSet(set));
-        }
-
-        if (request.TaskSets is null)
+        var target = query.TaskSets is { Count: 1 } one ? one[0] : query.Service;
+        if (!TryAwait(ct => Connection.DescribeTaskSetsAsync(query, ct), target, query.Cluster, null, out var description))
         {
             return;
         }
 
-        var failures = response.Failures ?? [];
-        foreach (var value in request.TaskSets.Where(v => !sets.Any(s => s.TaskSetArn == v || s.Id == v)))
+        foreach (var set in description.TaskSets)
         {
-            var failure = failures.FirstOrDefault(f => Names(f, value));
-            if (failure is not null && failure.Reason != "MISSING")
+            WriteObject(new EcsTaskSet(set));
+        }
+
+        foreach (var problem in description.Problems)
+        {
+            if (problem.IsNotFound)
             {
-                WriteFailure(failure, "DescribeTaskSets");
-                continue;
+                WriteError(TaskSetErrors.NotFound(problem.TaskSet!, query.Cluster, query.Service, "DescribeTaskSets", problem.Detail));
             }
-
-            WriteError(TaskSetErrors.NotFound(value, cluster, service, "DescribeTaskSets", failure?.Detail));
-        }
-
-        foreach (var failure in failures.Where(f => !request.TaskSets.Any(v => Names(f, v))))
-        {
-            WriteFailure(failure, "DescribeTaskSets");
+            else
+            {
+                WriteFailure(new EcsFailure(problem.Arn, problem.Reason, problem.Detail), "DescribeTaskSets");
+            }
         }
     }
-
-    private static bool Names(Failure failure, string value) =>
-        failure.Arn is { } arn && (arn == value || arn.EndsWith("/" + value, StringComparison.Ordinal));
 }

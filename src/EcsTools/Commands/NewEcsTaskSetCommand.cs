@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
+using EcsTools.Engine.TaskSets;
 using EcsTools.Input;
 using EcsTools.Internal;
 
@@ -21,12 +21,12 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     private const string ByLaunchType = "LaunchType";
     private const string ByCapacityProvider = "CapacityProvider";
 
-    private List<Tag>? _tags;
-    private List<CapacityProviderStrategyItem>? _strategy;
-    private List<LoadBalancer>? _loadBalancers;
-    private List<ServiceRegistry>? _serviceRegistries;
-    private NetworkConfiguration? _network;
-    private Scale? _scale;
+    private List<ResourceTag>? _tags;
+    private List<CapacityProviderShare>? _strategy;
+    private List<TaskSetLoadBalancer>? _loadBalancers;
+    private List<TaskSetServiceRegistry>? _serviceRegistries;
+    private AwsVpcNetwork? _network;
+    private double? _scale;
     private int _inputIndex;
 
     /// <summary>The cluster of the service: name or ARN.</summary>
@@ -123,13 +123,13 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
 
     private protected override void ValidateTaskSetInput()
     {
-        ClientTokens.Validate(ClientToken, TaskSetInput.MaxClientTokenLength);
+        Input.ClientTokens.Validate(ClientToken, TaskSetRules.MaxClientTokenLength);
         _scale = Scale is { } percent ? TaskSetInput.ToScale(percent) : null;
-        _tags = Tag is null ? null : TagInput.Read(Tag);
-        _strategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.Read(CapacityProviderStrategy) : null;
+        _tags = Tag is null ? null : TagInput.ReadTags(Tag);
+        _strategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.ReadShares(CapacityProviderStrategy) : null;
         _loadBalancers = LoadBalancer is null ? null : TaskSetInput.ReadLoadBalancers(LoadBalancer);
         _serviceRegistries = ServiceRegistry is null ? null : TaskSetInput.ReadServiceRegistries(ServiceRegistry);
-        _network = NetworkInput.Build(Subnet, SecurityGroup, AssignPublicIp);
+        _network = NetworkInput.Read(Subnet, SecurityGroup, AssignPublicIp);
     }
 
     protected override void ProcessRecord()
@@ -152,11 +152,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
             return;
         }
 
-        // The engine serializes the request once, so the token set here is the one every SDK retry of this call resends.
-        var token = ClientToken is null ? ClientTokens.New()
-            : inputIndex == 0 ? ClientToken
-            : ClientTokens.Derive(ClientToken, "p" + ClientTokens.Part(inputIndex + 1), TaskSetInput.MaxClientTokenLength);
-        var request = new CreateTaskSetRequest
+        var creation = new TaskSetCreation
         {
             Cluster = Cluster,
             Service = Service,
@@ -168,29 +164,23 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
             Scale = _scale,
             LoadBalancers = _loadBalancers,
             ServiceRegistries = _serviceRegistries,
-            NetworkConfiguration = _network,
+            Network = _network,
             Tags = _tags,
-            ClientToken = token,
+            ClientToken = TaskSetRules.ClientTokenFor(ClientToken, inputIndex),
         };
-        WriteVerbose($"CreateTaskSet in service {Service} of cluster {Cluster}: task definition {TaskDefinition}, client token {token}.");
-        CreateTaskSetResponse response;
-        try
+        WriteVerbose($"CreateTaskSet in service {Service} of cluster {Cluster}: task definition {TaskDefinition}, client token {creation.ClientToken}.");
+        if (!TryAwait(ct => Connection.CreateTaskSetAsync(creation, ct), Service, Cluster, TaskDefinition, out var created))
         {
-            response = Await(ct => Connection.CreateTaskSetAsync(request, ct));
-        }
-        catch (EcsServiceException e)
-        {
-            WriteServiceError(e, Service, Cluster, TaskDefinition);
             return;
         }
 
-        if (response.TaskSet is null)
+        if (created is null)
         {
             WriteError(ErrorRecords.Create(new System.InvalidOperationException($"CreateTaskSet in service '{Service}' answered without a task set."),
                 "EmptyResponse", ErrorCategory.InvalidResult, Service, $"Run Get-EcsTaskSet -Cluster {Cluster} -Service {Service} to see whether it was created."));
             return;
         }
 
-        WriteOrWait(response.TaskSet, Cluster, Service);
+        WriteOrWait(created, Cluster, Service);
     }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using EcsTools.Completion;
-using EcsTools.Engine;
-using EcsTools.Engine.Model;
+using EcsTools.Engine.TaskSets;
 using EcsTools.Input;
 using EcsTools.Internal;
 
@@ -55,34 +54,19 @@ public sealed class RemoveEcsTaskSetCommand : EcsCmdlet
             return;
         }
 
-        if (!TaskSetTargets.TryResolve(Cluster, Service, TaskSet, out var cluster, out var service))
+        if (TaskSetArns.Resolve(Cluster, Service, TaskSet) is not { } target)
         {
             WriteError(TaskSetTargets.Unresolved(TaskSet, Cluster, Service));
             return;
         }
 
-        var target = $"task set '{TaskSet}' of service '{service}' in cluster '{cluster}'";
+        var description = $"task set '{TaskSet}' of service '{target.Service}' in cluster '{target.Cluster}'";
         var action = IgnoreScale ? "Delete the task set, even if it still runs tasks" : "Delete the task set";
-        if (!Confirmed(target, action))
+        if (Confirmed(description, action)
+            && TryAwait(ct => Connection.DeleteTaskSetAsync(target, IgnoreScale, ct), TaskSet, target.Cluster, null, out var deleted)
+            && deleted is not null)
         {
-            return;
-        }
-
-        var request = new DeleteTaskSetRequest { Cluster = cluster, Service = service, TaskSet = TaskSet, Force = IgnoreScale ? true : null };
-        DeleteTaskSetResponse response;
-        try
-        {
-            response = Await(ct => Connection.DeleteTaskSetAsync(request, ct));
-        }
-        catch (EcsServiceException e)
-        {
-            WriteServiceError(e, TaskSet, cluster);
-            return;
-        }
-
-        if (response.TaskSet is not null)
-        {
-            WriteObject(EcsTaskSetObjects.ToTaskSet(response.TaskSet));
+            WriteObject(new EcsTaskSet(deleted));
         }
     }
 

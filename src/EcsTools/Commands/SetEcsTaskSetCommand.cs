@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using EcsTools.Completion;
-using EcsTools.Engine;
-using EcsTools.Engine.Model;
+using EcsTools.Engine.TaskSets;
 using EcsTools.Input;
 using EcsTools.Internal;
 
@@ -19,7 +18,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     private const string ByScale = "Scale";
     private const string ByPrimary = "Primary";
 
-    private Scale? _scale;
+    private double? _scale;
 
     /// <summary>The task set: id (ecs-svc/...) or ARN. An ARN names its cluster and service.</summary>
     [TextInput(typeof(SetEcsTaskSetCommand), nameof(TaskSet))]
@@ -83,7 +82,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
             return;
         }
 
-        if (!TaskSetTargets.TryResolve(Cluster, Service, TaskSet, out var cluster, out var service))
+        if (TaskSetArns.Resolve(Cluster, Service, TaskSet) is not { } target)
         {
             WriteError(TaskSetTargets.Unresolved(TaskSet, Cluster, Service));
             return;
@@ -92,41 +91,39 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
         var changes = (_scale is null ? "" : $"Set the scale to {TaskSetInput.Describe(Scale)}")
             + (_scale is not null && Primary ? " and make" : Primary ? "Make" : "")
             + (Primary ? " it the service's primary task set" : "");
-        if (!ShouldProcess($"task set '{TaskSet}' of service '{service}' in cluster '{cluster}'", changes))
+        if (!ShouldProcess($"task set '{TaskSet}' of service '{target.Service}' in cluster '{target.Cluster}'", changes))
         {
             return;
         }
 
-        TaskSet? result = null;
-        try
+        TaskSetState? result = null;
+        if (_scale is { } scale)
         {
-            if (_scale is not null)
+            WriteVerbose($"UpdateTaskSet {TaskSet}: scale {TaskSetInput.Describe(Scale)}.");
+            if (!TryAwait(ct => Connection.ScaleTaskSetAsync(target, scale, ct), TaskSet, target.Cluster, null, out result))
             {
-                var update = new UpdateTaskSetRequest { Cluster = cluster, Service = service, TaskSet = TaskSet, Scale = _scale };
-                WriteVerbose($"UpdateTaskSet {TaskSet}: scale {TaskSetInput.Describe(Scale)}.");
-                result = Await(ct => Connection.UpdateTaskSetAsync(update, ct)).TaskSet;
-            }
-
-            if (Primary)
-            {
-                var primary = new UpdateServicePrimaryTaskSetRequest { Cluster = cluster, Service = service, PrimaryTaskSet = TaskSet };
-                WriteVerbose($"UpdateServicePrimaryTaskSet {TaskSet}.");
-                result = Await(ct => Connection.UpdateServicePrimaryTaskSetAsync(primary, ct)).TaskSet ?? result;
+                return;
             }
         }
-        catch (EcsServiceException e)
+
+        if (Primary)
         {
-            WriteServiceError(e, TaskSet, cluster);
-            return;
+            WriteVerbose($"UpdateServicePrimaryTaskSet {TaskSet}.");
+            if (!TryAwait(ct => Connection.MakeTaskSetPrimaryAsync(target, ct), TaskSet, target.Cluster, null, out var primary))
+            {
+                return;
+            }
+
+            result = primary ?? result;
         }
 
         if (result is null)
         {
             WriteError(ErrorRecords.Create(new System.InvalidOperationException($"ECS answered without the task set '{TaskSet}'."),
-                "EmptyResponse", ErrorCategory.InvalidResult, TaskSet, $"Run Get-EcsTaskSet -Cluster {cluster} -Service {service} to see its state."));
+                "EmptyResponse", ErrorCategory.InvalidResult, TaskSet, $"Run Get-EcsTaskSet -Cluster {target.Cluster} -Service {target.Service} to see its state."));
             return;
         }
 
-        WriteOrWait(result, cluster, service);
+        WriteOrWait(result, target.Cluster, target.Service);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using EcsTools.Engine.Listing;
 
 namespace EcsTools.Completion;
 
@@ -23,7 +24,7 @@ public sealed class CapacityProviderCompleter : IArgumentCompleter
         return CompletionRunner.Complete(commandName, wordToComplete ?? "", fakeBoundParameters, session =>
         {
             var cluster = session.Text("Cluster");
-            return ("capacity-providers|" + cluster, (connection, cancellationToken) => EcsListing.CapacityProvidersAsync(connection, cluster, cancellationToken));
+            return ("capacity-providers|" + cluster, EcsListing.Of(new EcsListQuery(EcsListKind.CapacityProviders, cluster)));
         }, asStrategyItem);
     }
 }

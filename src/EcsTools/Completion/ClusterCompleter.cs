@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using EcsTools.Engine.Listing;
 
 namespace EcsTools.Completion;
 
@@ -10,5 +11,5 @@ public sealed class ClusterCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionRunner.Complete(commandName, wordToComplete, fakeBoundParameters, _ => ("clusters", EcsListing.ClustersAsync));
+        CompletionRunner.Complete(commandName, wordToComplete, fakeBoundParameters, _ => ("clusters", EcsListing.Of(new EcsListQuery(EcsListKind.Clusters))));
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using EcsTools.Engine.Listing;
 
 namespace EcsTools.Completion;
 
@@ -21,7 +22,7 @@ public sealed class TaskDefinitionCompleter : IArgumentCompleter
             && !string.Equals(parameterName, "Family", StringComparison.OrdinalIgnoreCase);
         var family = revisions ? word[..colon] : null;
         return CompletionRunner.Complete(commandName, wordToComplete ?? "", fakeBoundParameters, _ => family is null
-            ? ("families", EcsListing.FamiliesAsync)
-            : ("revisions|" + family, (connection, cancellationToken) => EcsListing.RevisionsAsync(connection, family, cancellationToken)));
+            ? ("families", EcsListing.Of(new EcsListQuery(EcsListKind.TaskDefinitionFamilies)))
+            : ("revisions|" + family, EcsListing.Of(new EcsListQuery(EcsListKind.TaskDefinitionRevisions, Family: family))));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using EcsTools.Engine.Listing;
 
 namespace EcsTools.Completion;
 
@@ -12,6 +13,6 @@ public sealed class TaskSetCompleter : IArgumentCompleter
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
         CompletionRunner.Complete(commandName, wordToComplete, fakeBoundParameters, session =>
             session.Text("Cluster") is { } cluster && session.Text("Service") is { } service
-                ? ($"task-sets|{cluster}|{service}", (connection, cancellationToken) => EcsListing.TaskSetsAsync(connection, cluster, service, cancellationToken))
+                ? ($"task-sets|{cluster}|{service}", EcsListing.Of(new EcsListQuery(EcsListKind.TaskSets, cluster, service)))
                 : null);
 }

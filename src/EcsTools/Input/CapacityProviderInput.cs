@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 
 namespace EcsTools.Input;
 
@@ -12,9 +11,21 @@ internal static class CapacityProviderInput
     public const int MaxWeight = 1000;
     public const int MaxBase = 100000;
 
-    public static List<CapacityProviderStrategyItem> Read(object[]? items)
+    /// <summary>The strategy as records, read by the engine and checked here.</summary>
+    public static List<CapacityProviderShare> ReadShares(object[]? items)
     {
-        var strategy = StructuredInput.ReadAll<CapacityProviderStrategyItem>(items, "CapacityProviderStrategy", "InvalidCapacityProviderStrategy");
+        var given = (items ?? []).Where(i => i is not null).ToArray();
+        List<CapacityProviderShare> strategy;
+        try
+        {
+            strategy = [.. EcsInput.ReadCapacityProviderStrategy(
+                StructuredInput.JsonAll(given, "CapacityProviderStrategy", "InvalidCapacityProviderStrategy")!, "CapacityProviderStrategy", "InvalidCapacityProviderStrategy")];
+        }
+        catch (EcsInputException e)
+        {
+            throw new InputValidationException(e.ErrorId!, e.Message, e.RecommendedAction!, e.ItemIndex is { } index ? given[index] : e.Target);
+        }
+
         if (strategy.Count == 0)
         {
             throw new InputValidationException("InvalidCapacityProviderStrategy", "-CapacityProviderStrategy is empty.",
@@ -27,12 +38,13 @@ internal static class CapacityProviderInput
                 $"-CapacityProviderStrategy has {strategy.Count} providers; ECS allows at most {MaxProviders}.", $"Pass at most {MaxProviders} providers.");
         }
 
-        foreach (var item in strategy)
+        for (var index = 0; index < strategy.Count; index++)
         {
+            var item = strategy[index];
             if (string.IsNullOrWhiteSpace(item.CapacityProvider))
             {
                 throw new InputValidationException("MissingCapacityProviderName", "-CapacityProviderStrategy: an item has no CapacityProvider.",
-                    "Give every item a CapacityProvider name, e.g. @{CapacityProvider='FARGATE_SPOT'; Weight=3}.", item);
+                    "Give every item a CapacityProvider name, e.g. @{CapacityProvider='FARGATE_SPOT'; Weight=3}.", given[index]);
             }
 
             if (item.Weight is < 0 or > MaxWeight)
@@ -66,12 +78,6 @@ internal static class CapacityProviderInput
         return strategy;
     }
 
-    /// <summary>The strategy as records (see <see cref="Read"/>).</summary>
-    public static List<CapacityProviderShare> ReadShares(object[]? items) =>
-        Read(items).Select(i => new CapacityProviderShare(i.CapacityProvider!, i.Weight, i.Base)).ToList();
-
     public static string Describe(IEnumerable<CapacityProviderShare> strategy) => string.Join(", ", strategy);
 
-    public static string Describe(IEnumerable<CapacityProviderStrategyItem> strategy) =>
-        string.Join(", ", strategy.Select(i => $"{i.CapacityProvider} (weight {i.Weight ?? 0}, base {i.Base ?? 0})"));
 }

@@ -1,6 +1,5 @@
 using System.Linq;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 
 namespace EcsTools.Input;
 
@@ -9,20 +8,6 @@ internal static class NetworkInput
 {
     public const int MaxSubnets = 16;
     public const int MaxSecurityGroups = 5;
-
-    /// <summary>The network configuration as an ECS shape (for requests the engine does not build from records yet).</summary>
-    public static NetworkConfiguration? Build(string[]? subnets, string[]? securityGroups, bool assignPublicIp) =>
-        Read(subnets, securityGroups, assignPublicIp) is { } network
-            ? new NetworkConfiguration
-            {
-                AwsvpcConfiguration = new AwsVpcConfiguration
-                {
-                    Subnets = [.. network.Subnets],
-                    SecurityGroups = network.SecurityGroups is { Count: > 0 } groups ? [.. groups] : null,
-                    AssignPublicIp = network.AssignPublicIp ? "ENABLED" : "DISABLED",
-                },
-            }
-            : null;
 
     public static AwsVpcNetwork? Read(string[]? subnets, string[]? securityGroups, bool assignPublicIp)
     {

@@ -23,31 +23,4 @@ internal static class StructuredInput
     /// <summary>The items (nulls skipped) as JSON, one each; null when there are none given.</summary>
     public static List<string>? JsonAll(object[]? items, string parameter, string errorId) =>
         items?.Where(i => i is not null).Select(i => Json(i, parameter, errorId)).ToList();
-
-    public static T Read<T>(object item, string parameter, string errorId)
-    {
-        var json = Json(item, parameter, errorId);
-        try
-        {
-            return EcsInput.Parse<T>(json, $"-{parameter}");
-        }
-        catch (EcsInputException e)
-        {
-            throw new InputValidationException(errorId, e.Message, $"See Get-Help -Parameter {parameter} for the keys it takes.", item);
-        }
-    }
-
-    public static List<T> ReadAll<T>(object[]? items, string parameter, string errorId)
-    {
-        var result = new List<T>();
-        foreach (var item in items ?? [])
-        {
-            if (item is not null)
-            {
-                result.Add(Read<T>(item, parameter, errorId));
-            }
-        }
-
-        return result;
-    }
 }

@@ -7,7 +7,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 
 namespace EcsTools.Input;
 
@@ -21,9 +20,6 @@ internal static class TagInput
     public const int MaxTags = 50;
     public const int MaxKeyLength = 128;
     public const int MaxValueLength = 256;
-
-    /// <summary>The tags as ECS shapes (for requests the engine does not build from records yet).</summary>
-    public static List<Tag> Read(object[]? items) => ReadTags(items).Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList();
 
     public static List<ResourceTag> ReadTags(object[]? items)
     {

@@ -1,83 +1,40 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using EcsTools.Engine.Model;
+using System.Linq;
+using EcsTools.Engine;
+using EcsTools.Engine.TaskSets;
 
 namespace EcsTools.Input;
 
 /// <summary>The client-side checks of the task set cmdlets' parameters: scale, load balancers, registries, waiting.</summary>
 internal static class TaskSetInput
 {
-    /// <summary>CreateTaskSet's clientToken: up to 36 ASCII characters 33-126 (newest model documentation).</summary>
-    public const int MaxClientTokenLength = 36;
-
-    public const double MaxScale = 100;
-
     /// <summary>The -Timeout default: what the ECS ServicesStable waiter allows (40 polls 15 seconds apart).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
-    public static Scale ToScale(double percent)
-    {
-        if (!double.IsFinite(percent) || percent is < 0 or > MaxScale)
-        {
-            throw new InputValidationException("InvalidScale",
-                $"-Scale is {percent.ToString(CultureInfo.InvariantCulture)}; it is a percentage of the service's desired count, from 0 to 100.",
-                "Pass -Scale from 0 (no tasks) to 100 (as many tasks as the service's desired count).", percent);
-        }
-
-        return new Scale { Value = percent, Unit = "PERCENT" };
-    }
+    /// <summary>The percentage, checked against the ECS limits (<see cref="TaskSetShapes.Scale"/>).</summary>
+    public static double ToScale(double percent) => Checked(() => TaskSetShapes.Scale(percent), null);
 
     public static string Describe(double percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + " percent";
 
-    public static List<LoadBalancer> ReadLoadBalancers(object[] items)
+    public static List<TaskSetLoadBalancer> ReadLoadBalancers(object[] items) =>
+        [.. Checked(() => TaskSetShapes.LoadBalancers(StructuredInput.JsonAll(items, "LoadBalancer", "InvalidLoadBalancer")!), items)];
+
+    public static List<TaskSetServiceRegistry> ReadServiceRegistries(object[] items) =>
+        [.. Checked(() => TaskSetShapes.ServiceRegistries(StructuredInput.JsonAll(items, "ServiceRegistry", "InvalidServiceRegistry")!), items)];
+
+    // The engine's refusal as the cmdlet's input error; an item it could not read is named by what the user gave.
+    private static T Checked<T>(Func<T> read, object[]? items)
     {
-        var loadBalancers = StructuredInput.ReadAll<LoadBalancer>(items, "LoadBalancer", "InvalidLoadBalancer");
-        foreach (var lb in loadBalancers)
+        try
         {
-            if (string.IsNullOrWhiteSpace(lb.TargetGroupArn) && string.IsNullOrWhiteSpace(lb.LoadBalancerName))
-            {
-                throw new InputValidationException("InvalidLoadBalancer", "-LoadBalancer: an item has neither TargetGroupArn nor LoadBalancerName.",
-                    "Give each item the TargetGroupArn of an Application or Network Load Balancer target group, e.g. "
-                    + "@{TargetGroupArn='arn:aws:elasticloadbalancing:...'; ContainerName='web'; ContainerPort=80}.", lb.ContainerName);
-            }
-
-            if (string.IsNullOrWhiteSpace(lb.ContainerName) || lb.ContainerPort is null)
-            {
-                throw new InputValidationException("InvalidLoadBalancer",
-                    $"-LoadBalancer: '{lb.TargetGroupArn ?? lb.LoadBalancerName}' needs ContainerName and ContainerPort: the container and port the load balancer sends traffic to.",
-                    "Add ContainerName (as in the task definition) and ContainerPort to the item.", lb.TargetGroupArn ?? lb.LoadBalancerName);
-            }
-
-            CheckPort(lb.ContainerPort, "LoadBalancer", "ContainerPort", "InvalidLoadBalancer");
+            return read();
         }
-
-        return loadBalancers;
-    }
-
-    public static List<ServiceRegistry> ReadServiceRegistries(object[] items)
-    {
-        var registries = StructuredInput.ReadAll<ServiceRegistry>(items, "ServiceRegistry", "InvalidServiceRegistry");
-        foreach (var registry in registries)
+        catch (EcsInputException e)
         {
-            if (string.IsNullOrWhiteSpace(registry.RegistryArn))
-            {
-                throw new InputValidationException("InvalidServiceRegistry", "-ServiceRegistry: an item has no RegistryArn.",
-                    "Give each item the RegistryArn of an AWS Cloud Map service, e.g. @{RegistryArn='arn:aws:servicediscovery:...'}.");
-            }
-
-            CheckPort(registry.Port, "ServiceRegistry", "Port", "InvalidServiceRegistry");
-            CheckPort(registry.ContainerPort, "ServiceRegistry", "ContainerPort", "InvalidServiceRegistry");
-        }
-
-        return registries;
-    }
-
-    private static void CheckPort(int? port, string parameter, string member, string errorId)
-    {
-        if (port is < 0 or > 65535)
-        {
-            throw new InputValidationException(errorId, $"-{parameter}: {member} {port} is not a port number.", "Use a port from 0 to 65535.", port);
+            var target = e.ItemIndex is { } index && items is not null ? items.Where(i => i is not null).ElementAt(index) : e.Target;
+            throw new InputValidationException(e.ErrorId!, e.Message, e.RecommendedAction!, target);
         }
     }
 }

@@ -2,11 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 
 namespace EcsTools.Internal;
 
-/// <summary>Maps the engine's wire shapes to the module's output types.</summary>
+/// <summary>Maps the engine's task records to the module's output types.</summary>
 internal static class EcsObjects
 {
     /// <summary>The task as the task cmdlets output it (empty texts ECS sends for LaunchType, StartedBy and StoppedReason are null).</summary>
@@ -41,9 +40,6 @@ internal static class EcsObjects
         Version = task.Version,
         EnableExecuteCommand = task.EnableExecuteCommand,
     };
-
-    public static IReadOnlyList<EcsTag> ToTags(List<Tag>? tags) =>
-        tags?.Select(t => new EcsTag(t.Key ?? "", t.Value ?? "")).ToArray() ?? [];
 
     public static DateTime? Local(DateTimeOffset? value) => value?.LocalDateTime;
 }

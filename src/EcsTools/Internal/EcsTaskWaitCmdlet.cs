@@ -5,7 +5,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
 using EcsTools.Engine.Waiting;
 using EcsTools.Internal;
 using EcsTools.Waiting;
@@ -21,7 +20,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
     private const int ProgressActivityId = 0x45435354; // "ECST"
     private static readonly TimeSpan s_progressTick = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<string, HashSet<string>?> _essentialContainers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlySet<string>?> _essentialContainers = new(StringComparer.Ordinal);
 
     /// <summary>The tasks this command follows: each is written (or reported in an error) when it settles.</summary>
     internal TaskWaitSet WaitedTasks { get; } = new();
@@ -220,11 +219,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         {
             try
             {
-                var response = Await(ct => Connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = definition }, ct), token);
-                essential = (response.TaskDefinition?.ContainerDefinitions ?? [])
-                    .Where(c => c.Essential != false && c.Name is not null)
-                    .Select(c => c.Name!)
-                    .ToHashSet(StringComparer.Ordinal);
+                essential = Await(ct => Connection.EssentialContainersAsync(definition, ct), token);
             }
             catch (EcsServiceException e)
             {

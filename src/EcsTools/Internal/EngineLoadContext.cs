@@ -24,6 +24,7 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
     private static readonly string s_ilDirectory =
         Path.Combine(Path.GetDirectoryName(typeof(EngineLoadContext).Assembly.Location) ?? AppContext.BaseDirectory, "engine");
 
+    // The folder the engine is loaded from: engine/<platform>/net<N>.0 (ReadyToRun) or engine/ (IL).
     private static readonly string s_engineDirectory = ChooseEngineDirectory();
 
     private static readonly Lazy<EngineLoadContext> s_instance = new(() => new EngineLoadContext());
@@ -32,9 +33,6 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
         : base(EngineAssemblyName)
     {
     }
-
-    /// <summary>The folder the engine is loaded from: engine/&lt;platform&gt;/net&lt;N&gt;.0 (ReadyToRun) or engine/ (IL).</summary>
-    internal static string EngineDirectory => s_engineDirectory;
 
     /// <summary>This process's platform as the package names its ReadyToRun folders (os-arch), or null for one it has none for.</summary>
     internal static string? CurrentPlatform

@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine;
-using EcsTools.Engine.Model;
+using EcsTools.Engine.TaskSets;
 using EcsTools.Engine.Waiting;
 using EcsTools.Input;
 using EcsTools.Waiting;
@@ -111,9 +111,9 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     }
 
     /// <summary>Writes the task set a change returned, or, with -Wait, keeps it to wait for.</summary>
-    private protected void WriteOrWait(TaskSet set, string cluster, string service)
+    private protected void WriteOrWait(TaskSetState set, string cluster, string service)
     {
-        var output = EcsTaskSetObjects.ToTaskSet(set);
+        var output = new EcsTaskSet(set);
         if (!Wait)
         {
             WriteObject(output);
@@ -178,18 +178,12 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
         foreach (var group in _pending.GroupBy(p => (p.Cluster, p.Service)).ToList())
         {
             var waiting = group.ToList();
-            var request = new DescribeTaskSetsRequest
-            {
-                Cluster = group.Key.Cluster,
-                Service = group.Key.Service,
-                TaskSets = waiting.Select(p => p.Key).ToList(),
-                Include = ["TAGS"],
-            };
-            DescribeTaskSetsResponse? response = null;
+            var query = new TaskSetQuery(group.Key.Cluster, group.Key.Service, waiting.Select(p => p.Key).ToList());
+            TaskSetDescription? response = null;
             EcsServiceException? error = null;
             try
             {
-                response = await Connection.DescribeTaskSetsAsync(request, token).ConfigureAwait(false);
+                response = await Connection.DescribeTaskSetsAsync(query, token).ConfigureAwait(false);
             }
             catch (EcsServiceException e)
             {
@@ -203,7 +197,7 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     }
 
     /// <summary>On the pipeline thread: one service's DescribeTaskSets answer (or error); writes what settled; returns a transient error.</summary>
-    private EcsServiceException? Absorb(PollContext context, List<PendingTaskSet> waiting, DescribeTaskSetsResponse? response, EcsServiceException? error)
+    private EcsServiceException? Absorb(PollContext context, List<PendingTaskSet> waiting, TaskSetDescription? response, EcsServiceException? error)
     {
         if (error is not null && PollReport.IsTransient(error))
         {
@@ -224,10 +218,12 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
 
         foreach (var pending in waiting)
         {
-            var found = response.TaskSets?.FirstOrDefault(s => s.TaskSetArn == pending.Key || s.Id == pending.Key);
+            var found = response.TaskSets.FirstOrDefault(s => s.TaskSetArn == pending.Key || s.Id == pending.Key);
             if (found is null)
             {
-                var failure = response.Failures?.FirstOrDefault(f => f.Arn is { } arn && (arn == pending.Key || arn.EndsWith("/" + pending.Last.Id, StringComparison.Ordinal)));
+                // A failure ECS reported for it ends the wait; a task set simply left out may only lag behind a change.
+                var failure = response.Problems.FirstOrDefault(p =>
+                    p.Arn is { } arn && (arn == pending.Key || arn.EndsWith("/" + pending.Last.Id, StringComparison.Ordinal)));
                 if (failure is null && ++pending.Misses < MissesBeforeNotFound)
                 {
                     continue;
@@ -239,8 +235,8 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
                 continue;
             }
 
-            pending.Last = EcsTaskSetObjects.ToTaskSet(found);
-            if (EcsTaskSetObjects.IsSteady(found))
+            pending.Last = new EcsTaskSet(found);
+            if (found.IsSteady)
             {
                 Finish(pending);
                 WriteObject(pending.Last);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using EcsTools.Engine.TaskSets;
 
 namespace EcsTools;
 
@@ -10,33 +12,37 @@ namespace EcsTools;
 /// </summary>
 public sealed class EcsTaskSet
 {
-    internal EcsTaskSet(EcsTaskSetData data)
+    /// <summary>Made from the engine's record, in one copy (the module maps; the engine's types stay off the public surface).</summary>
+    internal EcsTaskSet(TaskSetState state)
     {
-        TaskSetArn = data.TaskSetArn ?? "";
-        Id = string.IsNullOrEmpty(data.Id) ? IdFromArn(TaskSetArn) : data.Id;
-        ServiceArn = data.ServiceArn;
-        ClusterArn = data.ClusterArn;
-        ServiceName = Arns.LastSegment(data.ServiceArn);
-        ClusterName = Arns.LastSegment(data.ClusterArn);
-        Status = data.Status;
-        StabilityStatus = data.StabilityStatus;
-        TaskDefinitionArn = data.TaskDefinitionArn;
-        ComputedDesiredCount = data.ComputedDesiredCount;
-        PendingCount = data.PendingCount;
-        RunningCount = data.RunningCount;
-        Scale = data.Scale;
-        LaunchType = data.LaunchType;
-        CapacityProviderStrategy = new EcsList<EcsCapacityProviderStrategyItem>(data.CapacityProviderStrategy);
-        PlatformVersion = data.PlatformVersion;
-        PlatformFamily = data.PlatformFamily;
-        ExternalId = data.ExternalId;
-        LoadBalancers = new EcsList<EcsLoadBalancer>(data.LoadBalancers);
-        ServiceRegistries = new EcsList<EcsServiceRegistry>(data.ServiceRegistries);
-        NetworkConfiguration = data.NetworkConfiguration;
-        CreatedAt = data.CreatedAt;
-        UpdatedAt = data.UpdatedAt;
-        StabilityStatusAt = data.StabilityStatusAt;
-        Tags = new EcsList<EcsTag>(data.Tags);
+        TaskSetArn = state.TaskSetArn ?? "";
+        Id = string.IsNullOrEmpty(state.Id) ? TaskSetArns.IdOf(TaskSetArn) : state.Id;
+        ServiceArn = state.ServiceArn;
+        ClusterArn = state.ClusterArn;
+        ServiceName = Arns.LastSegment(state.ServiceArn);
+        ClusterName = Arns.LastSegment(state.ClusterArn);
+        Status = state.Status;
+        StabilityStatus = state.StabilityStatus;
+        TaskDefinitionArn = state.TaskDefinition;
+        ComputedDesiredCount = state.ComputedDesiredCount;
+        PendingCount = state.PendingCount;
+        RunningCount = state.RunningCount;
+        Scale = state.Scale;
+        LaunchType = state.LaunchType;
+        CapacityProviderStrategy = new EcsList<EcsCapacityProviderStrategyItem>(
+            state.CapacityProviderStrategy.Select(i => new EcsCapacityProviderStrategyItem(i.CapacityProvider, i.Weight, i.Base)).ToArray());
+        PlatformVersion = state.PlatformVersion;
+        PlatformFamily = state.PlatformFamily;
+        ExternalId = state.ExternalId;
+        LoadBalancers = new EcsList<EcsLoadBalancer>(
+            state.LoadBalancers.Select(b => new EcsLoadBalancer(b.TargetGroupArn, b.LoadBalancerName, b.ContainerName, b.ContainerPort)).ToArray());
+        ServiceRegistries = new EcsList<EcsServiceRegistry>(
+            state.ServiceRegistries.Select(r => new EcsServiceRegistry(r.RegistryArn, r.Port, r.ContainerName, r.ContainerPort)).ToArray());
+        NetworkConfiguration = state.Network is { } vpc ? new EcsNetworkConfiguration(vpc.Subnets, vpc.SecurityGroups, vpc.AssignPublicIp) : null;
+        CreatedAt = state.CreatedAt?.LocalDateTime;
+        UpdatedAt = state.UpdatedAt?.LocalDateTime;
+        StabilityStatusAt = state.StabilityStatusAt?.LocalDateTime;
+        Tags = new EcsList<EcsTag>(state.Tags.Select(t => new EcsTag(t.Key, t.Value)).ToArray());
     }
 
     /// <summary>The task set id, e.g. ecs-svc/1234567890123456789.</summary>
@@ -99,11 +105,4 @@ public sealed class EcsTaskSet
     public IReadOnlyList<EcsTag> Tags { get; }
 
     public override string ToString() => TaskSetArn;
-
-    // arn:aws:ecs:us-east-1:123456789012:task-set/cluster/service/ecs-svc/123 -> ecs-svc/123
-    private static string IdFromArn(string arn)
-    {
-        var parts = arn.Split('/');
-        return parts.Length >= 5 ? string.Join('/', parts[3..]) : Arns.LastSegment(arn);
-    }
 }

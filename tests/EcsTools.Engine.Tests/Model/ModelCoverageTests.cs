@@ -25,11 +25,10 @@ public sealed class ModelCoverageTests
     internal static readonly string[] Operations =
     [
         "StartTask", "RunTask", "DescribeTasks", "StopTask", "ListTasks", "DescribeTaskDefinition",
-        "ListTaskDefinitions", "ListTaskDefinitionFamilies", "RegisterTaskDefinition", "CreateTaskSet",
-        "DescribeTaskSets", "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet", "DescribeServices",
-        "ListServices", "CreateService", "ListClusters", "DescribeClusters", "CreateCluster",
-        "ListContainerInstances", "DescribeContainerInstances", "RegisterContainerInstance",
-        "DescribeCapacityProviders",
+        "ListTaskDefinitions", "ListTaskDefinitionFamilies", "CreateTaskSet",
+        "DescribeTaskSets", "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet",
+        "ListServices", "ListClusters", "DescribeClusters",
+        "ListContainerInstances", "DescribeCapacityProviders",
     ];
 
     // Keep in step with RENAMES in generate_shapes.py: shapes whose names clash with System types.

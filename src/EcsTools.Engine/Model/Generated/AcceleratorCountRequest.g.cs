@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum number of accelerators (such as GPUs) for instance type selection.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class AcceleratorCountRequest
+internal sealed partial class AcceleratorCountRequest
 {
     /// <summary>The minimum number of accelerators.</summary>
     [JsonPropertyName("min")]

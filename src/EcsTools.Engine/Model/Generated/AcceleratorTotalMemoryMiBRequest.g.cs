@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum total accelerator memory in mebibytes (MiB) for instance type selection.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class AcceleratorTotalMemoryMiBRequest
+internal sealed partial class AcceleratorTotalMemoryMiBRequest
 {
     /// <summary>The minimum total accelerator memory in MiB.</summary>
     [JsonPropertyName("min")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The advanced settings for a load balancer used in blue/green deployments.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class AdvancedConfiguration
+internal sealed partial class AdvancedConfiguration
 {
     /// <summary>The Amazon Resource Name (ARN) of the alternate target group for Amazon ECS blue/green deployments.</summary>
     [JsonPropertyName("alternateTargetGroupArn")]

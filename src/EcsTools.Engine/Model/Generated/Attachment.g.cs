@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing a container instance or task attachment.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Attachment
+internal sealed partial class Attachment
 {
     /// <summary>The unique identifier for the attachment.</summary>
     [JsonPropertyName("id")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An attribute is a name-value pair that's associated with an Amazon ECS object.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class AttributeData
+internal sealed partial class AttributeData
 {
     /// <summary>The name of the attribute.</summary>
     [JsonPropertyName("name")]

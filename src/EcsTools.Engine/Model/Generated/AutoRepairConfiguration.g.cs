@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The auto repair configuration for an Amazon ECS Managed Instances capacity provider.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class AutoRepairConfiguration
+internal sealed partial class AutoRepairConfiguration
 {
     /// <summary>The status of auto repair actions for the capacity provider.</summary>
     [JsonPropertyName("actionsStatus")]

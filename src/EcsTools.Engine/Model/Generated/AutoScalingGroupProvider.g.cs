@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details of the Auto Scaling group for the capacity provider.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class AutoScalingGroupProvider
+internal sealed partial class AutoScalingGroupProvider
 {
     /// <summary>The Amazon Resource Name (ARN) that identifies the Auto Scaling group, or the Auto Scaling group name.</summary>
     [JsonPropertyName("autoScalingGroupArn")]

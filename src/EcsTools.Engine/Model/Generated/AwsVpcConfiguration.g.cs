@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing the networking details for a task or service.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class AwsVpcConfiguration
+internal sealed partial class AwsVpcConfiguration
 {
     /// <summary>The IDs of the subnets associated with the task or service.</summary>
     [JsonPropertyName("subnets")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum baseline Amazon EBS bandwidth in megabits per second (Mbps) for instance type selection.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class BaselineEbsBandwidthMbpsRequest
+internal sealed partial class BaselineEbsBandwidthMbpsRequest
 {
     /// <summary>The minimum baseline Amazon EBS bandwidth in Mbps.</summary>
     [JsonPropertyName("min")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details for a capacity provider.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class CapacityProvider
+internal sealed partial class CapacityProvider
 {
     /// <summary>The Amazon Resource Name (ARN) that identifies the capacity provider.</summary>
     [JsonPropertyName("capacityProviderArn")]

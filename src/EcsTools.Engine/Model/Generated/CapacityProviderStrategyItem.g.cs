@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details of a capacity provider strategy.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class CapacityProviderStrategyItem
+internal sealed partial class CapacityProviderStrategyItem
 {
     /// <summary>The short name of the capacity provider.</summary>
     [JsonPropertyName("capacityProvider")]

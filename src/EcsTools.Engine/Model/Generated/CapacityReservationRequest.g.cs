@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The Capacity Reservation configurations to be used when using the RESERVED capacity option type.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class CapacityReservationRequest
+internal sealed partial class CapacityReservationRequest
 {
     /// <summary>The ARN of the Capacity Reservation resource group in which to run the instance.</summary>
     [JsonPropertyName("reservationGroupArn")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>A regional grouping of one or more container instances where you can run task requests.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Cluster
+internal sealed partial class Cluster
 {
     /// <summary>The Amazon Resource Name (ARN) that identifies the cluster.</summary>
     [JsonPropertyName("clusterArn")]

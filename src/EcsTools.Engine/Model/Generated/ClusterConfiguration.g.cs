@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The execute command and managed storage configuration for the cluster.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ClusterConfiguration
+internal sealed partial class ClusterConfiguration
 {
     /// <summary>The details of the execute command configuration.</summary>
     [JsonPropertyName("executeCommandConfiguration")]

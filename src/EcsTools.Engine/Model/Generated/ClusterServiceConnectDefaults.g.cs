@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Use this parameter to set a default Service Connect namespace.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ClusterServiceConnectDefaults
+internal sealed partial class ClusterServiceConnectDefaults
 {
     /// <summary>The namespace name or full Amazon Resource Name (ARN) of the Cloud Map namespace.</summary>
     [JsonPropertyName("namespace")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The settings to use when creating a cluster.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ClusterSetting
+internal sealed partial class ClusterSetting
 {
     /// <summary>The name of the cluster setting.</summary>
     [JsonPropertyName("name")]

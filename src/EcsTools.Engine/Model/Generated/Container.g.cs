@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>A Docker container that's part of a task.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Container
+internal sealed partial class Container
 {
     /// <summary>The Amazon Resource Name (ARN) of the container.</summary>
     [JsonPropertyName("containerArn")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Container definitions are used in task definitions to describe the different containers that are launched as part of a task.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ContainerDefinition
+internal sealed partial class ContainerDefinition
 {
     /// <summary>The name of a container.</summary>
     [JsonPropertyName("name")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The dependencies defined for container startup and shutdown.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ContainerDependency
+internal sealed partial class ContainerDependency
 {
     /// <summary>The name of a container.</summary>
     [JsonPropertyName("containerName")]

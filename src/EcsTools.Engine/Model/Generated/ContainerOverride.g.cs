@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The overrides that are sent to a container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ContainerOverride
+internal sealed partial class ContainerOverride
 {
     /// <summary>The name of the container that receives the override.</summary>
     [JsonPropertyName("name")]

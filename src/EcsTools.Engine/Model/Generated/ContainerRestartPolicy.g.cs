@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>You can enable a restart policy for each container defined in your task definition, to overcome transient failures faster and maintain task availability.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ContainerRestartPolicy
+internal sealed partial class ContainerRestartPolicy
 {
     /// <summary>Specifies whether a restart policy is enabled for the container.</summary>
     [JsonPropertyName("enabled")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>CreateTaskSet</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class CreateTaskSetRequest
+internal sealed partial class CreateTaskSetRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the service to create the task set in.</summary>
     [JsonPropertyName("service")]

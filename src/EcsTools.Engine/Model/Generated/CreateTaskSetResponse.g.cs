@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>CreateTaskSet</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class CreateTaskSetResponse
+internal sealed partial class CreateTaskSetResponse
 {
     /// <summary>Information about a set of Amazon ECS tasks in either an CodeDeploy or an EXTERNAL deployment.</summary>
     [JsonPropertyName("taskSet")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>DeleteTaskSet</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DeleteTaskSetResponse
+internal sealed partial class DeleteTaskSetResponse
 {
     /// <summary>Details about the task set.</summary>
     [JsonPropertyName("taskSet")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The amount of ephemeral storage to allocate for the deployment.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DeploymentEphemeralStorage
+internal sealed partial class DeploymentEphemeralStorage
 {
     /// <summary>Specify an Key Management Service key ID to encrypt the ephemeral storage for deployment.</summary>
     [JsonPropertyName("kmsKeyId")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>DescribeCapacityProviders</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeCapacityProvidersRequest
+internal sealed partial class DescribeCapacityProvidersRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of one or more capacity providers.</summary>
     [JsonPropertyName("capacityProviders")]

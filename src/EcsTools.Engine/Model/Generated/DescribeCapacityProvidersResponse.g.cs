@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>DescribeCapacityProviders</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeCapacityProvidersResponse
+internal sealed partial class DescribeCapacityProvidersResponse
 {
     /// <summary>The list of capacity providers.</summary>
     [JsonPropertyName("capacityProviders")]

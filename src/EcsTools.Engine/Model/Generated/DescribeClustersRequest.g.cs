@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>DescribeClusters</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeClustersRequest
+internal sealed partial class DescribeClustersRequest
 {
     /// <summary>A list of up to 100 cluster names or full cluster Amazon Resource Name (ARN) entries.</summary>
     [JsonPropertyName("clusters")]

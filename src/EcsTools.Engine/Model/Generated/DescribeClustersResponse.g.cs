@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>DescribeClusters</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeClustersResponse
+internal sealed partial class DescribeClustersResponse
 {
     /// <summary>The list of clusters.</summary>
     [JsonPropertyName("clusters")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>DescribeTaskDefinition</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeTaskDefinitionRequest
+internal sealed partial class DescribeTaskDefinitionRequest
 {
     /// <summary>The family for the latest ACTIVE revision, family and revision (family:revision) for a specific revision in the family, or full Amazon Resource Name (ARN) of the task definition to describe.</summary>
     [JsonPropertyName("taskDefinition")]

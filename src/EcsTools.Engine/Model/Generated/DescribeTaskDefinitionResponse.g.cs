@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>DescribeTaskDefinition</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeTaskDefinitionResponse
+internal sealed partial class DescribeTaskDefinitionResponse
 {
     /// <summary>The full task definition description.</summary>
     [JsonPropertyName("taskDefinition")]

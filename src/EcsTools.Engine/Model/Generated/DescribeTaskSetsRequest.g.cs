@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>DescribeTaskSets</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeTaskSetsRequest
+internal sealed partial class DescribeTaskSetsRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster that hosts the service that the task sets exist in.</summary>
     [JsonPropertyName("cluster")]

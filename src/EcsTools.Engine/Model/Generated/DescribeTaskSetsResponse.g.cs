@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>DescribeTaskSets</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeTaskSetsResponse
+internal sealed partial class DescribeTaskSetsResponse
 {
     /// <summary>The list of task sets described.</summary>
     [JsonPropertyName("taskSets")]

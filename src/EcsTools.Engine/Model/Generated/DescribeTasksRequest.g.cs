@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>DescribeTasks</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeTasksRequest
+internal sealed partial class DescribeTasksRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster that hosts the task or tasks to describe.</summary>
     [JsonPropertyName("cluster")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>DescribeTasks</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DescribeTasksResponse
+internal sealed partial class DescribeTasksResponse
 {
     /// <summary>The list of tasks.</summary>
     [JsonPropertyName("tasks")]

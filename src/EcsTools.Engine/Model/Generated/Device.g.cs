@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing a container instance host device.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Device
+internal sealed partial class Device
 {
     /// <summary>The path for the device on the host container instance.</summary>
     [JsonPropertyName("hostPath")]

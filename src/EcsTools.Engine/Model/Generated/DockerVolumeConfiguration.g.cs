@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>This parameter is specified when you're using Docker volumes.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class DockerVolumeConfiguration
+internal sealed partial class DockerVolumeConfiguration
 {
     /// <summary>The scope for the Docker volume that determines its lifecycle.</summary>
     [JsonPropertyName("scope")]

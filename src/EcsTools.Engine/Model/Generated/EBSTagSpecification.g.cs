@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The tag specifications of an Amazon EBS volume.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class EBSTagSpecification
+internal sealed partial class EBSTagSpecification
 {
     /// <summary>The type of volume resource.</summary>
     [JsonPropertyName("resourceType")]

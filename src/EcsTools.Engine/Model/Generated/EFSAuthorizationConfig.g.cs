@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The authorization configuration details for the Amazon EFS file system.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class EFSAuthorizationConfig
+internal sealed partial class EFSAuthorizationConfig
 {
     /// <summary>The Amazon EFS access point ID to use.</summary>
     [JsonPropertyName("accessPointId")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>This parameter is specified when you're using an Amazon Elastic File System file system for task storage.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class EFSVolumeConfiguration
+internal sealed partial class EFSVolumeConfiguration
 {
     /// <summary>The Amazon EFS file system ID to use.</summary>
     [JsonPropertyName("fileSystemId")]

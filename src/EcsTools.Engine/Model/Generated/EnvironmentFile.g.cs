@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>A list of files containing the environment variables to pass to a container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class EnvironmentFile
+internal sealed partial class EnvironmentFile
 {
     /// <summary>The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file.</summary>
     [JsonPropertyName("value")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details of the execute command configuration.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ExecuteCommandConfiguration
+internal sealed partial class ExecuteCommandConfiguration
 {
     /// <summary>Specify an Key Management Service key ID to encrypt the data between the local client and the container.</summary>
     [JsonPropertyName("kmsKeyId")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The log configuration for the results of the execute command actions.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ExecuteCommandLogConfiguration
+internal sealed partial class ExecuteCommandLogConfiguration
 {
     /// <summary>The name of the CloudWatch log group to send logs to.</summary>
     [JsonPropertyName("cloudWatchLogGroupName")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The authorization configuration details for Amazon FSx for Windows File Server file system.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class FSxWindowsFileServerAuthorizationConfig
+internal sealed partial class FSxWindowsFileServerAuthorizationConfig
 {
     /// <summary>The authorization credential option to use.</summary>
     [JsonPropertyName("credentialsParameter")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>This parameter is specified when you're using Amazon FSx for Windows File Server file system for task storage.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class FSxWindowsFileServerVolumeConfiguration
+internal sealed partial class FSxWindowsFileServerVolumeConfiguration
 {
     /// <summary>The Amazon FSx for Windows File Server file system ID to use.</summary>
     [JsonPropertyName("fileSystemId")]

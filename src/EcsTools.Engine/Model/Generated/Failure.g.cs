@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>A failed resource.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Failure
+internal sealed partial class Failure
 {
     /// <summary>The Amazon Resource Name (ARN) of the failed resource.</summary>
     [JsonPropertyName("arn")]

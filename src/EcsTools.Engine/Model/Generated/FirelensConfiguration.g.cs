@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The FireLens configuration for the container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class FirelensConfiguration
+internal sealed partial class FirelensConfiguration
 {
     /// <summary>The log router to use.</summary>
     [JsonPropertyName("type")]

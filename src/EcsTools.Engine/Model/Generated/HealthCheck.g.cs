@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing a container health check.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class HealthCheck
+internal sealed partial class HealthCheck
 {
     /// <summary>A string array representing the command that the container runs to determine if it is healthy.</summary>
     [JsonPropertyName("command")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Hostnames and IP address entries that are added to the /etc/hosts file of a container via the extraHosts parameter of its ContainerDefinition.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class HostEntry
+internal sealed partial class HostEntry
 {
     /// <summary>The hostname to use in the /etc/hosts entry.</summary>
     [JsonPropertyName("hostname")]

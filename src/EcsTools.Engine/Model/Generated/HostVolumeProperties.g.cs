@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Details on a container instance bind mount host volume.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class HostVolumeProperties
+internal sealed partial class HostVolumeProperties
 {
     /// <summary>When the host parameter is used, specify a sourcePath to declare the path on the host container instance that's presented to the container.</summary>
     [JsonPropertyName("sourcePath")]

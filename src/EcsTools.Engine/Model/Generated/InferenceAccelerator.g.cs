@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Details on an Elastic Inference accelerator.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class InferenceAccelerator
+internal sealed partial class InferenceAccelerator
 {
     /// <summary>The Elastic Inference accelerator device name.</summary>
     [JsonPropertyName("deviceName")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Details on an Elastic Inference accelerator task override.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class InferenceAcceleratorOverride
+internal sealed partial class InferenceAcceleratorOverride
 {
     /// <summary>The Elastic Inference accelerator device name to override for the task.</summary>
     [JsonPropertyName("deviceName")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The configuration that controls how Amazon ECS optimizes your infrastructure.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class InfrastructureOptimization
+internal sealed partial class InfrastructureOptimization
 {
     /// <summary>This parameter defines the number of seconds Amazon ECS Managed Instances waits before optimizing EC2 instances that have become idle or underutilized.</summary>
     [JsonPropertyName("scaleInAfter")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The launch template configuration for Amazon ECS Managed Instances.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class InstanceLaunchTemplate
+internal sealed partial class InstanceLaunchTemplate
 {
     /// <summary>The Amazon Resource Name (ARN) of the instance profile that Amazon ECS applies to Amazon ECS Managed Instances.</summary>
     [JsonPropertyName("ec2InstanceProfileArn")]

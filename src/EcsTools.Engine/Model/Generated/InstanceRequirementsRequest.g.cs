@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The instance requirements for attribute-based instance type selection.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class InstanceRequirementsRequest
+internal sealed partial class InstanceRequirementsRequest
 {
     /// <summary>The minimum and maximum number of vCPUs for the instance types.</summary>
     [JsonPropertyName("vCpuCount")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The Linux capabilities to add or remove from the default Docker configuration for a container defined in the task definition.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class KernelCapabilities
+internal sealed partial class KernelCapabilities
 {
     /// <summary>The Linux capabilities for the container that have been added to the default configuration provided by Docker.</summary>
     [JsonPropertyName("add")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>A key-value pair object.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class KeyValuePairData
+internal sealed partial class KeyValuePairData
 {
     /// <summary>The name of the key-value pair.</summary>
     [JsonPropertyName("name")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The Linux-specific options that are applied to the container, such as Linux KernelCapabilities.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class LinuxParameters
+internal sealed partial class LinuxParameters
 {
     /// <summary>The Linux capabilities for the container that are added to or dropped from the default configuration provided by Docker.</summary>
     [JsonPropertyName("capabilities")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>ListClusters</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListClustersRequest
+internal sealed partial class ListClustersRequest
 {
     /// <summary>The nextToken value returned from a ListClusters request indicating that more results are available to fulfill the request and further calls are needed.</summary>
     [JsonPropertyName("nextToken")]

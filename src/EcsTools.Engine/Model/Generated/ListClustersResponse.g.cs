@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>ListClusters</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListClustersResponse
+internal sealed partial class ListClustersResponse
 {
     /// <summary>The list of full Amazon Resource Name (ARN) entries for each cluster that's associated with your account.</summary>
     [JsonPropertyName("clusterArns")]

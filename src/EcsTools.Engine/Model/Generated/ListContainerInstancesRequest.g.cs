@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>ListContainerInstances</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListContainerInstancesRequest
+internal sealed partial class ListContainerInstancesRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster that hosts the container instances to list.</summary>
     [JsonPropertyName("cluster")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>ListContainerInstances</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListContainerInstancesResponse
+internal sealed partial class ListContainerInstancesResponse
 {
     /// <summary>The list of container instances with full ARN entries for each container instance associated with the specified cluster.</summary>
     [JsonPropertyName("containerInstanceArns")]

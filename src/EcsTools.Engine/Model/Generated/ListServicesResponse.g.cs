@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>ListServices</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListServicesResponse
+internal sealed partial class ListServicesResponse
 {
     /// <summary>The list of full ARN entries for each service that's associated with the specified cluster.</summary>
     [JsonPropertyName("serviceArns")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>ListTaskDefinitionFamilies</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListTaskDefinitionFamiliesRequest
+internal sealed partial class ListTaskDefinitionFamiliesRequest
 {
     /// <summary>The familyPrefix is a string that's used to filter the results of ListTaskDefinitionFamilies.</summary>
     [JsonPropertyName("familyPrefix")]

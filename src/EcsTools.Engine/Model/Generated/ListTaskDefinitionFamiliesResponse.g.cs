@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>ListTaskDefinitionFamilies</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListTaskDefinitionFamiliesResponse
+internal sealed partial class ListTaskDefinitionFamiliesResponse
 {
     /// <summary>The list of task definition family names that match the ListTaskDefinitionFamilies request.</summary>
     [JsonPropertyName("families")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>ListTaskDefinitions</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListTaskDefinitionsRequest
+internal sealed partial class ListTaskDefinitionsRequest
 {
     /// <summary>The full family name to filter the ListTaskDefinitions results with.</summary>
     [JsonPropertyName("familyPrefix")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>ListTaskDefinitions</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListTaskDefinitionsResponse
+internal sealed partial class ListTaskDefinitionsResponse
 {
     /// <summary>The list of task definition Amazon Resource Name (ARN) entries for the ListTaskDefinitions request.</summary>
     [JsonPropertyName("taskDefinitionArns")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>ListTasks</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListTasksRequest
+internal sealed partial class ListTasksRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster to use when filtering the ListTasks results.</summary>
     [JsonPropertyName("cluster")]

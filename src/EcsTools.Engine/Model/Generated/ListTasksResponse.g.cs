@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>ListTasks</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ListTasksResponse
+internal sealed partial class ListTasksResponse
 {
     /// <summary>The list of task ARN entries for the ListTasks request.</summary>
     [JsonPropertyName("taskArns")]

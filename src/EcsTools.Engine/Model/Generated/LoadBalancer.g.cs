@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The load balancer configuration to use with a service or task set.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class LoadBalancer
+internal sealed partial class LoadBalancer
 {
     /// <summary>The full Amazon Resource Name (ARN) of the Elastic Load Balancing target group or groups associated with a service or task set.</summary>
     [JsonPropertyName("targetGroupArn")]

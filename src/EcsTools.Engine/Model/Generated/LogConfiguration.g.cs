@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The log configuration for the container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class LogConfiguration
+internal sealed partial class LogConfiguration
 {
     /// <summary>The log driver to use for the container.</summary>
     [JsonPropertyName("logDriver")]

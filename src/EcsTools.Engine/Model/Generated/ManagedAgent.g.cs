@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Details about the managed agent status for the container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ManagedAgent
+internal sealed partial class ManagedAgent
 {
     /// <summary>The Unix timestamp for the time when the managed agent was last started.</summary>
     [JsonPropertyName("lastStartedAt")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The local storage configuration for Amazon ECS Managed Instances.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ManagedInstancesLocalStorageConfiguration
+internal sealed partial class ManagedInstancesLocalStorageConfiguration
 {
     /// <summary>Use instance store volumes for data storage when available.</summary>
     [JsonPropertyName("useLocalStorage")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The network configuration for Amazon ECS Managed Instances.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ManagedInstancesNetworkConfiguration
+internal sealed partial class ManagedInstancesNetworkConfiguration
 {
     /// <summary>The list of subnet IDs where Amazon ECS can launch Amazon ECS Managed Instances.</summary>
     [JsonPropertyName("subnets")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The configuration for a Amazon ECS Managed Instances provider.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ManagedInstancesProvider
+internal sealed partial class ManagedInstancesProvider
 {
     /// <summary>The Amazon Resource Name (ARN) of the infrastructure role that Amazon ECS assumes to manage instances.</summary>
     [JsonPropertyName("infrastructureRoleArn")]

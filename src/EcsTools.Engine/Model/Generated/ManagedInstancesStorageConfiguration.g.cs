@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The storage configuration for Amazon ECS Managed Instances.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ManagedInstancesStorageConfiguration
+internal sealed partial class ManagedInstancesStorageConfiguration
 {
     /// <summary>The size of the data volume.</summary>
     [JsonPropertyName("storageSizeGiB")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The managed scaling settings for the Auto Scaling group capacity provider.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ManagedScaling
+internal sealed partial class ManagedScaling
 {
     /// <summary>Determines whether to use managed scaling for the capacity provider.</summary>
     [JsonPropertyName("status")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The managed storage configuration for the cluster.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ManagedStorageConfiguration
+internal sealed partial class ManagedStorageConfiguration
 {
     /// <summary>Specify a Key Management Service key ID to encrypt Amazon ECS managed storage.</summary>
     [JsonPropertyName("kmsKeyId")]

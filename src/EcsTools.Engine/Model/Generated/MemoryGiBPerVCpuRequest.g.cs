@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum amount of memory per vCPU in gibibytes (GiB).</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class MemoryGiBPerVCpuRequest
+internal sealed partial class MemoryGiBPerVCpuRequest
 {
     /// <summary>The minimum amount of memory per vCPU in GiB.</summary>
     [JsonPropertyName("min")]

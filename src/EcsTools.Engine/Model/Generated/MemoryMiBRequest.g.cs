@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum amount of memory in mebibytes (MiB) for instance type selection.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class MemoryMiBRequest
+internal sealed partial class MemoryMiBRequest
 {
     /// <summary>The minimum amount of memory in MiB.</summary>
     [JsonPropertyName("min")]

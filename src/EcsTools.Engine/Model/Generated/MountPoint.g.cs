@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details for a volume mount point that's used in a container definition.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class MountPoint
+internal sealed partial class MountPoint
 {
     /// <summary>The name of the volume to mount.</summary>
     [JsonPropertyName("sourceVolume")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum network bandwidth in gigabits per second (Gbps) for instance type selection.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class NetworkBandwidthGbpsRequest
+internal sealed partial class NetworkBandwidthGbpsRequest
 {
     /// <summary>The minimum network bandwidth in Gbps.</summary>
     [JsonPropertyName("min")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Details on the network bindings between a container and its host container instance.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class NetworkBinding
+internal sealed partial class NetworkBinding
 {
     /// <summary>The IP address that the container is bound to on the container instance.</summary>
     [JsonPropertyName("bindIP")]

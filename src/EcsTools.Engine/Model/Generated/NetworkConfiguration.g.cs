@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The network configuration for a task or service.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class NetworkConfiguration
+internal sealed partial class NetworkConfiguration
 {
     /// <summary>The VPC subnets and security groups that are associated with a task.</summary>
     [JsonPropertyName("awsvpcConfiguration")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing the elastic network interface for tasks that use the awsvpc network mode.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class NetworkInterface
+internal sealed partial class NetworkInterface
 {
     /// <summary>The attachment ID for the network interface.</summary>
     [JsonPropertyName("attachmentId")]

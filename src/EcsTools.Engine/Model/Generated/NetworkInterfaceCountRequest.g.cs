@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum number of network interfaces for instance type selection.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class NetworkInterfaceCountRequest
+internal sealed partial class NetworkInterfaceCountRequest
 {
     /// <summary>The minimum number of network interfaces.</summary>
     [JsonPropertyName("min")]

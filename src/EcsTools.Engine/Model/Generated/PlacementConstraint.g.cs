@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing a constraint on task placement.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class PlacementConstraint
+internal sealed partial class PlacementConstraint
 {
     /// <summary>The type of constraint.</summary>
     [JsonPropertyName("type")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The task placement strategy for a task or service.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class PlacementStrategy
+internal sealed partial class PlacementStrategy
 {
     /// <summary>The type of placement strategy.</summary>
     [JsonPropertyName("type")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Port mappings allow containers to access ports on the host container instance to send or receive traffic.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class PortMapping
+internal sealed partial class PortMapping
 {
     /// <summary>The port number on the container that's bound to the user-specified or automatically assigned host port.</summary>
     [JsonPropertyName("containerPort")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The configuration details for the App Mesh proxy.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ProxyConfiguration
+internal sealed partial class ProxyConfiguration
 {
     /// <summary>The proxy type.</summary>
     [JsonPropertyName("type")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The repository credentials for private registry authentication.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class RepositoryCredentials
+internal sealed partial class RepositoryCredentials
 {
     /// <summary>The Amazon Resource Name (ARN) of the secret containing the private repository credentials.</summary>
     [JsonPropertyName("credentialsParameter")]

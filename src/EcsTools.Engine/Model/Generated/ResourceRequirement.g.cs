@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The type and amount of a resource to assign to a container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ResourceRequirement
+internal sealed partial class ResourceRequirement
 {
     /// <summary>The value for the specified resource type.</summary>
     [JsonPropertyName("value")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>RunTask</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class RunTaskRequest
+internal sealed partial class RunTaskRequest
 {
     /// <summary>The capacity provider strategy to use for the task.</summary>
     [JsonPropertyName("capacityProviderStrategy")]

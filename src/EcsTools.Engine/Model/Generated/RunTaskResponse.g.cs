@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>RunTask</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class RunTaskResponse
+internal sealed partial class RunTaskResponse
 {
     /// <summary>A full description of the tasks that were run.</summary>
     [JsonPropertyName("tasks")]

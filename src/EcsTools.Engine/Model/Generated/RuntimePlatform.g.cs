@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Information about the platform for the Amazon ECS service or task.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class RuntimePlatform
+internal sealed partial class RuntimePlatform
 {
     /// <summary>The CPU architecture.</summary>
     [JsonPropertyName("cpuArchitecture")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>This parameter is specified when you're using an Amazon S3 Files file system for task storage.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class S3FilesVolumeConfiguration
+internal sealed partial class S3FilesVolumeConfiguration
 {
     /// <summary>The full ARN of the S3 Files file system to mount.</summary>
     [JsonPropertyName("fileSystemArn")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>A floating-point percentage of the desired number of tasks to place and keep running in the task set.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Scale
+internal sealed partial class Scale
 {
     /// <summary>The value, specified as a percent total of a service's desiredCount, to scale the task set.</summary>
     [JsonPropertyName("value")]

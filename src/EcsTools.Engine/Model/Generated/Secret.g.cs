@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>An object representing the secret to expose to your container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Secret
+internal sealed partial class Secret
 {
     /// <summary>The name of the secret.</summary>
     [JsonPropertyName("name")]

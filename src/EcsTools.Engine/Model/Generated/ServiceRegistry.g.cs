@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details for the service registry.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class ServiceRegistry
+internal sealed partial class ServiceRegistry
 {
     /// <summary>The Amazon Resource Name (ARN) of the service registry.</summary>
     [JsonPropertyName("registryArn")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>StartTask</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class StartTaskRequest
+internal sealed partial class StartTaskRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster where to start your task.</summary>
     [JsonPropertyName("cluster")]

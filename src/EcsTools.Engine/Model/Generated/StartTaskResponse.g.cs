@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>StartTask</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class StartTaskResponse
+internal sealed partial class StartTaskResponse
 {
     /// <summary>A full description of the tasks that were started.</summary>
     [JsonPropertyName("tasks")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>StopTask</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class StopTaskRequest
+internal sealed partial class StopTaskRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster that hosts the task to stop.</summary>
     [JsonPropertyName("cluster")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>StopTask</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class StopTaskResponse
+internal sealed partial class StopTaskResponse
 {
     /// <summary>The task that was stopped.</summary>
     [JsonPropertyName("task")]

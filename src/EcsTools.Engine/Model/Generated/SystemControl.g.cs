@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>A list of namespaced kernel parameters to set in the container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class SystemControl
+internal sealed partial class SystemControl
 {
     /// <summary>The namespaced kernel parameter to set a value for.</summary>
     [JsonPropertyName("namespace")]

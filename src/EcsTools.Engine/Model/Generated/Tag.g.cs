@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The metadata that you apply to a resource to help you categorize and organize them.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Tag
+internal sealed partial class Tag
 {
     /// <summary>One part of a key-value pair that make up a tag.</summary>
     [JsonPropertyName("key")]

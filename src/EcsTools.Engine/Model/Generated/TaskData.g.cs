@@ -10,7 +10,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Details on a task in a cluster.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskData
+internal sealed partial class TaskData
 {
     /// <summary>The Elastic Network Adapter that's associated with the task if the task uses the awsvpc network mode.</summary>
     [JsonPropertyName("attachments")]

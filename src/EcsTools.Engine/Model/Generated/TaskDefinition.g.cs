@@ -10,7 +10,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The details of a task definition which describes the container and volume definitions of an Amazon Elastic Container Service task.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskDefinition
+internal sealed partial class TaskDefinition
 {
     /// <summary>The full Amazon Resource Name (ARN) of the task definition.</summary>
     [JsonPropertyName("taskDefinitionArn")]

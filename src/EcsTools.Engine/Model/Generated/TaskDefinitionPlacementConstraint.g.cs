@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The constraint on task placement in the task definition.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskDefinitionPlacementConstraint
+internal sealed partial class TaskDefinitionPlacementConstraint
 {
     /// <summary>The type of constraint.</summary>
     [JsonPropertyName("type")]

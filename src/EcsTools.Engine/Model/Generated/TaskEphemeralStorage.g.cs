@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The amount of ephemeral storage to allocate for the task.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskEphemeralStorage
+internal sealed partial class TaskEphemeralStorage
 {
     /// <summary>The total amount, in GiB, of the ephemeral storage to set for the task.</summary>
     [JsonPropertyName("sizeInGiB")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskManagedEBSVolumeConfiguration
+internal sealed partial class TaskManagedEBSVolumeConfiguration
 {
     /// <summary>Indicates whether the volume should be encrypted.</summary>
     [JsonPropertyName("encrypted")]

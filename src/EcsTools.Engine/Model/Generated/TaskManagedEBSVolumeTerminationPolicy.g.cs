@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The termination policy for the Amazon EBS volume when the task exits.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskManagedEBSVolumeTerminationPolicy
+internal sealed partial class TaskManagedEBSVolumeTerminationPolicy
 {
     /// <summary>Indicates whether the volume should be deleted on when the task stops.</summary>
     [JsonPropertyName("deleteOnTermination")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The overrides that are associated with a task.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskOverride
+internal sealed partial class TaskOverride
 {
     /// <summary>One or more container overrides that are sent to a task.</summary>
     [JsonPropertyName("containerOverrides")]

@@ -10,7 +10,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Information about a set of Amazon ECS tasks in either an CodeDeploy or an EXTERNAL deployment.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskSet
+internal sealed partial class TaskSet
 {
     /// <summary>The ID of the task set.</summary>
     [JsonPropertyName("id")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Configuration settings for the task volume that was configuredAtLaunch that weren't set during RegisterTaskDef.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TaskVolumeConfiguration
+internal sealed partial class TaskVolumeConfiguration
 {
     /// <summary>The name of the volume.</summary>
     [JsonPropertyName("name")]

@@ -9,7 +9,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The container path, mount options, and size of the tmpfs mount.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Tmpfs
+internal sealed partial class Tmpfs
 {
     /// <summary>The absolute file path where the tmpfs volume is to be mounted.</summary>
     [JsonPropertyName("containerPath")]

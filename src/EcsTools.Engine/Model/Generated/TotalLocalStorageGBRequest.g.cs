@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum total local storage in gigabytes (GB) for instance types with local storage.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class TotalLocalStorageGBRequest
+internal sealed partial class TotalLocalStorageGBRequest
 {
     /// <summary>The minimum total local storage in GB.</summary>
     [JsonPropertyName("min")]

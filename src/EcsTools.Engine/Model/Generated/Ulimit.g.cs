@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The ulimit settings to pass to the container.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Ulimit
+internal sealed partial class Ulimit
 {
     /// <summary>The type of the ulimit.</summary>
     [JsonPropertyName("name")]

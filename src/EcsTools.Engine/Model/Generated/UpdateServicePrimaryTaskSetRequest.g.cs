@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The request (input) of the Amazon ECS <c>UpdateServicePrimaryTaskSet</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class UpdateServicePrimaryTaskSetRequest
+internal sealed partial class UpdateServicePrimaryTaskSetRequest
 {
     /// <summary>The short name or full Amazon Resource Name (ARN) of the cluster that hosts the service that the task set exists in.</summary>
     [JsonPropertyName("cluster")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The response (output) of the Amazon ECS <c>UpdateServicePrimaryTaskSet</c> operation.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class UpdateServicePrimaryTaskSetResponse
+internal sealed partial class UpdateServicePrimaryTaskSetResponse
 {
     /// <summary>The details about the task set.</summary>
     [JsonPropertyName("taskSet")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The minimum and maximum number of vCPUs for instance type selection.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class VCpuCountRangeRequest
+internal sealed partial class VCpuCountRangeRequest
 {
     /// <summary>The minimum number of vCPUs.</summary>
     [JsonPropertyName("min")]

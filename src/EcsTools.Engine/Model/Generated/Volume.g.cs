@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>The data volume configuration for tasks launched using this task definition.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class Volume
+internal sealed partial class Volume
 {
     /// <summary>The name of the volume.</summary>
     [JsonPropertyName("name")]

@@ -8,7 +8,7 @@ namespace EcsTools.Engine.Model;
 
 /// <summary>Details on a data volume from another container in the same task definition.</summary>
 [GeneratedCode("generate_shapes.py", "1.0")]
-public sealed partial class VolumeFrom
+internal sealed partial class VolumeFrom
 {
     /// <summary>The name of another container within the same task definition to mount volumes from.</summary>
     [JsonPropertyName("sourceContainer")]

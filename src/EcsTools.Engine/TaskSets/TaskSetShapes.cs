@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EcsTools.Engine.Model;
+
+namespace EcsTools.Engine.TaskSets;
+
+/// <summary>
+/// The task set inputs ECS checks: the scale, and the load balancer and service registry items (hashtables or objects,
+/// read from their JSON strictly: an unknown key is an error). Each refusal is an <see cref="EcsInputException"/> with
+/// the error id, message and recommended action the cmdlet shows; nothing has been sent.
+/// </summary>
+public static class TaskSetShapes
+{
+    /// <summary>The highest port number.</summary>
+    public const int MaxPort = 65535;
+
+    /// <summary>The scale, a percentage of the service's desired count: InvalidScale unless from 0 to 100.</summary>
+    public static double Scale(double percent)
+    {
+        if (!TaskSetRules.IsValidScale(percent))
+        {
+            throw new EcsInputException("InvalidScale",
+                $"-Scale is {percent.ToString(CultureInfo.InvariantCulture)}; it is a percentage of the service's desired count, from 0 to 100.",
+                "Pass -Scale from 0 (no tasks) to 100 (as many tasks as the service's desired count).", percent);
+        }
+
+        return percent;
+    }
+
+    /// <summary>The -LoadBalancer items: each has a target group ARN or a load balancer name, and a container name and port.</summary>
+    public static IReadOnlyList<TaskSetLoadBalancer> LoadBalancers(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var loadBalancers = EcsInput.ReadAll<LoadBalancer>(items, "LoadBalancer", "InvalidLoadBalancer");
+        foreach (var lb in loadBalancers)
+        {
+            if (string.IsNullOrWhiteSpace(lb.TargetGroupArn) && string.IsNullOrWhiteSpace(lb.LoadBalancerName))
+            {
+                throw new EcsInputException("InvalidLoadBalancer", "-LoadBalancer: an item has neither TargetGroupArn nor LoadBalancerName.",
+                    "Give each item the TargetGroupArn of an Application or Network Load Balancer target group, e.g. "
+                    + "@{TargetGroupArn='arn:aws:elasticloadbalancing:...'; ContainerName='web'; ContainerPort=80}.", lb.ContainerName);
+            }
+
+            if (string.IsNullOrWhiteSpace(lb.ContainerName) || lb.ContainerPort is null)
+            {
+                throw new EcsInputException("InvalidLoadBalancer",
+                    $"-LoadBalancer: '{lb.TargetGroupArn ?? lb.LoadBalancerName}' needs ContainerName and ContainerPort: the container and port the load balancer sends traffic to.",
+                    "Add ContainerName (as in the task definition) and ContainerPort to the item.", lb.TargetGroupArn ?? lb.LoadBalancerName);
+            }
+
+            CheckPort(lb.ContainerPort, "LoadBalancer", "ContainerPort", "InvalidLoadBalancer");
+        }
+
+        return loadBalancers.Select(b => new TaskSetLoadBalancer(b.TargetGroupArn, b.LoadBalancerName, b.ContainerName, b.ContainerPort,
+            b.AdvancedConfiguration is { } a ? new TaskSetLoadBalancerRouting(a.AlternateTargetGroupArn, a.ProductionListenerRule, a.TestListenerRule, a.RoleArn) : null))
+            .ToList();
+    }
+
+    /// <summary>The -ServiceRegistry items: each has a registry ARN; ports are port numbers.</summary>
+    public static IReadOnlyList<TaskSetServiceRegistry> ServiceRegistries(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var registries = EcsInput.ReadAll<ServiceRegistry>(items, "ServiceRegistry", "InvalidServiceRegistry");
+        foreach (var registry in registries)
+        {
+            if (string.IsNullOrWhiteSpace(registry.RegistryArn))
+            {
+                throw new EcsInputException("InvalidServiceRegistry", "-ServiceRegistry: an item has no RegistryArn.",
+                    "Give each item the RegistryArn of an AWS Cloud Map service, e.g. @{RegistryArn='arn:aws:servicediscovery:...'}.");
+            }
+
+            CheckPort(registry.Port, "ServiceRegistry", "Port", "InvalidServiceRegistry");
+            CheckPort(registry.ContainerPort, "ServiceRegistry", "ContainerPort", "InvalidServiceRegistry");
+        }
+
+        return registries.Select(r => new TaskSetServiceRegistry(r.RegistryArn, r.Port, r.ContainerName, r.ContainerPort)).ToList();
+    }
+
+    private static void CheckPort(int? port, string parameter, string member, string errorId)
+    {
+        if (port is < 0 or > MaxPort)
+        {
+            throw new EcsInputException(errorId, $"-{parameter}: {member} {port} is not a port number.", $"Use a port from 0 to {MaxPort}.", port);
+        }
+    }
+}
