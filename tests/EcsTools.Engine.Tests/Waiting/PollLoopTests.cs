@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Waiting;
@@ -19,13 +20,22 @@ public sealed class PollLoopTests
     private static PollLoopOptions Options(TimeSpan? timeout = null, double interval = 1, bool pollFirst = false, Random? random = null) =>
         new(WaitSettings.Create(timeout, TimeSpan.FromSeconds(interval), null)) { PollFirst = pollFirst, Random = random ?? new FixedRandom(0) };
 
-    // Moves the fake clock in small steps until the loop ends: no sleeps, no wall clock.
-    private static async Task<PollResult> Drive(FakeTimeProvider clock, Task<PollResult> run, TimeSpan? limit = null)
+    // Moves the fake clock in small steps until the loop ends: no sleeps, no wall clock. After a step that fires a timer,
+    // time stands still until the loop has acted on it (armed its next timer, or ended), however late a loaded machine
+    // runs the continuation: otherwise the clock runs on while the loop is not yet listening.
+    private static async Task<PollResult> Drive(SteppingClock clock, Task<PollResult> run, TimeSpan? limit = null)
     {
         var end = clock.GetUtcNow() + (limit ?? TimeSpan.FromHours(1));
         while (!run.IsCompleted && clock.GetUtcNow() < end)
         {
+            var created = clock.TimersCreated;
+            var fired = clock.TimersFired;
             clock.Advance(s_step);
+            if (clock.TimersFired != fired)
+            {
+                await clock.SettledAsync(run, created);
+            }
+
             await Task.Yield();
         }
 
@@ -33,10 +43,42 @@ public sealed class PollLoopTests
         return await run;
     }
 
+    /// <summary>A fake clock that counts the timers made on it and those that fired.</summary>
+    private sealed class SteppingClock : FakeTimeProvider
+    {
+        private static readonly TimeSpan s_settleLimit = TimeSpan.FromSeconds(10);
+        private int _created;
+        private int _fired;
+
+        public int TimersCreated => Volatile.Read(ref _created);
+
+        public int TimersFired => Volatile.Read(ref _fired);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _created);
+            return base.CreateTimer(s =>
+            {
+                Interlocked.Increment(ref _fired);
+                callback(s);
+            }, state, dueTime, period);
+        }
+
+        // Waits (in real time, bounded) until the run ends or makes a timer after the count given.
+        public async Task SettledAsync(Task run, int createdBefore)
+        {
+            var waited = Stopwatch.StartNew();
+            while (!run.IsCompleted && TimersCreated == createdBefore && waited.Elapsed < s_settleLimit)
+            {
+                await Task.Delay(1);
+            }
+        }
+    }
+
     [Fact]
     public async Task Polls_at_once_when_asked_and_ends_when_a_poll_says_all_settled()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         var polls = new List<(int Attempt, TimeSpan At)>();
         var start = clock.GetUtcNow();
         var run = PollLoop.RunAsync(Options(pollFirst: true), (context, _) =>
@@ -57,7 +99,7 @@ public sealed class PollLoopTests
     [Fact]
     public async Task Without_poll_first_the_first_poll_comes_after_one_interval()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         var start = clock.GetUtcNow();
         TimeSpan? first = null;
         var run = PollLoop.RunAsync(Options(interval: 0.5), (_, _) =>
@@ -80,7 +122,7 @@ public sealed class PollLoopTests
     public async Task A_change_during_the_first_30_seconds_is_seen_within_1_2_seconds(double changeAt)
     {
         // What a task set wait does: no poll at once, then DescribeTaskSets until STEADY_STATE; real jitter.
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         var start = clock.GetUtcNow();
         var change = TimeSpan.FromSeconds(changeAt);
         TimeSpan seenAt = default;
@@ -99,7 +141,7 @@ public sealed class PollLoopTests
     [Fact]
     public async Task Times_out_with_the_last_poll_on_the_deadline()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         var start = clock.GetUtcNow();
         var polls = new List<TimeSpan>();
         var run = PollLoop.RunAsync(Options(timeout: TimeSpan.FromSeconds(3.5)), (_, _) =>
@@ -118,7 +160,7 @@ public sealed class PollLoopTests
     [Fact]
     public async Task The_deadline_cancels_a_request_in_flight_and_the_wait_times_out()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         var start = clock.GetUtcNow();
         var cancelledAt = TimeSpan.Zero;
         var deadlineNoticed = 0;
@@ -153,7 +195,7 @@ public sealed class PollLoopTests
     [Fact]
     public async Task Five_polls_in_a_row_with_a_transient_error_end_the_wait()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         var failures = new List<int>();
         var error = Throttled();
         var observer = new PollObserver { PollFailed = (_, _, inARow) => failures.Add(inARow) };
@@ -170,7 +212,7 @@ public sealed class PollLoopTests
     [Fact]
     public async Task A_poll_that_succeeds_resets_the_budget()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         var error = Throttled();
         // Four failures, one success, four failures, then settled: never five in a row.
         var run = PollLoop.RunAsync(Options(pollFirst: true), (context, _) => Task.FromResult(context.Attempt switch
@@ -188,7 +230,7 @@ public sealed class PollLoopTests
     [Fact]
     public async Task After_poll_runs_once_per_poll_under_the_polls_token_and_waiting_ticks_between()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         var after = new List<int>();
         var ticks = 0;
         var tokens = new List<(CancellationToken Poll, CancellationToken After)>();
@@ -220,7 +262,7 @@ public sealed class PollLoopTests
     [Fact]
     public async Task Cancellation_by_the_caller_ends_the_wait_with_OperationCanceledException()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new SteppingClock();
         using var stop = new CancellationTokenSource();
         var run = PollLoop.RunAsync(Options(), (context, _) =>
         {
