@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Update;
 
 /// <summary>
 /// The metadata one <c>```yaml</c> block of a parameter shows: platyPS writes one block for each distinct combination of
@@ -10,4 +10,4 @@ namespace EcsTools.Tests.Help;
 /// <param name="Required">Whether the parameter is mandatory in these sets.</param>
 /// <param name="Position"><c>Named</c> or the position (<c>0</c>, <c>1</c> ...).</param>
 /// <param name="PipelineInput">As platyPS writes it: <c>False</c>, <c>True (ByValue)</c>, <c>True (ByPropertyName)</c> or <c>True (ByPropertyName, ByValue)</c>.</param>
-internal sealed record DocsParameterBlock(IReadOnlyList<string> ParameterSets, bool Required, string Position, string PipelineInput);
+public sealed record DocsParameterBlock(IReadOnlyList<string> ParameterSets, bool Required, string Position, string PipelineInput);

@@ -1,10 +1,10 @@
 using System;
 using System.Management.Automation.Host;
 
-namespace EcsTools.Tour.Hosting;
+namespace EcsTools.Hosting;
 
 /// <summary>A fixed-width buffer so that table views lay out the same on every machine.</summary>
-internal sealed class ConsoleRawUserInterface : PSHostRawUserInterface
+public sealed class ConsoleRawUserInterface : PSHostRawUserInterface
 {
     private readonly int _width;
 

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Update;
 
 /// <summary>What a page says about one parameter that the module's metadata decides (everything but the prose and the default value).</summary>
-internal sealed class DocsParameterMetadata
+public sealed class DocsParameterMetadata
 {
     public required string Name { get; init; }
 

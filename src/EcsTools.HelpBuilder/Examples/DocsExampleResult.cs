@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Examples;
 
 /// <summary>What an example showed on the console, the errors and warnings among it, and a terminating error's message.</summary>
 public sealed record DocsExampleResult(string Text, IReadOnlyList<string> Errors, string? Terminating)

@@ -1,14 +1,14 @@
 using System;
 using System.Threading;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Examples;
 
 /// <summary>
 /// LocalEcs's clock for the examples: it starts at a fixed time and moves a fixed step each time it is read (LocalEcs
 /// reads it twice a request), so task lifecycles, and the times and states the examples show, depend on the requests
 /// an example makes, not on how fast the machine is.
 /// </summary>
-internal sealed class DocsSteppingClock : TimeProvider
+public sealed class DocsSteppingClock : TimeProvider
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 

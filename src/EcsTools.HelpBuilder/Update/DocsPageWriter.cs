@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Update;
 
 /// <summary>
 /// Writes a cmdlet page the way platyPS's Update-MarkdownHelp -AlphabeticParamsOrder does: SYNTAX and the PARAMETERS
@@ -12,7 +12,7 @@ namespace EcsTools.Tests.Help;
 /// page or a new parameter lacks gets platyPS's <c>{{ ... }}</c> placeholders, which the help build refuses until
 /// someone writes the text.
 /// </summary>
-internal static class DocsPageWriter
+public static class DocsPageWriter
 {
     public const string HelpFileName = "EcsTools.dll-Help.xml";
 

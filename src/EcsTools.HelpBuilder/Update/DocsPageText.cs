@@ -2,14 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Update;
 
 /// <summary>
 /// A platyPS page cut into the pieces the updater keeps verbatim: the front matter, the raw markdown of each <c>##</c>
 /// section, and of each parameter's description (what comes before its <c>```yaml</c> blocks) with its default value.
 /// Headings inside fenced code are not headings. Line endings become LF.
 /// </summary>
-internal sealed class DocsPageText
+public sealed class DocsPageText
 {
     private DocsPageText()
     {

@@ -3,14 +3,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Update;
 
 /// <summary>
 /// Writes the module page (docs/EcsTools.md) as platyPS's Update-MarkdownHelpModule -RefreshModulePage does: the
 /// front matter from the manifest, the Description as written, and under <c>## EcsTools Cmdlets</c> one entry per
 /// cmdlet with the first paragraph of its page's SYNOPSIS.
 /// </summary>
-internal static class DocsModulePageWriter
+public static class DocsModulePageWriter
 {
     public static string Write(DocsPageText existing, Guid moduleGuid, string moduleVersion, string projectUri, IEnumerable<(string Name, DocsPageText Page)> cmdlets)
     {

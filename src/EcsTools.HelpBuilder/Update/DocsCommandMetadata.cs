@@ -4,14 +4,14 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Update;
 
 /// <summary>
 /// A cmdlet as its platyPS page must describe it, read from Get-Command's metadata the way platyPS's New-MarkdownHelp
 /// and Update-MarkdownHelp -AlphabeticParamsOrder read it: the parameter sets in the engine's order, each set's
 /// parameters in the engine's display order, the common parameters left to <c>[&lt;CommonParameters&gt;]</c>.
 /// </summary>
-internal sealed class DocsCommandMetadata
+public sealed class DocsCommandMetadata
 {
     /// <summary>What platyPS names the parameter set of a command that declares none.</summary>
     public const string AllParameterSets = "(All)";

@@ -3,11 +3,10 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
+using EcsTools.Hosting;
 using EcsTools.LocalEcs;
-using EcsTools.Tests.Host;
-using Xunit;
 
-namespace EcsTools.Tests.Help;
+namespace EcsTools.HelpBuilder.Examples;
 
 /// <summary>
 /// Runs the examples of the help pages as a user would type them at a console of 120 columns with EcsTools imported,
@@ -16,7 +15,7 @@ namespace EcsTools.Tests.Help;
 /// same ids, states and times on every run. What the console would show is returned as text: Out-Default's
 /// formatting of the output through the module's format views, with errors, warnings and what-if messages in place.
 /// </summary>
-public sealed class DocsExampleRunner : IAsyncLifetime
+public sealed class DocsExampleRunner : IAsyncDisposable
 {
     /// <summary>The console width examples are formatted for.</summary>
     public const int Width = 120;
@@ -43,40 +42,47 @@ public sealed class DocsExampleRunner : IAsyncLifetime
 
     private const string ShownVariable = "EcsToolsDocsShownErrors";
 
-    private readonly DocsSteppingClock _clock = new(TimeSpan.FromSeconds(1));
-    private LocalEcsServer? _server;
+    private readonly DocsSteppingClock _clock;
+    private readonly string _moduleManifest;
 
-    public LocalEcsServer Server => _server ?? throw new InvalidOperationException("The server starts with the fixture.");
+    private DocsExampleRunner(LocalEcsServer server, DocsSteppingClock clock, string moduleManifest)
+    {
+        Server = server;
+        _clock = clock;
+        _moduleManifest = moduleManifest;
+    }
 
-    public async Task InitializeAsync() =>
-        _server = await LocalEcsServer.StartAsync(new LocalEcsOptions
+    public LocalEcsServer Server { get; }
+
+    /// <summary>Starts LocalEcs for the examples, which import the module from <paramref name="moduleManifest"/>.</summary>
+    public static async Task<DocsExampleRunner> StartAsync(string moduleManifest)
+    {
+        ArgumentNullException.ThrowIfNull(moduleManifest);
+        var clock = new DocsSteppingClock(TimeSpan.FromSeconds(1));
+        var server = await LocalEcsServer.StartAsync(new LocalEcsOptions
         {
             Scene = LocalEcsScenes.Demo,
             RandomSeed = RandomSeed,
-            TimeProvider = _clock,
+            TimeProvider = clock,
             StepInterval = TimeSpan.FromSeconds(1),
-        });
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
+        }).ConfigureAwait(false);
+        return new DocsExampleRunner(server, clock, moduleManifest);
     }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
 
     /// <summary>Runs an example's code in a fresh runspace against a freshly reset LocalEcs; returns what the console showed.</summary>
     public DocsExampleResult Run(string code)
     {
         _clock.Reset();
         Server.Reset();
-        var host = new DocsCaptureHost(Width);
+        var host = ConsoleHost.ForTranscript(Width);
         using var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
         runspace.Open();
         using (var setup = PowerShell.Create())
         {
             setup.Runspace = runspace;
-            setup.AddCommand("Import-Module").AddParameter("Name", TestPaths.ModuleManifest).AddParameter("ErrorAction", ActionPreference.Stop);
+            setup.AddCommand("Import-Module").AddParameter("Name", _moduleManifest).AddParameter("ErrorAction", ActionPreference.Stop);
             setup.AddStatement().AddScript(Preamble).AddArgument(Server.Endpoint.ToString().TrimEnd('/'));
             setup.Invoke();
         }
