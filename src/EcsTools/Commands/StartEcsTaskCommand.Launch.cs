@@ -49,7 +49,7 @@ public sealed partial class StartEcsTaskCommand
         }
         catch (EcsInputException e)
         {
-            WriteError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId!, ErrorCategory.InvalidArgument, e.Target ?? taskDefinition, e.RecommendedAction));
+            WriteError(ErrorRecords.FromInput(e, e.Target ?? taskDefinition));
         }
         catch (EcsServiceException e)
         {

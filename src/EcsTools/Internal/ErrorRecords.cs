@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using EcsTools.Engine;
+using EcsTools.Input;
 
 namespace EcsTools.Internal;
 
@@ -21,6 +22,27 @@ internal static class ErrorRecords
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// A client-side check failed (nothing was sent): the record of <paramref name="e"/>, with its id, category and
+    /// recommended action, an ArgumentException with its message, and <paramref name="e"/> kept as the cause. The
+    /// target is the check's own unless the caller names what the input was about.
+    /// </summary>
+    public static ErrorRecord FromInput(InputValidationException e, object? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Create(new ArgumentException(e.Message, e), e.ErrorId, e.Category, target ?? e.Target, e.RecommendedAction);
+    }
+
+    /// <summary>
+    /// The engine refused an input (nothing was sent): the same record as <see cref="FromInput(InputValidationException, object?)"/>
+    /// makes, for the engine's check, with the target the cmdlet names.
+    /// </summary>
+    public static ErrorRecord FromInput(EcsInputException e, object? target)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Create(new ArgumentException(e.Message, e), e.ErrorId!, ErrorCategory.InvalidArgument, target, e.RecommendedAction);
     }
 
     /// <summary>The record itself when nothing in it holds a secret; otherwise a copy with the same id and category, scrubbed.</summary>

@@ -120,5 +120,6 @@ internal static class StoredAwsDefaults
         "StoredCredentialsUnusable",
         message,
         $"Run Set-AWSCredential again (or 'aws sso login' for an SSO profile), clear it with Clear-AWSCredential or "
-        + $"Remove-Variable {CredentialsVariable} -Scope Global, or pass -ProfileName or -Credential.");
+        + $"Remove-Variable {CredentialsVariable} -Scope Global, or pass -ProfileName or -Credential.",
+        category: ErrorCategory.AuthenticationError);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using EcsTools.Input;
 
 namespace EcsTools.Internal;
 
@@ -18,7 +19,8 @@ internal static class TaskSetTargets
         var message = string.IsNullOrWhiteSpace(taskSet)
             ? $"{missing} {verb} needed: they name the service whose task sets to get."
             : $"{missing} {verb} needed for task set '{taskSet}': an id does not name its cluster and service, as a task set ARN does.";
-        return ErrorRecords.Create(new ArgumentException(message), "ClusterAndServiceRequired", ErrorCategory.InvalidArgument, taskSet,
-            $"Pass {missing}, or the task set's ARN (task-set/cluster/service/id), or pipe in the task set object (it has ClusterArn, ServiceArn and TaskSetArn).");
+        return ErrorRecords.FromInput(new InputValidationException("ClusterAndServiceRequired", message,
+            $"Pass {missing}, or the task set's ARN (task-set/cluster/service/id), or pipe in the task set object (it has ClusterArn, ServiceArn and TaskSetArn).",
+            taskSet));
     }
 }

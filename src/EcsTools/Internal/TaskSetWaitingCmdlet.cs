@@ -57,7 +57,7 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
         }
         catch (InputValidationException e)
         {
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId, ErrorCategory.InvalidArgument, e.Target, e.RecommendedAction));
+            ThrowTerminatingError(ErrorRecords.FromInput(e));
         }
     }
 
