@@ -6,9 +6,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Completion;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 using EcsTools.Engine.Waiting;
+using EcsTools.Errors;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Session;
 using EcsTools.Waiting;
 
 namespace EcsTools;

@@ -2,6 +2,7 @@ using System;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using EcsTools.Engine.Client;
 
 namespace EcsTools.Engine.Resolution;
 

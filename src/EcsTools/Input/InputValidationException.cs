@@ -1,11 +1,12 @@
 using System;
 using System.Management.Automation;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
 /// <summary>
 /// A client-side check failed; nothing is sent. Every check of the module reports this way (throw it, or hand it to
-/// <see cref="EcsCmdlet.ThrowInvalidArgument"/>), and <see cref="Internal.ErrorRecords.FromInput(InputValidationException, object?)"/> is the one place it
+/// <see cref="EcsCmdlet.ThrowInvalidArgument"/>), and <see cref="EcsTools.Errors.ErrorRecords.FromInput(InputValidationException, object?)"/> is the one place it
 /// becomes an error record: this id, category and recommended action, the exception kept as the record's cause.
 /// </summary>
 internal sealed class InputValidationException : Exception

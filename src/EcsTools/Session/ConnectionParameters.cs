@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Session;
 
 /// <summary>
 /// The connection inputs of one command, from a cmdlet's bound parameters or from a command line being completed,

@@ -1,4 +1,4 @@
-namespace EcsTools.Internal;
+namespace EcsTools.Waiting;
 
 /// <summary>Where a described task stands in a wait.</summary>
 internal enum TaskOutcome

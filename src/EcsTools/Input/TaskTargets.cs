@@ -1,7 +1,8 @@
 using System;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Input;
 
 /// <summary>Which cluster a task given by a user is in, and keys that group tasks by cluster.</summary>
 internal static class TaskTargets

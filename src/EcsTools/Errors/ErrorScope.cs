@@ -3,7 +3,7 @@ using System.Management.Automation;
 using EcsTools.Engine;
 using EcsTools.Input;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Errors;
 
 /// <summary>
 /// What a call was about, so a service error can name it: the region, the cluster as given (null: none was given, and

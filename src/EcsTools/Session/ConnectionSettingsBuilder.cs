@@ -2,7 +2,7 @@ using System.Net;
 using EcsTools.Engine;
 using EcsTools.Input;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Session;
 
 /// <summary>
 /// Turns a command's credential, region and endpoint inputs into engine connection settings. Explicit parameters win

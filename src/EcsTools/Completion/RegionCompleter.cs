@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Completion;
 
 /// <summary>Completes region names from the AWS partitions ECS runs in.</summary>
 public sealed class RegionCompleter : IArgumentCompleter

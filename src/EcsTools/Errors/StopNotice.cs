@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Errors;
 
 /// <summary>
 /// What Ctrl+C must not lose: the tasks or task sets a command created (or was waiting for) and had not written yet.

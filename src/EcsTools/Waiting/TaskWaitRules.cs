@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Waiting;
 
 /// <summary>
 /// The rules of a task wait, as the ECS TasksRunning waiter has them and then some: waiting for RUNNING, a task that is

@@ -7,7 +7,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Loading;
 
 /// <summary>
 /// Loads EcsTools.Engine and its AWSSDK.Core from the module's engine/ folder into a load context of their own, so that

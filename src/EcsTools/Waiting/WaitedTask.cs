@@ -1,6 +1,7 @@
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Waiting;
 
 /// <summary>One task a wait follows: how to ask ECS about it, and what ECS said last.</summary>
 internal sealed class WaitedTask

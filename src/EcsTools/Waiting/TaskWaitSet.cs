@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
+using EcsTools.Input;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Waiting;
 
 /// <summary>The tasks one wait follows, deduplicated by cluster and task id, grouped by cluster for DescribeTasks.</summary>
 internal sealed class TaskWaitSet

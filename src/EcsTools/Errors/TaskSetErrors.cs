@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using EcsTools.Engine;
+using EcsTools.Mapping;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Errors;
 
 /// <summary>The error records of the task set cmdlets that do not come from an ECS error code.</summary>
 internal static class TaskSetErrors

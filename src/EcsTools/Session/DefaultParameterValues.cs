@@ -1,8 +1,9 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using EcsTools.Input;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Session;
 
 /// <summary>Reads $PSDefaultParameterValues the way PowerShell applies it: "Command:Parameter" keys, wildcards in the command part.</summary>
 internal static class DefaultParameterValues

@@ -5,11 +5,14 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 using EcsTools.Engine.Waiting;
-using EcsTools.Internal;
+using EcsTools.Errors;
+using EcsTools.Input;
+using EcsTools.Mapping;
 using EcsTools.Waiting;
 
-namespace EcsTools;
+namespace EcsTools.Waiting;
 
 /// <summary>
 /// Base of the cmdlets that wait for tasks (Wait-EcsTask, Start-EcsTask -Wait): DescribeTasks polls (100 tasks a request) on the engine's <see cref="PollLoop"/> (the one the task set waits use too),

@@ -7,10 +7,11 @@ using System.Threading.Tasks;
 using EcsTools.Engine;
 using EcsTools.Engine.TaskSets;
 using EcsTools.Engine.Waiting;
+using EcsTools.Errors;
 using EcsTools.Input;
 using EcsTools.Waiting;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Waiting;
 
 /// <summary>
 /// Base of the task set cmdlets that change a task set (New-EcsTaskSet, Set-EcsTaskSet): -Wait, -Timeout and

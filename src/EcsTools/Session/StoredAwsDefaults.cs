@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Reflection;
 using EcsTools.Input;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Session;
 
 /// <summary>
 /// Reads the session defaults AWS.Tools leaves behind: $StoredAWSRegion (Set-DefaultAWSRegion, a region name) and

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Mapping;
 
 /// <summary>Maps the engine's task records to the module's output types.</summary>
 internal static class EcsObjects

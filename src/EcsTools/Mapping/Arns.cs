@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace EcsTools;
+namespace EcsTools.Mapping;
 
 /// <summary>Reads the parts of ECS ARNs and ids that users see: task id, cluster name, family and revision.</summary>
 internal static class Arns

@@ -1,8 +1,10 @@
 using System;
 using System.Management.Automation;
+using EcsTools.Engine.TaskSets;
+using EcsTools.Errors;
 using EcsTools.Input;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Input;
 
 /// <summary>
 /// The error for a task set whose cluster and service are not known (-Cluster and -Service not given, and an id, which

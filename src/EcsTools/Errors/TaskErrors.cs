@@ -4,8 +4,10 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using EcsTools.Engine;
+using EcsTools.Input;
+using EcsTools.Waiting;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Errors;
 
 /// <summary>The error records of the task cmdlets (Get-, Wait-, Stop-EcsTask and Start-EcsTask -Wait).</summary>
 internal static class TaskErrors

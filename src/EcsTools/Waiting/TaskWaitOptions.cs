@@ -1,7 +1,7 @@
 using System;
 using EcsTools.Engine.Waiting;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Waiting;
 
 /// <summary>What a task wait waits for and for how long.</summary>
 /// <param name="UntilStopped">Wait for STOPPED (else RUNNING).</param>

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using EcsTools.Engine;
 using EcsTools.Input;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Errors;
 
 /// <summary>
 /// Error records with stable ids (PowerShell appends ",EcsTools.Commands.XxxCommand"), fitting categories, the AWS
