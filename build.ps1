@@ -11,7 +11,8 @@
     Test     Build, then the xunit suites (dotnet test) and the Pester suite (tests/pester, in a fresh pwsh), and one
              closing line 'N passed, M failed' summed over both. Any failure fails the task (exit code 1).
     Docs     builds the help from docs/*.md and runs the help tests (xunit drift, examples and Get-Help tests; Pester
-             help tests). -UpdateDocs rewrites docs/ from the cmdlets instead of failing on drift.
+             help tests). -UpdateDocs first rewrites docs/ from the built module (EcsTools.HelpBuilder --update: SYNTAX,
+             PARAMETERS, the module page's cmdlet list, the examples' Output blocks), then builds and tests that.
     Package  a Release build copied to artifacts/EcsTools/<version>/, checked with Test-ModuleManifest, then imported
              from there by the smoke test tests/pester/package/Package.Tests.ps1.
     Bench    EcsTools side by side with boto3 and the AWS CLI (tests/bench/sidebyside.py, a few minutes): a Release build,
@@ -40,7 +41,7 @@ param(
     [ValidateRange(0, 64)]
     [int] $MaxCpuCount = 0,
 
-    # Docs: rewrite docs/*.md from the cmdlets (ECSTOOLS_UPDATE_DOCS=1) instead of failing on drift.
+    # Docs: rewrite docs/*.md from the cmdlets (EcsTools.HelpBuilder --update) before testing them.
     [switch] $UpdateDocs,
 
     [string] $BenchFilter = '*',
@@ -169,14 +170,15 @@ foreach ($name in $Task) {
         'Docs' {
             # The help is built with the module (HelpBuilder: docs/*.md to MAML and about topics).
             Invoke-Build $Configuration
+            if ($UpdateDocs) {
+                # The same tool rewrites docs/ from the built module, then the module is built again with the new pages.
+                Invoke-Dotnet @('exec', "src/EcsTools.HelpBuilder/bin/$Configuration/net10.0/EcsTools.HelpBuilder.dll", '--update',
+                    '--docs', 'docs', '--manifest', (Join-Path $moduleDir 'EcsTools.psd1'),
+                    '--xml-docs', "src/EcsTools/bin/$Configuration/net8.0/EcsTools.xml")
+                Invoke-Build $Configuration
+            }
             Get-ChildItem (Join-Path $moduleDir 'en-US') | Format-Table Name, Length
-            if ($UpdateDocs) { $env:ECSTOOLS_UPDATE_DOCS = '1' }
-            try {
-                $xunit = Invoke-XunitSuite @('tests/EcsTools.Tests', '--filter', 'FullyQualifiedName~EcsTools.Tests.Help')
-            }
-            finally {
-                Remove-Item env:ECSTOOLS_UPDATE_DOCS -ErrorAction Ignore
-            }
+            $xunit = Invoke-XunitSuite @('tests/EcsTools.Tests', '--filter', 'FullyQualifiedName~EcsTools.Tests.Help')
             $pester = Invoke-PesterSuite @('-Path', 'tests/pester/Help.Tests.ps1')
             Write-SuiteLine 'xunit' $xunit
             Write-SuiteLine 'Pester' $pester

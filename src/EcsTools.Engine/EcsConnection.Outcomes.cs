@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine;
 

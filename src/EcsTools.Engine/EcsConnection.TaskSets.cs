@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
 using EcsTools.Engine.TaskSets;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine;
 

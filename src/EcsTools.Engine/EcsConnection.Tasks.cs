@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine;
 

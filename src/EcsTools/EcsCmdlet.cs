@@ -6,9 +6,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Completion;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 using EcsTools.Engine.Waiting;
+using EcsTools.Errors;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Session;
 using EcsTools.Waiting;
 
 namespace EcsTools;
@@ -100,8 +102,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
         catch (InputValidationException e)
         {
-            var category = e.ErrorId == "StoredCredentialsUnusable" ? ErrorCategory.AuthenticationError : ErrorCategory.InvalidArgument;
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId, category, e.Target, e.RecommendedAction));
+            ThrowTerminatingError(ErrorRecords.FromInput(e));
             return;
         }
         catch (EcsConfigurationException e)
@@ -374,10 +375,11 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
                 continue;
             }
 
-            var record = ErrorRecords.Create(
-                new ArgumentException($"-{parameter} was given {refused}; it takes text (a name, an ARN or a value), and the object would have been sent as its type name."),
-                TextInputAttribute.ErrorId, ErrorCategory.InvalidArgument, refused,
-                $"Pass -{parameter} as text, or pipe objects that have a {parameter} property (or one of its aliases: Get-Help {MyInvocation.MyCommand.Name} -Parameter {parameter}).");
+            var record = ErrorRecords.FromInput(new InputValidationException(
+                TextInputAttribute.ErrorId,
+                $"-{parameter} was given {refused}; it takes text (a name, an ARN or a value), and the object would have been sent as its type name.",
+                $"Pass -{parameter} as text, or pipe objects that have a {parameter} property (or one of its aliases: Get-Help {MyInvocation.MyCommand.Name} -Parameter {parameter}).",
+                refused));
             if (terminating)
             {
                 ThrowTerminatingError(record);
@@ -407,9 +409,9 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>A client-side check failed: nothing has been sent.</summary>
+    /// <summary>A client-side check failed: nothing has been sent (see <see cref="InputValidationException"/>).</summary>
     internal void ThrowInvalidArgument(string errorId, string message, object? target, string recommendedAction) =>
-        ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target, recommendedAction));
+        ThrowTerminatingError(ErrorRecords.FromInput(new InputValidationException(errorId, message, recommendedAction, target)));
 
     public void Dispose()
     {

@@ -1,6 +1,6 @@
 # The module in a real pwsh against moto, a third-party ECS emulator (tests/EcsTools.Tests/moto/seed.py's scene):
 # the task lifecycle, task sets, errors, and moto's output through the views and the Utility cmdlets.
-# moto's differences from ECS are in /work/shared/MOTO.md (tasks are RUNNING at once, no failures, empty strings).
+# moto's differences from ECS are in tests/EcsTools.Tests/moto/README.md (tasks are RUNNING at once, no failures, empty strings).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-EcsToolsModule

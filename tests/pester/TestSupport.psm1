@@ -216,7 +216,7 @@ function Start-Moto {
         Returns the server as Start-LocalEcs does, with Kind 'moto' and Scene: what seed.py created (clusters 'ec2' with
         3 container instances and 'fargate'; task definitions web:1, web:2, multi:1, fargate-web:1; services checkout
         (EXTERNAL) and legacy; subnet and security group), e.g. $moto.Scene.ec2ClusterArn, $moto.Scene.containerInstanceArns.
-        moto fills its instances and never says so (/work/shared/MOTO.md): call Reset-Moto where a test needs room.
+        moto fills its instances and never says so (tests/EcsTools.Tests/moto/README.md, Placement): call Reset-Moto where a test needs room.
     #>
     [CmdletBinding()]
     param([switch] $NoEnvironment)

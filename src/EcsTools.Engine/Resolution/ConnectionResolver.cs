@@ -30,8 +30,7 @@ internal static class ConnectionResolver
         catch (AmazonClientException e)
         {
             // Whatever the SDK refuses that the checks before it did not catch gets an error of ours, not the SDK's type.
-            throw new EcsConfigurationException("Configuration", $"The AWS configuration could not be used: {(e.Message.Length <= 500 ? e.Message : e.Message[..500] + "...")}",
-                "Check -Region, -ProfileName, -ProfileLocation, -EndpointUrl and the AWS_* environment variables.", e);
+            throw ConfigurationErrors.Unusable(e);
         }
     }
 
@@ -66,7 +65,7 @@ internal static class ConnectionResolver
         var requestTimeout = settings.RequestTimeout ?? EcsConnectionSettings.DefaultRequestTimeout;
         if (requestTimeout <= TimeSpan.Zero)
         {
-            throw new EcsConfigurationException("RequestTimeout", $"The request timeout {requestTimeout} is not positive.", "Pass -RequestTimeout in seconds, for example -RequestTimeout 30.");
+            throw ConfigurationErrors.RequestTimeoutNotPositive(requestTimeout);
         }
 
         // Timeout: the SDK's HttpClient.Timeout, one HTTP attempt until the response starts.
@@ -99,8 +98,7 @@ internal static class ConnectionResolver
         }
         catch (AmazonClientException e)
         {
-            throw new EcsConfigurationException("Endpoint", $"No ECS endpoint could be resolved for region '{region.SystemName}': {EcsSecrets.Scrub(e.Message)}",
-                "Check -Region, or pass -EndpointUrl.", EcsSecrets.CleanInner(e));
+            throw ConfigurationErrors.EndpointNotResolved(region.SystemName, EcsSecrets.Scrub(e.Message), EcsSecrets.CleanInner(e));
         }
 
         if (explicitEndpoint is null && environmentEndpoint is null && profiles.InUse is { } inUse
@@ -123,10 +121,7 @@ internal static class ConnectionResolver
 
         if (!Uri.TryCreate(endpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new EcsConfigurationException(
-                "Endpoint",
-                $"The endpoint URL '{endpointUrl}' is not an absolute http or https URL.",
-                "Pass -EndpointUrl such as http://127.0.0.1:4566 or https://ecs.us-east-1.amazonaws.com.");
+            throw ConfigurationErrors.EndpointNotAbsolute(endpointUrl);
         }
 
         return endpointUrl;

@@ -2,6 +2,7 @@ using System;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using EcsTools.Engine.Client;
 
 namespace EcsTools.Engine.Resolution;
 
@@ -37,10 +38,7 @@ internal static class CredentialResolver
 
         if (profiles.AmbientName is { } named && profiles.Ambient is null)
         {
-            throw new EcsConfigurationException(
-                "Profile",
-                $"The environment variable AWS_PROFILE names the profile '{named}', which is not in {ProfileContext.Describe(null)}.",
-                "Fix or remove $env:AWS_PROFILE, or pass -ProfileName.");
+            throw ConfigurationErrors.EnvironmentProfileNotFound(named, ProfileContext.Describe(null));
         }
 
         if (profiles.Ambient is { } ambient
@@ -56,10 +54,7 @@ internal static class CredentialResolver
     {
         if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
         {
-            throw new EcsConfigurationException(
-                "Credentials",
-                $"Both an access key and a secret key are needed; {origin} gave only one.",
-                "Pass -AccessKey with -SecretKey (and -SessionToken for temporary credentials), or -Credential.");
+            throw ConfigurationErrors.HalfKeyPair(origin);
         }
 
         EcsSecrets.Register(secretKey);
@@ -95,11 +90,7 @@ internal static class CredentialResolver
                 return null;
             }
 
-            throw new EcsConfigurationException(
-                "Credentials",
-                $"The AWS profile '{profile.Name}' (from {origin}) has no usable credentials: it needs keys, SSO settings, role_arn with "
-                + "source_profile or credential_source (without mfa_serial), or credential_process.",
-                $"Add credentials to the profile (aws configure --profile {profile.Name}), or choose another profile.");
+            throw ConfigurationErrors.ProfileWithoutCredentials(profile.Name, origin);
         }
 
         var slot = $"profile|{profiles.Chain.ProfilesLocation}|{profile.Name}";
@@ -115,11 +106,7 @@ internal static class CredentialResolver
                 }
                 catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException or NotSupportedException)
                 {
-                    throw new EcsConfigurationException(
-                        "Credentials",
-                        $"The credentials of AWS profile '{profile.Name}' could not be set up: {EcsSecrets.Scrub(e.Message)}",
-                        "Check the profile's settings, and its source_profile if it assumes a role.",
-                        EcsSecrets.CleanInner(e));
+                    throw ConfigurationErrors.ProfileCredentialsFailed(profile.Name, EcsSecrets.Scrub(e.Message), EcsSecrets.CleanInner(e));
                 }
             });
     }

@@ -50,11 +50,7 @@ internal sealed class ProfileContext
                 : envProfile is not null ? "AWS_PROFILE, in -ProfileLocation" : "the default profile of -ProfileLocation";
             if (!chain.TryGetProfile(name, out var profile))
             {
-                throw new EcsConfigurationException(
-                    "Profile",
-                    $"The AWS profile '{name}' (from {origin}) was not found in {Describe(settings.ProfileLocation)}.",
-                    "Check the profile name (the sections of ~/.aws/config and ~/.aws/credentials; press Tab after -ProfileName), "
-                    + "or pass -ProfileLocation with the file that defines it.");
+                throw ConfigurationErrors.ProfileNotFound(name, origin, Describe(settings.ProfileLocation));
             }
 
             return new ProfileContext(chain, profile, origin, null, null, null);

@@ -11,8 +11,8 @@ namespace EcsTools.Engine.Resolution;
 /// </summary>
 internal static partial class ProfileFileErrors
 {
-    public const string CredentialsFileSetting = "CredentialsFile";
-    public const string ConfigFileSetting = "ConfigFile";
+    public const string CredentialsFileSetting = ConfigurationErrors.CredentialsFile;
+    public const string ConfigFileSetting = ConfigurationErrors.ConfigFile;
 
     public static EcsConfigurationException Invalid(InvalidDataException exception, string? profileLocation)
     {
@@ -50,11 +50,7 @@ internal static partial class ProfileFileErrors
         var text = line is null
             ? $"{char.ToUpperInvariant(where[0])}{where[1..]} could not be read: a line is not a section, property or comment (it is not shown: it may hold a secret)."
             : $"Line {line} of {where} is not a section ([name]), a property (name = value) or a comment (# or ;); the line is not shown, as it may hold a secret.";
-        return new EcsConfigurationException(
-            isConfig ? ConfigFileSetting : CredentialsFileSetting,
-            text,
-            $"Fix line {line ?? "(see the file)"}: a property needs '=' between its name and value. Every EcsTools command reads the "
-            + "whole file, even when it uses another profile or environment credentials.");
+        return ConfigurationErrors.ProfileFileLine(isConfig, text, line);
     }
 
     private static string ConfigFile() =>

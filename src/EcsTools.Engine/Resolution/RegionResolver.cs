@@ -61,13 +61,7 @@ internal static class RegionResolver
         }
     }
 
-    public static EcsConfigurationException NotFound() => new(
-        "Region",
-        "No AWS region was found. Looked at: -Region, the region of -ProfileName's profile, $StoredAWSRegion (Set-DefaultAWSRegion), "
-        + "the AWS_REGION and AWS_DEFAULT_REGION environment variables, the region of the AWS_PROFILE or default profile in ~/.aws/config, "
-        + "and instance metadata.",
-        "Pass -Region (for example -Region us-east-1), set $env:AWS_REGION or $PSDefaultParameterValues['*-Ecs*:Region'], "
-        + "or add region = ... to your profile in ~/.aws/config.");
+    public static EcsConfigurationException NotFound() => ConfigurationErrors.NoRegion();
 
     private static bool InstanceMetadataDisabled() =>
         string.Equals(Environment.GetEnvironmentVariable("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase);

@@ -19,10 +19,10 @@ internal static class SettingRules
     /// <summary>The largest shared config or credentials file read: far above any real one, far below what exhausts memory.</summary>
     public const long MaxProfileFileBytes = 1024 * 1024;
 
-    public const string InvalidRegion = "RegionName";
-    public const string InvalidProfileName = "ProfileName";
-    public const string InvalidProfileFile = "ProfileFile";
-    public const string ProfileFileTooLarge = "ProfileFileSize";
+    public const string InvalidRegion = ConfigurationErrors.RegionName;
+    public const string InvalidProfileName = ConfigurationErrors.ProfileName;
+    public const string InvalidProfileFile = ConfigurationErrors.ProfileFile;
+    public const string ProfileFileTooLarge = ConfigurationErrors.ProfileFileSize;
 
     /// <summary>A region name: lowercase letters, digits and hyphens, starting and ending with a letter or digit (us-east-1).</summary>
     public static string Region(string value, string origin)
@@ -37,9 +37,7 @@ internal static class SettingRules
 
         if (!valid)
         {
-            throw new EcsConfigurationException(InvalidRegion,
-                $"'{Show(value)}' (from {origin}) is not an AWS region name: region names are lowercase letters, digits and hyphens, such as us-east-1.",
-                "Pass a region name such as us-east-1 or eu-west-1 (Get-AWSRegion lists them in AWS.Tools); press Tab after -Region.");
+            throw ConfigurationErrors.InvalidRegion(Show(value), origin);
         }
 
         return region;
@@ -56,10 +54,7 @@ internal static class SettingRules
 
         if (!valid)
         {
-            throw new EcsConfigurationException(InvalidProfileName,
-                $"'{Show(name)}' (from {origin}) is not a profile name: profile names are 1 to {MaxProfileNameLength} characters, "
-                + "without control characters, square brackets or surrounding spaces.",
-                "Pass the name of a section of ~/.aws/config or ~/.aws/credentials (press Tab after -ProfileName).");
+            throw ConfigurationErrors.InvalidProfileName(Show(name), origin, MaxProfileNameLength);
         }
     }
 
@@ -103,17 +98,12 @@ internal static class SettingRules
             var length = new FileInfo(target).Length;
             if (length > MaxProfileFileBytes)
             {
-                throw new EcsConfigurationException(ProfileFileTooLarge,
-                    $"The profile file '{Show(path)}' (from {origin}) is {length.ToString("N0", CultureInfo.InvariantCulture)} bytes; "
-                    + $"EcsTools reads profile files of at most {MaxProfileFileBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes.",
-                    "Check that the path is your AWS credentials or config file; split very large files or pass -ProfileLocation with a smaller one.");
+                throw ConfigurationErrors.ProfileFileTooLarge(Show(path), origin, length, MaxProfileFileBytes);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new EcsConfigurationException(InvalidProfileFile,
-                $"The profile file '{Show(path)}' (from {origin}) cannot be read: {e.GetType().Name}.",
-                "Check the path and its permissions.", e);
+            throw ConfigurationErrors.ProfileFileUnreadable(Show(path), origin, e);
         }
     }
 
@@ -155,9 +145,7 @@ internal static class SettingRules
         return text.Length <= 64 ? builder.ToString() : builder.Append(CultureInfo.InvariantCulture, $"... ({text.Length} characters)").ToString();
     }
 
-    private static EcsConfigurationException NotAFile(string path, string origin, string what) => new(InvalidProfileFile,
-        $"The profile file '{Show(path)}' (from {origin}) is {what}, not a regular file.",
-        "Pass -ProfileLocation with the path of an AWS credentials file, such as ~/.aws/credentials.");
+    private static EcsConfigurationException NotAFile(string path, string origin, string what) => ConfigurationErrors.NotAFile(Show(path), origin, what);
 
     private static bool IsDevicePath(string fullPath) =>
         OperatingSystem.IsWindows()

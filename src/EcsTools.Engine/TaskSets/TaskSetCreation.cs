@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine.TaskSets;
 

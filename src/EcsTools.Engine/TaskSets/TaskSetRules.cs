@@ -1,4 +1,5 @@
 using System;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine.TaskSets;
 

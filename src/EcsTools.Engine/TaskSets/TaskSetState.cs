@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine.TaskSets;
 

@@ -1,4 +1,4 @@
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>One item of a capacity provider strategy: the provider, its relative weight and its base (tasks placed on it first).</summary>
 public sealed record CapacityProviderShare(string CapacityProvider, int? Weight, int? Base)

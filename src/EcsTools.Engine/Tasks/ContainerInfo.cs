@@ -1,6 +1,6 @@
 using EcsTools.Engine.Model;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>A container of a task, as ECS described it.</summary>
 public sealed class ContainerInfo

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// Client tokens make a retried create idempotent. Each request gets one before it is sent, and the SDK resends the

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// Container instances that arrive one input at a time, gathered per task definition and cluster so that they are started

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// StartTask has no client token, so a resend after an ambiguous failure could start the tasks twice. Instead, every

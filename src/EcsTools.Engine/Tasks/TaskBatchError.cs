@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>One DescribeTasks request of a batch that failed, and the tasks it asked for.</summary>
 public sealed class TaskBatchError

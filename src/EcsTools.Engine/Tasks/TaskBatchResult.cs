@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>What DescribeTasks said about a list of tasks, however many requests it took.</summary>
 public sealed class TaskBatchResult

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>DescribeTasks for any number of tasks of one cluster: 100 a request, the ECS limit.</summary>
 public static class TaskBatches

@@ -1,6 +1,6 @@
 using System;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>Task definition references: <c>family</c>, <c>family:revision</c> or <c>arn:aws:ecs:REGION:ACCOUNT:task-definition/family:revision</c>.</summary>
 public static class TaskDefinitionNames

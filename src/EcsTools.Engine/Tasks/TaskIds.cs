@@ -1,6 +1,6 @@
 using System;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>Task ids and ARNs: <c>arn:aws:ecs:REGION:ACCOUNT:task/CLUSTER/ID</c> (long format), <c>…:task/ID</c> (old format), or the bare ID.</summary>
 public static class TaskIds

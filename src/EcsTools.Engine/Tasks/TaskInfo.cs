@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine.Model;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>An ECS task as ECS described it (a read-only view of the answer: nothing is copied until the caller maps it).</summary>
 public sealed class TaskInfo

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using EcsTools.Engine.Model;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>The calls that start the tasks of one input (see <see cref="TaskLauncher"/>), ready to send.</summary>
 public sealed class TaskLaunch

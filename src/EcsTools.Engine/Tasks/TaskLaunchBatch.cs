@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>What one RunTask or StartTask call of a <see cref="TaskLaunch"/> answered: its tasks and failures, or the error of the call.</summary>
 public sealed class TaskLaunchBatch

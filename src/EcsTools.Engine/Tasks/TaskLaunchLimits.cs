@@ -1,4 +1,4 @@
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>The ECS limits on starting tasks, and the engine's own guard on how many one command may start.</summary>
 public static class TaskLaunchLimits

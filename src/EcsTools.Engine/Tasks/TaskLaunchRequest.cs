@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// What starting tasks asks for, in ECS terms, apart from the task definition, the cluster and (for StartTask) the

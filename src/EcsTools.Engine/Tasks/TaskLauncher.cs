@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// Starts tasks as a <see cref="TaskLaunchRequest"/> asks, input after input: RunTask in calls of at most 10 tasks, each

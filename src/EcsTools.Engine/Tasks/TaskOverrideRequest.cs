@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// The task overrides asked for: a full ECS TaskOverride as JSON (<see cref="Template"/>), with the single values on top.

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using EcsTools.Engine.Model;
 
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// Composes the task override: the template (read once) with the single values on top, and checks the 8,192-character

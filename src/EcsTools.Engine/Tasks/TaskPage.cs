@@ -1,4 +1,4 @@
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>One page of a task listing: how many tasks ListTasks returned, and what DescribeTasks said of them.</summary>
 public sealed class TaskPage

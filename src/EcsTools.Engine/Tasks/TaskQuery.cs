@@ -1,4 +1,4 @@
-namespace EcsTools.Engine;
+namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// The tasks of a cluster to list, by ListTasks's filters. ECS takes <see cref="StartedBy"/> only on its own. Without a

@@ -31,7 +31,7 @@ internal static class LaunchPlanner
 
         if (launchType is "MANAGED_INSTANCES")
         {
-            throw new LocalEcsException("UnsupportedFeatureException", "The MANAGED_INSTANCES launch type is not supported by LocalEcs.");
+            throw EcsErrors.UnsupportedFeature("The MANAGED_INSTANCES launch type is not supported by LocalEcs.");
         }
 
         if (launchType is not null)

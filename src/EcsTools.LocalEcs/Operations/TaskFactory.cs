@@ -53,7 +53,7 @@ internal static class TaskFactory
 
         if (anyFargate && platformVersion is not null && !s_platformVersions.Contains(platformVersion))
         {
-            throw new LocalEcsException("PlatformUnknownException", "The specified platform version does not exist.");
+            throw EcsErrors.PlatformUnknown();
         }
     }
 

@@ -32,6 +32,10 @@ internal static class EcsErrors
 
     public static LocalEcsException Server(string message) => new("ServerException", message, 500);
 
+    public static LocalEcsException UnsupportedFeature(string message) => new("UnsupportedFeatureException", message);
+
+    public static LocalEcsException PlatformUnknown() => new("PlatformUnknownException", "The specified platform version does not exist.");
+
     public static LocalEcsException BothLaunchTypeAndStrategy() => InvalidParameter(
         "Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.");
 }

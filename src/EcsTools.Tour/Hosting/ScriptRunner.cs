@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using EcsTools.Hosting;
 
 namespace EcsTools.Tour.Hosting;
 
@@ -19,7 +20,7 @@ internal static class ScriptRunner
     public static int Run(ScriptRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var host = new ConsoleHost(run.Width);
+        var host = ConsoleHost.ForTerminal(run.Width);
         InitialSessionState state;
         try
         {

@@ -4,8 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine.TaskSets;
+using EcsTools.Errors;
 using EcsTools.Input;
-using EcsTools.Internal;
 
 namespace EcsTools.Commands;
 

@@ -3,8 +3,10 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
 using EcsTools.Engine.TaskSets;
+using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Waiting;
 
 namespace EcsTools.Commands;
 

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine.TaskSets;
 using EcsTools.Input;
-using EcsTools.Internal;
 
 namespace EcsTools.Commands;
 

@@ -1,8 +1,9 @@
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine.TaskSets;
+using EcsTools.Errors;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Waiting;
 
 namespace EcsTools.Commands;
 

@@ -4,8 +4,10 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Mapping;
 
 namespace EcsTools.Commands;
 
@@ -49,7 +51,7 @@ public sealed partial class StartEcsTaskCommand
         }
         catch (EcsInputException e)
         {
-            WriteError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId!, ErrorCategory.InvalidArgument, e.Target ?? taskDefinition, e.RecommendedAction));
+            WriteError(ErrorRecords.FromInput(e, e.Target ?? taskDefinition));
         }
         catch (EcsServiceException e)
         {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 using EcsTools.Input;
 
 namespace EcsTools.Commands;

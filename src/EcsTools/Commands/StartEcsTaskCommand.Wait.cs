@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Session;
+using EcsTools.Waiting;
 
 namespace EcsTools.Commands;
 

@@ -4,8 +4,10 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Waiting;
 
 namespace EcsTools.Commands;
 
@@ -216,11 +218,11 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
         }
         catch (InputValidationException e)
         {
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId, ErrorCategory.InvalidArgument, e.Target, e.RecommendedAction));
+            ThrowTerminatingError(ErrorRecords.FromInput(e));
         }
         catch (EcsInputException e)
         {
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(e.Message), e.ErrorId!, ErrorCategory.InvalidArgument, InputTarget(e), e.RecommendedAction));
+            ThrowTerminatingError(ErrorRecords.FromInput(e, InputTarget(e)));
         }
     }
 
@@ -239,10 +241,9 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 
         if (ContainerInstance.Length > TaskLaunchLimits.MaxCount)
         {
-            WriteError(ErrorRecords.Create(
-                new ArgumentException($"-ContainerInstance has {ContainerInstance.Length} container instances; one input takes at most {TaskLaunchLimits.MaxCount}."),
-                "TooManyContainerInstances", ErrorCategory.InvalidArgument, ContainerInstance.Length,
-                $"Pass at most {TaskLaunchLimits.MaxCount} container instances per input."));
+            WriteError(ErrorRecords.FromInput(new InputValidationException("TooManyContainerInstances",
+                $"-ContainerInstance has {ContainerInstance.Length} container instances; one input takes at most {TaskLaunchLimits.MaxCount}.",
+                $"Pass at most {TaskLaunchLimits.MaxCount} container instances per input.", ContainerInstance.Length)));
             return;
         }
 

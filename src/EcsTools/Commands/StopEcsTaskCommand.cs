@@ -2,8 +2,10 @@ using System.Linq;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Mapping;
 
 namespace EcsTools.Commands;
 

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using EcsTools.Completion;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Waiting;
 
 namespace EcsTools.Commands;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using EcsTools.Engine;
-using EcsTools.Internal;
+using EcsTools.Session;
 
 namespace EcsTools.Completion;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine.Listing;
+using EcsTools.Mapping;
 
 namespace EcsTools.Completion;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Input;
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Input;
 

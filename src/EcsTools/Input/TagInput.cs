@@ -7,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using EcsTools.Engine;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Input;
 

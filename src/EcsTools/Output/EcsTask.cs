@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EcsTools.Mapping;
 
 namespace EcsTools;
 
 /// <summary>An ECS task, as Start-EcsTask and the other task cmdlets output it. ToString() is the task ARN.</summary>
-/// <remarks>Built by <see cref="Internal.EcsObjects.ToTask"/> from the engine's task view (one copy); read-only to scripts.</remarks>
+/// <remarks>Built by <see cref="EcsTools.Mapping.EcsObjects.ToTask"/> from the engine's task view (one copy); read-only to scripts.</remarks>
 public sealed class EcsTask
 {
     internal EcsTask()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine.TaskSets;
+using EcsTools.Mapping;
 
 namespace EcsTools;
 

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using EcsTools.Engine.Client;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Tasks;
 using EcsTools.LocalEcs;
 using Xunit;
 using Xunit.Abstractions;

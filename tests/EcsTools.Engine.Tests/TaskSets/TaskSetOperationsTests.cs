@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using EcsTools.Engine.Tasks;
 using EcsTools.Engine.Tests.Client;
 using EcsTools.Engine.TaskSets;
 using EcsTools.LocalEcs;

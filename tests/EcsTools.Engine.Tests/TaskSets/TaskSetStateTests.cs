@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using EcsTools.Engine.Model;
 using EcsTools.Engine.TaskSets;
+using EcsTools.Engine.Tasks;
 using Xunit;
 
 namespace EcsTools.Engine.Tests.TaskSets;

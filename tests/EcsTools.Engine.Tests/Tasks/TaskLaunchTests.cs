@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Tasks;
 using EcsTools.Engine.Tests.Client;
 using EcsTools.LocalEcs;
 using Xunit;

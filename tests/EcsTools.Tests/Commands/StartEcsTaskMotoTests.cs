@@ -34,7 +34,7 @@ public sealed class StartEcsTaskMotoTests(MotoFixture moto) : MotoTestClass(moto
     [Fact]
     public async Task Tasks_that_ECS_neither_starts_nor_explains_are_an_error()
     {
-        // moto places nothing and says nothing when no instance has the memory (MOTO.md); ECS would answer RESOURCE:MEMORY.
+        // moto places nothing and says nothing when no instance has the memory (moto/README.md, Placement); ECS would answer RESOURCE:MEMORY.
         await Moto.Ecs.CallAsync("RegisterTaskDefinition", new
         {
             family = "huge",
@@ -66,7 +66,7 @@ public sealed class StartEcsTaskMotoTests(MotoFixture moto) : MotoTestClass(moto
     public void CapacityProviderStrategy_set_calls_RunTask_with_the_strategy()
     {
         // moto 5.2.1 ignores capacityProviderStrategy and places the task on the cluster's EC2 container instances
-        // (MOTO.md); real ECS would use the provider's capacity. The LocalEcs tests check the strategy on the wire.
+        // (moto/README.md, RunTask and capacity provider strategies); real ECS would use the provider's capacity. The LocalEcs tests check the strategy on the wire.
         using var session = PsSession.Create(Moto.Endpoint);
         var result = session.Run("Start-EcsTask web:1 -Cluster ec2 -CapacityProviderStrategy @{CapacityProvider='ec2-provider'; Weight=2; Base=1}")
             .EnsureSuccess();

@@ -323,6 +323,7 @@ public sealed class StartEcsTaskTests
             await Task.Run(shell.Stop).WaitAsync(WaitClocks.Bound);
             var result = await completion.WaitAsync(TimeSpan.FromSeconds(5));
             Assert.Empty(result.Output);
+            Assert.Single(host.Server.RequestsFor("RunTask"));
         }
     }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using EcsTools.Tests.Help;
+using EcsTools.Hosting;
 using EcsTools.Tests.Host;
 
 namespace EcsTools.Tests.Console;
@@ -23,7 +23,7 @@ internal static class ConsoleRun
     /// <summary>The text a console of <paramref name="width"/> columns shows for <paramref name="script"/>.</summary>
     public static string Text(Uri endpoint, string script, int width = 120, params object?[] args)
     {
-        var host = new DocsCaptureHost(width);
+        var host = ConsoleHost.ForTranscript(width);
         using var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
         runspace.Open();
         using (var setup = PowerShell.Create())

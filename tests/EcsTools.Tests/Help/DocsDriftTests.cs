@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using EcsTools.HelpBuilder;
+using EcsTools.HelpBuilder.Update;
 using Xunit;
 
 namespace EcsTools.Tests.Help;

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using EcsTools.LocalEcs;
 using Xunit;
 
 namespace EcsTools.Tests.Help;
@@ -20,7 +22,7 @@ public sealed class DocsParameterSetConflictTests
     [Theory]
     [InlineData("Start-EcsTask", "Start-EcsTask web -Cluster demo -LaunchType EC2 -CapacityProviderStrategy @{ CapacityProvider = 'FARGATE' }")]
     [InlineData("New-EcsTaskSet", "New-EcsTaskSet -Cluster demo -Service checkout -TaskDefinition web -LaunchType EC2 -CapacityProviderStrategy @{ CapacityProvider = 'FARGATE' }")]
-    public void The_synopsis_and_first_paragraphs_say_what_the_binder_does_not(string command, string both)
+    public async Task The_synopsis_and_first_paragraphs_say_what_the_binder_does_not(string command, string both)
     {
         var help = _module.Session.Run("Get-Help $args[0]", command).EnsureSuccess().Output.Single();
         var synopsis = help.Properties["Synopsis"].Value.ToString()!;
@@ -31,10 +33,13 @@ public sealed class DocsParameterSetConflictTests
         Assert.Contains("Parameter set cannot be resolved using the specified named parameters", description, StringComparison.Ordinal);
         Assert.Contains("AmbiguousParameterSet", description, StringComparison.Ordinal);
 
-        var refused = _module.Session.Run(both + " -EndpointUrl http://127.0.0.1:9 -Region us-east-1 -AccessKey a -SecretKey b");
+        // Against an endpoint that logs what reaches it, so that "sends nothing" is checked, not assumed.
+        await using var server = await LocalEcsServer.StartAsync();
+        var refused = _module.Session.Run(both + " -EndpointUrl $args[0] -Region us-east-1 -AccessKey a -SecretKey b", server.Endpoint.ToString().TrimEnd('/'));
         var error = refused.FirstError;
         Assert.NotNull(error);
         Assert.StartsWith("AmbiguousParameterSet,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.StartsWith("Parameter set cannot be resolved using the specified named parameters", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
     }
 }

@@ -6,57 +6,42 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Text;
 using EcsTools.HelpBuilder;
+using EcsTools.HelpBuilder.Update;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace EcsTools.Tests.Help;
 
 /// <summary>
-/// The docs updater. Normally it only compares: every cmdlet page and the module page must be exactly what the updater
-/// would write, that is SYNTAX and the PARAMETERS yaml blocks as the module's metadata says, in platyPS's layout. With
-/// <c>ECSTOOLS_UPDATE_DOCS=1</c> it rewrites docs/ instead (new cmdlets get a page with platyPS placeholders):
-/// <code>ECSTOOLS_UPDATE_DOCS=1 dotnet test tests/EcsTools.Tests --filter FullyQualifiedName~DocsUpdate</code>
+/// docs/ against the help tool's update mode: every cmdlet page and the module page must be exactly what
+/// <c>EcsTools.HelpBuilder --update</c> writes, that is SYNTAX and the PARAMETERS yaml blocks as the module's metadata
+/// says, in platyPS's layout. The tests only compare; the command that rewrites docs/ is
+/// <code>dotnet pwsh ./build.ps1 Docs -UpdateDocs</code>
 /// </summary>
 [Collection(DocsCollection.Name)]
 public sealed class DocsUpdateTests
 {
-    public const string UpdateVariable = "ECSTOOLS_UPDATE_DOCS";
-
     private readonly DocsModule _module;
-    private readonly ITestOutputHelper _output;
 
-    public DocsUpdateTests(DocsModule module, ITestOutputHelper output)
-    {
-        _module = module;
-        _output = output;
-    }
-
-    /// <summary>
-    /// Whether <c>ECSTOOLS_UPDATE_DOCS</c> asks to rewrite a page: <c>1</c> for every page, or a comma-separated list of
-    /// page names (<c>Start-EcsTask,EcsTools</c>).
-    /// </summary>
-    public static bool Updating(string page)
-    {
-        var value = Environment.GetEnvironmentVariable(UpdateVariable);
-        return value is not null && (value.Trim() == "1"
-            || value.Split(',', StringSplitOptions.TrimEntries).Contains(page, StringComparer.OrdinalIgnoreCase));
-    }
+    public DocsUpdateTests(DocsModule module) => _module = module;
 
     [Fact]
     public void Every_page_is_what_the_updater_writes()
     {
         var stale = new List<string>();
-        // The canonical page first: the others copy its descriptions of the shared parameters.
-        var names = _module.CommandNames.OrderBy(n => n.Equals(DocsModule.CanonicalPage, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ToList();
-        foreach (var name in names)
+        foreach (var name in _module.Docs.PageNames)
         {
-            Check(DocsModule.PagePath(name), () => _module.ExpectedPage(name), stale);
+            var path = _module.Docs.PagePath(name);
+            var actual = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
+            var expected = _module.Docs.ExpectedPageOrModulePage(name);
+            if (actual != expected)
+            {
+                stale.Add(actual is null ? $"  {path}: missing" : $"  {path}: {ModuleDocs.FirstDifference(actual, expected)}");
+            }
         }
 
-        Check(DocsModule.PagePath(DocsPageWriter.ModuleName), _module.ExpectedModulePage, stale);
         Assert.True(stale.Count == 0,
             $"docs/ is not what the updater writes (SYNTAX and PARAMETERS come from the module's metadata). Run{Environment.NewLine}"
-            + $"  {UpdateVariable}=1 dotnet test tests/EcsTools.Tests --filter FullyQualifiedName~DocsUpdate{Environment.NewLine}"
+            + $"  {DocsUpdate.Command}{Environment.NewLine}"
             + $"and review the changes:{Environment.NewLine}{string.Join(Environment.NewLine, stale)}");
     }
 
@@ -166,6 +151,33 @@ public sealed class DocsUpdateTests
     }
 
     [Fact]
+    public void A_new_page_describes_its_parameters_from_the_module_s_XML_documentation()
+    {
+        var configuration = typeof(DocsUpdateTests).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
+        var xml = Path.Combine(Host.TestPaths.RepoRoot, "src", "EcsTools", "bin", configuration, "net8.0", "EcsTools.xml");
+        Assert.True(File.Exists(xml), xml);
+        var empty = HelpFixtures.NewScratch();
+        try
+        {
+            var docs = new ModuleDocs(empty, _module.Module, _module.Commands.Values.Select(c => c.Command), DocsXmlComments.Load(xml));
+            var text = docs.ExpectedPage("Start-EcsTask");
+
+            // The cmdlet's own property, and one declared on the base cmdlet (EcsCmdlet).
+            Assert.Contains("### -Count\nHow many tasks to run; more than 10 are split into RunTask calls of at most 10.\n", text, StringComparison.Ordinal);
+            Assert.Contains("### -Region\nThe AWS region, e.g. us-east-1.\n", text, StringComparison.Ordinal);
+            Assert.Contains("## SYNOPSIS\n{{ Fill in the Synopsis }}\n", text, StringComparison.Ordinal);
+            Assert.Contains("### -Count\n{{ Fill Count Description }}\n",
+                new ModuleDocs(empty, _module.Module, _module.Commands.Values.Select(c => c.Command), DocsXmlComments.None).ExpectedPage("Start-EcsTask"),
+                StringComparison.Ordinal);
+        }
+        finally
+        {
+            HelpFixtures.DeleteScratch(empty);
+        }
+    }
+
+    [Fact]
     public void Syntax_lines_follow_platyPS()
     {
         foreach (var command in _module.Commands.Values)
@@ -201,38 +213,5 @@ public sealed class DocsUpdateTests
         using var ps = PowerShell.Create(state);
         var info = (CmdletInfo)ps.AddCommand("Get-Command").AddArgument("Start-EcsTask").Invoke()[0].BaseObject;
         return DocsCommandMetadata.From(info);
-    }
-
-    private void Check(string path, Func<string> expected, List<string> stale)
-    {
-        var actual = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
-        var text = expected();
-        if (actual == text)
-        {
-            return;
-        }
-
-        if (Updating(Path.GetFileNameWithoutExtension(path)))
-        {
-            File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            _output.WriteLine($"{(actual is null ? "Created" : "Updated")} {path}");
-            return;
-        }
-
-        stale.Add(actual is null ? $"  {path}: missing" : $"  {path}: {FirstDifference(actual, text)}");
-    }
-
-    private static string FirstDifference(string actual, string expected)
-    {
-        var a = actual.Split('\n');
-        var e = expected.Split('\n');
-        var i = 0;
-        while (i < a.Length && i < e.Length && a[i] == e[i])
-        {
-            i++;
-        }
-
-        return $"line {i + 1} is{Environment.NewLine}      '{(i < a.Length ? a[i] : "(end of file)")}'{Environment.NewLine}"
-            + $"    the updater writes{Environment.NewLine}      '{(i < e.Length ? e[i] : "(end of file)")}'";
     }
 }

@@ -9,7 +9,7 @@ namespace EcsTools.Tests.Scenarios;
 /// <summary>
 /// The scenarios against LocalEcs with the demo scene (a fresh server for each, with a 50 ms lifecycle step). LocalEcs
 /// is the side that matches ECS wherever the two targets differ: it was written from ECS's documented behaviour, and
-/// moto's departures are listed in MOTO.md.
+/// moto's departures are listed in tests/EcsTools.Tests/moto/README.md.
 /// </summary>
 public sealed class LocalEcsScenarios : EcsScenarios
 {

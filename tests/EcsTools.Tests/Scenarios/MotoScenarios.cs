@@ -9,7 +9,7 @@ namespace EcsTools.Tests.Scenarios;
 /// <summary>
 /// The scenarios against moto 5.2.1 with the scene of seed.py (clusters ec2 and fargate, task definitions web:1,
 /// web:2 and fargate-web:1, the EXTERNAL service checkout in ec2), tasks kept RUNNING until StopTask. Where moto
-/// departs from ECS, the target says how; LocalEcs is the side that matches ECS there (see MOTO.md).
+/// departs from ECS, the target says how; LocalEcs is the side that matches ECS there (see tests/EcsTools.Tests/moto/README.md).
 /// </summary>
 [Collection(MotoCollection.Name)]
 public sealed class MotoScenarios(MotoFixture moto) : EcsScenarios

@@ -153,17 +153,21 @@ public sealed class CompletionTests : IAsyncLifetime
         await using var fresh = await LocalEcsHost.StartAsync();
         var cold = SessionKit.Complete(fresh.Session, "Start-EcsTask -Cluster ");
         var firstCall = SessionKit.Complete(fresh.Session, "Start-EcsTask -TaskDefinition ");
+        var sent = fresh.Server.Requests.Count;
         var cached = SessionKit.Complete(fresh.Session, "Start-EcsTask -TaskDefinition b");
         _output.WriteLine($"Cold (engine and SDK load, first client, ListClusters): {cold.Elapsed.TotalMilliseconds:0} ms -> {string.Join(",", cold.Texts)}");
         _output.WriteLine($"Warm client, first ListTaskDefinitionFamilies: {firstCall.Elapsed.TotalMilliseconds:0} ms");
         _output.WriteLine($"Cached: {cached.Elapsed.TotalMilliseconds:0} ms");
         Assert.Equal(s_families, cached.Texts);
-        Assert.True(cached.Elapsed < TimeSpan.FromSeconds(1), $"{cached.Elapsed}");
+        // Cached means no call: the latencies above are measurements to read, not bounds (speed claims are benchmarks).
+        Assert.Equal(sent, fresh.Server.Requests.Count);
     }
 
     [Fact]
     public void Every_cmdlet_parameter_that_names_an_ECS_resource_has_a_completer()
     {
+        // Not vacuous: the cmdlets are there to be checked.
+        Assert.NotEmpty(_host.Run("Get-Command -Module EcsTools -CommandType Cmdlet").EnsureSuccess().Output);
         var missing = _host.Run(
             """
             foreach ($command in Get-Command -Module EcsTools) {

@@ -8,7 +8,7 @@ Prints one JSON document on stdout describing what it created (read by MotoFixtu
 The scene is created from scratch: run it against an empty moto (after POST /moto-api/reset). If the scene is already
 there it refuses (exit code 3) rather than create duplicates, because revision numbers and counts would drift.
 
-Scene (see /work/shared/MOTO.md for why each piece is there):
+Scene (README.md next to this file says why each piece is there):
   - cluster "ec2" with 3 container instances (backed by moto EC2 instances of ami-760aaa0f);
   - cluster "fargate" with FARGATE and FARGATE_SPOT, default strategy FARGATE weight 1;
   - task definitions web:1, web:2 (bridge, container "web"), multi:1 (containers "app" and "sidecar"),
