@@ -9,7 +9,8 @@ namespace EcsTools.Engine.Logs;
 /// <summary>
 /// Reads the new events of a set of log streams, once per call to <see cref="ReadAsync"/> (one poll). A group with one
 /// followed stream is read with GetLogEvents and its forward token (startFromHead; the end is the token coming back
-/// unchanged); a group with several is read with FilterLogEvents over up to 100 of its streams a request, so that one
+/// unchanged: a poll sends one request a stream unless the page came back full, and a read "to the end", such as the
+/// last one after a task stopped, pages until the token comes back unchanged); a group with several is read with FilterLogEvents over up to 100 of its streams a request, so that one
 /// request serves many tasks. Each stream keeps a cursor (its forward token, or its last timestamp and the events seen
 /// at that timestamp), so every event is returned once, and a read cut short by throttling or an error resumes there.
 /// A group or stream that does not exist yet has no events: it is read again next time.
@@ -21,6 +22,12 @@ public sealed class TaskLogReader
 
     /// <summary>A guard against a service that never ends a stream: at most this many pages a stream (or group) a read.</summary>
     private const int MaxPagesPerRead = 10_000;
+
+    /// <summary>A GetLogEvents page holds at most 10,000 events and 1 MB (each event its UTF-8 message plus 26 bytes).</summary>
+    private const int MaxEventsPerPage = 10_000;
+
+    /// <summary>A page this close to 1 MB may have been cut short (an event is at most 256 KB): read on.</summary>
+    private const int FullPageBytes = 1_048_576 - 262_144;
 
     private readonly EcsConnection _connection;
     private readonly List<StreamCursor> _cursors = [];
@@ -52,8 +59,12 @@ public sealed class TaskLogReader
     /// <summary>Stops following a stream (after its last read).</summary>
     public void Remove(TaskLogSource source) => _cursors.RemoveAll(c => c.SameStream(source));
 
-    /// <summary>One read of every followed stream: what was written since the last read.</summary>
-    public async Task<TaskLogReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One read of every followed stream: what was written since the last read. <paramref name="toTheEnd"/>: page each
+    /// stream until the service says it is at its end (the first read of a finished task, the last read after it stopped);
+    /// otherwise a poll reads one page a stream unless that page was full.
+    /// </summary>
+    public async Task<TaskLogReadResult> ReadAsync(bool toTheEnd, CancellationToken cancellationToken = default)
     {
         var lines = new List<TaskLogLine>();
         var failures = new List<EcsServiceException>();
@@ -63,13 +74,13 @@ public sealed class TaskLogReader
             var cursors = group.ToList();
             if (cursors.Count == 1)
             {
-                await ReadStreamAsync(cursors[0], lines, failures, cancellationToken).ConfigureAwait(false);
+                await ReadStreamAsync(cursors[0], toTheEnd, lines, failures, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             foreach (var chunk in cursors.Chunk(MaxStreamsPerFilter))
             {
-                await FilterAsync(group.Key.Region, group.Key.Group, chunk, lines, failures, cancellationToken).ConfigureAwait(false);
+                await FilterAsync(group.Key.Region, group.Key.Group, chunk, toTheEnd, lines, failures, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -78,7 +89,7 @@ public sealed class TaskLogReader
         return new TaskLogReadResult(ordered, failures, (int)(RequestCount - before));
     }
 
-    private async Task ReadStreamAsync(StreamCursor cursor, List<TaskLogLine> lines, List<EcsServiceException> failures, CancellationToken cancellationToken)
+    private async Task ReadStreamAsync(StreamCursor cursor, bool toTheEnd, List<TaskLogLine> lines, List<EcsServiceException> failures, CancellationToken cancellationToken)
     {
         var source = cursor.Source;
         cursor.BeginRead();
@@ -110,8 +121,11 @@ public sealed class TaskLogReader
                 return;
             }
 
-            foreach (var wire in response.Events ?? [])
+            var events = response.Events ?? [];
+            var bytes = 0L;
+            foreach (var wire in events)
             {
+                bytes += System.Text.Encoding.UTF8.GetByteCount(wire.Message ?? "") + 26;
                 if (cursor.Accept(wire.Timestamp ?? 0, wire.Message ?? "", trusted: sent is not null) is { } line)
                 {
                     lines.Add(line);
@@ -126,6 +140,11 @@ public sealed class TaskLogReader
 
             cursor.ForwardToken = next;
             cursor.BeginRead();
+            if (!toTheEnd && events.Count < MaxEventsPerPage && bytes < FullPageBytes)
+            {
+                // The rest, if any, comes with the next poll: one request a stream a poll.
+                return;
+            }
         }
     }
 
@@ -133,6 +152,7 @@ public sealed class TaskLogReader
         string region,
         string group,
         StreamCursor[] cursors,
+        bool toTheEnd,
         List<TaskLogLine> lines,
         List<EcsServiceException> failures,
         CancellationToken cancellationToken)
@@ -168,7 +188,7 @@ public sealed class TaskLogReader
                 // The group, or one of the streams, does not exist yet: read the streams one by one this time.
                 foreach (var cursor in cursors)
                 {
-                    await ReadStreamAsync(cursor, lines, failures, cancellationToken).ConfigureAwait(false);
+                    await ReadStreamAsync(cursor, toTheEnd, lines, failures, cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
