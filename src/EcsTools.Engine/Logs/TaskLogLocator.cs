@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine.Model;
@@ -82,6 +83,24 @@ public sealed class TaskLogLocator
 
         var region = Option("awslogs-region") ?? connectionRegion;
         return new ContainerLogLocation(containerName, new TaskLogSource(taskArn, taskId, containerName, region, group, $"{prefix}/{containerName}/{taskId}"), null);
+    }
+
+    /// <summary>The container names of a task's task definition, sorted (for completion); none when the task is not found.</summary>
+    public static async Task<IReadOnlyList<string>> ContainerNamesAsync(EcsConnection connection, string? cluster, string task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrEmpty(task);
+        var described = await connection.DescribeTasksAsync(
+            new DescribeTasksRequest { Cluster = string.IsNullOrEmpty(cluster) ? TaskIds.ClusterOf(task) : cluster, Tasks = [task] }, cancellationToken).ConfigureAwait(false);
+        if (described.Tasks?.FirstOrDefault()?.TaskDefinitionArn is not { } definition)
+        {
+            return [];
+        }
+
+        var response = await connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = definition }, cancellationToken)
+            .ConfigureAwait(false);
+        return (response.TaskDefinition?.ContainerDefinitions ?? []).Select(c => c.Name).OfType<string>()
+            .Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>The task id: the last part of a task ARN (or the id itself).</summary>

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace EcsTools.Engine.Logs;
 
 /// <summary>
-/// Reads the new events of a set of log streams, once per call to <see cref="ReadAsync"/> (one poll). A group with one
+/// Reads the new events of a set of log streams, once per call to <see cref="ReadAsync(bool, CancellationToken)"/> (one poll). A group with one
 /// followed stream is read with GetLogEvents and its forward token (startFromHead; the end is the token coming back
 /// unchanged: a poll sends one request a stream unless the page came back full, and a read "to the end", such as the
 /// last one after a task stopped, pages until the token comes back unchanged); a group with several is read with FilterLogEvents over up to 100 of its streams a request, so that one
@@ -64,12 +64,17 @@ public sealed class TaskLogReader
     /// stream until the service says it is at its end (the first read of a finished task, the last read after it stopped);
     /// otherwise a poll reads one page a stream unless that page was full.
     /// </summary>
-    public async Task<TaskLogReadResult> ReadAsync(bool toTheEnd, CancellationToken cancellationToken = default)
+    public Task<TaskLogReadResult> ReadAsync(bool toTheEnd, CancellationToken cancellationToken = default) =>
+        ReadAsync(null, toTheEnd, cancellationToken);
+
+    /// <summary>One read of the followed streams in <paramref name="only"/> (every followed stream when null).</summary>
+    public async Task<TaskLogReadResult> ReadAsync(IReadOnlyCollection<TaskLogSource>? only, bool toTheEnd, CancellationToken cancellationToken = default)
     {
         var lines = new List<TaskLogLine>();
         var failures = new List<EcsServiceException>();
         var before = RequestCount;
-        foreach (var group in _cursors.GroupBy(c => (c.Source.Region, c.Source.Group)).ToList())
+        var chosen = only is null ? _cursors : _cursors.Where(c => only.Any(c.SameStream)).ToList();
+        foreach (var group in chosen.GroupBy(c => (c.Source.Region, c.Source.Group)).ToList())
         {
             var cursors = group.ToList();
             if (cursors.Count == 1)
