@@ -224,6 +224,13 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
         WriteLines(Tail is { } tail ? read.Lines.GroupBy(l => l.Source.Container).SelectMany(g => g.TakeLast(tail)).OrderBy(l => l.Timestamp).ToList() : read.Lines);
         foreach (var failure in read.Failures)
         {
+            if (follow && IsTransient(failure))
+            {
+                // Following: the next read resumes where this one stopped.
+                WriteVerbose($"{failure.Operation} failed ({failure.ErrorCode}); the next read resumes where this one stopped.");
+                continue;
+            }
+
             WriteServiceError(failure, taskArn, cluster);
         }
 
