@@ -71,9 +71,9 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
 
     protected override void ValidateInput()
     {
-        if (PollInterval is { } interval && (interval < TimeSpan.FromMilliseconds(100) || interval > TimeSpan.FromHours(1)))
+        if (PollInterval is { } interval && (interval < TimeSpan.FromMilliseconds(10) || interval > TimeSpan.FromHours(1)))
         {
-            ThrowInvalidArgument("InvalidPollInterval", $"-PollInterval {interval} is outside 0.1 seconds to 1 hour.", interval,
+            ThrowInvalidArgument("InvalidPollInterval", $"-PollInterval {interval} is outside 0.01 seconds to 1 hour.", interval,
                 "Pass -PollInterval in seconds, for example -PollInterval 5.");
         }
 
