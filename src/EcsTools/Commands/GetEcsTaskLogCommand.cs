@@ -8,6 +8,7 @@ using EcsTools.Engine.Logs;
 using EcsTools.Engine.Model;
 using EcsTools.Input;
 using EcsTools.Internal;
+using EcsTools.Logs;
 
 namespace EcsTools.Commands;
 

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using EcsTools.Internal;
 
-namespace EcsTools.Internal;
+namespace EcsTools.Logs;
 
 /// <summary>The messages and error records of Get-EcsTaskLog and of log following during waits.</summary>
 internal static class LogErrors
