@@ -135,3 +135,41 @@ Describe 'Get-EcsTaskLog against moto' {
         $events.Message | Should -Be @('one', 'two', 'three', 'last words')
     }
 }
+
+Describe 'Following logs during a wait (-FollowLog)' {
+    BeforeAll { $ecs = Start-LocalEcs }
+    AfterAll { Stop-TestServer $ecs }
+
+    It 'Start-EcsTask -Wait -FollowLog writes every line once to the Information stream, tagged, and the task to the output' {
+        $task = Start-EcsTask -Cluster demo -TaskDefinition batch -LaunchType EC2 -Wait -FollowLog -PollInterval 0.2 -InformationVariable lines -InformationAction Ignore
+        $task | Should -BeOfType ([EcsTools.EcsTask])
+        $task.LastStatus | Should -Be 'STOPPED'
+        $lines.MessageData.Message | Should -Be ($batchLines | ForEach-Object { "[$($task.TaskId.Substring(0, 8)) job] $_" })
+        $lines[0].Tags | Should -Be @('PSHOST', 'EcsTools.TaskLog', "Task:$($task.TaskId)", 'Container:job')
+    }
+
+    It 'Wait-EcsTask -FollowLog with 6>&1: the lines of a failing job, then the task, and the TaskFailed error' {
+        $task = Start-EcsTask -Cluster demo -TaskDefinition batch-fail -LaunchType EC2
+        $all = @($task | Wait-EcsTask -FollowLog -PollInterval 0.2 -ErrorVariable failed -ErrorAction SilentlyContinue 6>&1)
+        $records = @($all | Where-Object { $_ -is [System.Management.Automation.InformationRecord] })
+        $records[-1].MessageData.Message | Should -BeLike "*ERROR: orders.csv line 812: invalid date '2026-13-01'"
+        $records.Count | Should -Be 3
+        @($all | Where-Object { $_ -is [EcsTools.EcsTask] }).Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'TaskFailed,*'
+    }
+
+    It 'a transcript keeps the lines as the console shows them' {
+        $path = Join-Path ([IO.Path]::GetTempPath()) "ecstools-followlog-$PID.txt"
+        Start-Transcript -LiteralPath $path | Out-Null
+        try { $task = Start-EcsTask -Cluster demo -TaskDefinition batch -LaunchType EC2 -Wait -FollowLog -PollInterval 0.2 }
+        finally { Stop-Transcript | Out-Null }
+        $text = Get-Content -Raw -LiteralPath $path
+        Remove-Item -LiteralPath $path
+        foreach ($line in $batchLines) { $text | Should -Match ([regex]::Escape("[$($task.TaskId.Substring(0, 8)) job] $line")) }
+    }
+
+    It '-FollowLog without a wait is refused before anything is sent' {
+        { Start-EcsTask -Cluster demo -TaskDefinition batch -LaunchType EC2 -FollowLog -ErrorAction Stop } |
+            Should -Throw -ErrorId 'WaitParameterWithoutWait,EcsTools.Commands.StartEcsTaskCommand'
+    }
+}
