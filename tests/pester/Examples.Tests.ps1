@@ -111,6 +111,11 @@ Describe 'tour.ps1' {
         $run.Error | Should -Match 'CannotPullContainerError'
     }
 
+    It 'shows the batch job''s output and the failing job''s last line (-FollowLog)' {
+        $run.Text | Should -Match ('\[[0-9a-f]{8} job\] ' + [regex]::Escape('Batch complete: 2400 records'))
+        $run.Text | Should -Match ('\[[0-9a-f]{8} job\] ' + [regex]::Escape("ERROR: orders.csv line 812: invalid date '2026-13-01'"))
+    }
+
     It 'leaves green as the only primary task set of checkout, stable at 100 %' {
         $sets = @(Get-EcsTaskSet -Cluster demo -Service checkout)
         $sets.Count | Should -Be 1
