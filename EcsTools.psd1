@@ -14,6 +14,7 @@
         'Get-EcsTask'
         'Wait-EcsTask'
         'Stop-EcsTask'
+        'Get-EcsTaskLog'
         'New-EcsTaskSet'
         'Get-EcsTaskSet'
         'Set-EcsTaskSet'

@@ -3,7 +3,8 @@
     Runs a one-off task (a database migration, say), waits until it has stopped, and exits with its exit code.
 
 .DESCRIPTION
-    Starts one task of -TaskDefinition, waits until it has stopped, and exits with the exit code of its container
+    Starts one task of -TaskDefinition, shows what it prints while it runs (Wait-EcsTask -FollowLog, for containers that
+    log with awslogs), waits until it has stopped, and exits with the exit code of its container
     (of -Container, when the task has several): a CI job or a scheduler acts on the result as on any command's.
 
     Exit codes:
@@ -83,7 +84,8 @@ try {
 
     # -IgnoreTaskFailure: a task that failed is output like any other, and its exit code decides below. Errors that
     # remain (the task is gone, the wait timed out, ECS cannot be reached) stop the script: -ErrorAction Stop above.
-    $task = $task | Wait-EcsTask -Timeout $Timeout -IgnoreTaskFailure
+    # -FollowLog: what the migration prints (awslogs) is shown as it runs, "[task-id container] line", last lines included.
+    $task = $task | Wait-EcsTask -Timeout $Timeout -IgnoreTaskFailure -FollowLog
 }
 catch {
     Write-Error -ErrorRecord $_ -ErrorAction Continue

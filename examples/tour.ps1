@@ -9,7 +9,8 @@
 
       1. Start-EcsTask in each of its parameter sets: a launch type, a capacity provider strategy, the cluster's
          default strategy, and chosen container instances (StartTask);
-      2. Wait-EcsTask until the tasks are RUNNING, and a batch job waited for until it has stopped;
+      2. Wait-EcsTask until the tasks are RUNNING, and a batch job waited for until it has stopped, its output shown
+         as it runs (-FollowLog);
       3. failures as error records with stable ids: a task that cannot be placed (RESOURCE:MEMORY), one whose
          container exits with code 2, one that fails to start (its image cannot be pulled);
       4. Start | Wait | Stop | Wait as one pipeline;
@@ -107,8 +108,8 @@ Start-EcsTask web -Cluster $Cluster -ContainerInstance $web[0].ContainerInstance
 Show-Step '5. Wait-EcsTask -WaitUntil Running: each task is written when it gets there (and kept with -OutVariable)'
 $web + $spot + $default + $pinned | Wait-EcsTask -WaitUntil Running -OutVariable running | Out-Host
 
-Show-Step "6. Start-EcsTask -Wait: a batch job ('batch' runs 3 s and exits 0), written once it has stopped"
-Start-EcsTask batch -Cluster $Cluster -LaunchType EC2 -Wait -OutVariable batch | Out-Host
+Show-Step "6. Start-EcsTask -Wait -FollowLog: a batch job ('batch' runs 3 s and exits 0), its output as it runs, the task once it has stopped"
+Start-EcsTask batch -Cluster $Cluster -LaunchType EC2 -Wait -FollowLog -OutVariable batch | Out-Host
 
 Show-Step "7. Failures are errors. A task that does not fit: 'big' asks for 16 GiB, the instances have 8"
 Show-Note ('ECS answers with a failure for each container instance it tried; each becomes an error record, and the ' +
@@ -119,8 +120,8 @@ Write-Host ''
 Show-Note ('All {0} have the id {1}; what each failure says is its TargetObject:' -f $placement.Count, (($placement.FullyQualifiedErrorId | Sort-Object -Unique) -join ', '))
 $placement.TargetObject | Select-Object @{ Name = 'ContainerInstance'; Expression = { $_.Arn -replace '^.*/' } }, Reason | Format-Table
 
-Show-Step "8. A task whose essential container exits with code 2 ('batch-fail'): the task is output, and a TaskFailed error"
-Start-EcsTask batch-fail -Cluster $Cluster -LaunchType EC2 -Wait -ErrorAction Continue -ErrorVariable exited | Out-Host
+Show-Step "8. A task whose essential container exits with code 2 ('batch-fail'): its last lines, the task as output, and a TaskFailed error"
+Start-EcsTask batch-fail -Cluster $Cluster -LaunchType EC2 -Wait -FollowLog -ErrorAction Continue -ErrorVariable exited | Out-Host
 Show-ErrorId $exited
 Show-Note 'In a runbook: -ErrorAction Stop and try/catch, or -IgnoreTaskFailure to take the exit code from the task (examples/run-migration.ps1).'
 

@@ -16,10 +16,14 @@ public sealed partial class EcsConnection : IDisposable
     private static int s_lastId;
 
     private readonly EcsServiceClient _client;
+    private readonly ConnectionPlan _plan;
+    private readonly Amazon.Runtime.AWSCredentials _credentials;
 
-    private EcsConnection(EcsServiceClient client, ConnectionPlan plan, string credentialSource)
+    private EcsConnection(EcsServiceClient client, ConnectionPlan plan, Amazon.Runtime.AWSCredentials credentials, string credentialSource)
     {
         _client = client;
+        _plan = plan;
+        _credentials = credentials;
         Id = Interlocked.Increment(ref s_lastId);
         Region = plan.Region.SystemName;
         RegionSource = plan.RegionSource;
@@ -62,10 +66,14 @@ public sealed partial class EcsConnection : IDisposable
         var credentials = plan.Credentials.Create();
         AssumeRoleSources.Track(credentials);
         var client = new EcsServiceClient(credentials, plan.Config);
-        return new EcsConnection(client, plan, $"{plan.Credentials.Source} [{credentials.GetType().Name}]");
+        return new EcsConnection(client, plan, credentials, $"{plan.Credentials.Source} [{credentials.GetType().Name}]");
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        DisposeLogsClients();
+    }
 
     internal async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string operation,

@@ -29,4 +29,7 @@ public enum EcsErrorKind
 
     /// <summary>The credentials could not be obtained for the call: credential_process, SSO, or AssumeRole failed.</summary>
     Credentials,
+
+    /// <summary>CloudWatch Logs: the log group or stream does not exist (yet).</summary>
+    ResourceNotFound,
 }

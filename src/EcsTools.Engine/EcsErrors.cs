@@ -27,6 +27,7 @@ internal static class EcsErrors
         "ServiceNotActiveException" => EcsErrorKind.ServiceNotActive,
         "TaskSetNotFoundException" => EcsErrorKind.TaskSetNotFound,
         "LimitExceededException" => EcsErrorKind.LimitExceeded,
+        "ResourceNotFoundException" => EcsErrorKind.ResourceNotFound,
         "ThrottlingException" or "Throttling" or "ThrottledException" or "RequestThrottledException" or "TooManyRequestsException"
             or "RequestLimitExceeded" or "BandwidthLimitExceeded" or "RequestThrottled" or "SlowDown" or "PriorRequestNotComplete"
             or "EC2ThrottledException" => EcsErrorKind.Throttled,

@@ -28,6 +28,24 @@ public static class LocalEcsLabels
     /// <summary><c>never</c>: the tasks a task set or service launches stay PENDING, so it never reaches STEADY_STATE.</summary>
     public const string Stabilize = "localecs.stabilize";
 
+    /// <summary>
+    /// What the container prints, one line per line of the label; a line may start with <c>+duration </c> (e.g.
+    /// <c>+2.5s done</c>): the time after the container started at which it is written (default: the previous line's).
+    /// With an awslogs log configuration (awslogs-group, awslogs-stream-prefix) the lines are served by the CloudWatch
+    /// Logs API (GetLogEvents, FilterLogEvents) in the stream <c>prefix/container/task-id</c>, as each is written; lines
+    /// after the container has exited or was stopped are never written.
+    /// </summary>
+    public const string Output = "localecs.output";
+
+    /// <summary>A count N: the container also prints N numbered lines of 100 characters, spread over its runFor (1 ms apart when it runs forever).</summary>
+    public const string OutputLines = "localecs.outputLines";
+
+    /// <summary>Container override environment name for <see cref="Output"/>.</summary>
+    public const string OutputEnvironment = "LOCALECS_OUTPUT";
+
+    /// <summary>Container override environment name for <see cref="OutputLines"/>.</summary>
+    public const string OutputLinesEnvironment = "LOCALECS_OUTPUT_LINES";
+
     /// <summary>Container override environment name for <see cref="RunFor"/>.</summary>
     public const string RunForEnvironment = "LOCALECS_RUN_FOR";
 

@@ -102,6 +102,7 @@ internal static class Program
 
         Console.WriteLine($"AWS_ENDPOINT_URL_ECS={endpoint}");
         Console.WriteLine($"In PowerShell:  $env:AWS_ENDPOINT_URL_ECS = '{endpoint}'");
+        Console.WriteLine($"CloudWatch Logs (container output) on the same endpoint: $env:AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = '{endpoint}'");
         Console.WriteLine("Any credentials work (e.g. $env:AWS_ACCESS_KEY_ID = 'test'; $env:AWS_SECRET_ACCESS_KEY = 'test'). Ctrl+C stops.");
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

@@ -176,6 +176,8 @@ internal static class Program
     private static void UseEndpoint(string endpoint, string region)
     {
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_ECS", endpoint);
+        // LocalEcs serves CloudWatch Logs (its containers' output) on the same port.
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", endpoint);
         Environment.SetEnvironmentVariable("AWS_REGION", region);
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDLOCALECSTOUR");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local-secret");

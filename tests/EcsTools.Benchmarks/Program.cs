@@ -9,5 +9,5 @@ namespace EcsTools.Benchmarks;
 internal static class Program
 {
     public static void Main(string[] args) =>
-        BenchmarkSwitcher.FromTypes([typeof(ImportBenchmarks), typeof(StartTaskBenchmarks)]).Run(args);
+        BenchmarkSwitcher.FromTypes([typeof(ImportBenchmarks), typeof(StartTaskBenchmarks), typeof(LogFollowBenchmarks)]).Run(args);
 }

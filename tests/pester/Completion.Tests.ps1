@@ -23,7 +23,7 @@ AfterAll {
 Describe 'Names PowerShell knows from the cmdlets' {
     It 'completes the cmdlet names' {
         Complete 'Start-Ecs' | Should -Be @('Start-EcsTask')
-        Complete 'Get-EcsT' | Should -Be @('Get-EcsTask', 'Get-EcsTaskSet')
+        Complete 'Get-EcsT' | Should -Be @('Get-EcsTask', 'Get-EcsTaskLog', 'Get-EcsTaskSet')
     }
 
     It 'completes parameter names and aliases' {

@@ -37,6 +37,7 @@ BeforeAll {
     $jobs = foreach ($group in $groups.Keys) {
         $lines = @(
             "`$env:AWS_ENDPOINT_URL_ECS = '$($servers[$group].Endpoint)'"
+            "`$env:AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = '$($servers[$group].Endpoint)'"
             "Import-Module '$manifest'"
             "`$PSDefaultParameterValues['*-Ecs*:PollInterval'] = 0.2"
         )
@@ -64,7 +65,7 @@ BeforeAll {
     }
 
     # The cmdlets in the tests look at the group's LocalEcs.
-    function Use-Group([string] $Group) { $env:AWS_ENDPOINT_URL_ECS = $servers[$Group].Endpoint }
+    function Use-Group([string] $Group) { $env:AWS_ENDPOINT_URL_ECS = $env:AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = $servers[$Group].Endpoint }
 }
 AfterAll {
     Stop-TestServer @($servers.Values)
@@ -110,6 +111,11 @@ Describe 'tour.ps1' {
         $run.Error | Should -Match 'CannotPullContainerError'
     }
 
+    It 'shows the batch job''s output and the failing job''s last line (-FollowLog)' {
+        $run.Text | Should -Match ('\[[0-9a-f]{8} job\] ' + [regex]::Escape('Batch complete: 2400 records'))
+        $run.Text | Should -Match ('\[[0-9a-f]{8} job\] ' + [regex]::Escape("ERROR: orders.csv line 812: invalid date '2026-13-01'"))
+    }
+
     It 'leaves green as the only primary task set of checkout, stable at 100 %' {
         $sets = @(Get-EcsTaskSet -Cluster demo -Service checkout)
         $sets.Count | Should -Be 1
@@ -142,6 +148,13 @@ Describe 'run-migration.ps1' {
     It 'exits with the container''s exit code' {
         $run.Runs[1].ExitCode | Should -Be 2
         $run.Runs[1].Text | Should -Match "Task [0-9a-f]{32} failed: container 'job' exited with code 2\."
+    }
+
+    It 'shows the migration''s output while it runs, the last line of a failing one included' {
+        foreach ($line in 'Starting nightly batch', 'Processed 1200 records', 'Batch complete: 2400 records') {
+            $run.Runs[0].Text | Should -Match ('\[[0-9a-f]{8} job\] ' + [regex]::Escape($line))
+        }
+        $run.Runs[1].Text | Should -Match ([regex]::Escape("job] ERROR: orders.csv line 812: invalid date '2026-13-01'"))
     }
 
     It 'exits 1 when the task fails to start, cannot be placed, or the cluster is missing' {

@@ -34,12 +34,14 @@ BeforeAll {
     $spot = Start-EcsTask fargate-web -Cluster demo -CapacityProviderStrategy @{ CapacityProvider = 'FARGATE_SPOT'; Weight = 1 } @network
     $exited = Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Wait -IgnoreTaskFailure
     $tasks = @($ec2, $spot, $exited)
+    $logEvents = @($exited | Get-EcsTaskLog)
     $taskSet = New-EcsTaskSet -Cluster demo -Service checkout -TaskDefinition fargate-web -LaunchType FARGATE @network -Scale 50 -ExternalId fmt-1
 
     function Get-Sample([string] $TypeName) {
         switch ($TypeName) {
             'EcsTools.EcsTask' { $tasks }
             'EcsTools.EcsTaskSet' { @($taskSet) }
+            'EcsTools.EcsLogEvent' { $logEvents }
             default { throw "No sample objects for ${TypeName}: add some to Formatting.Tests.ps1." }
         }
     }
@@ -55,7 +57,7 @@ AfterAll { Stop-TestServer $ecs }
 Describe 'EcsTools.Format.ps1xml' {
     It 'has a table and a list view for each output type, and the module loads them' -ForEach @{ Views = $views } {
         $views.Count | Should -BeGreaterOrEqual 4
-        foreach ($type in 'EcsTools.EcsTask', 'EcsTools.EcsTaskSet') {
+        foreach ($type in 'EcsTools.EcsTask', 'EcsTools.EcsTaskSet', 'EcsTools.EcsLogEvent') {
             ($views | Where-Object { $_.TypeName -eq $type }).Kind | Sort-Object | Should -Be @('List', 'Table')
         }
         $views.Kind | Should -Not -Contain 'Other'

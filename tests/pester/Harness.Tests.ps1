@@ -5,12 +5,12 @@ BeforeAll {
 }
 
 Describe 'Import through the manifest' {
-    It 'loads EcsTools from the module folder with its eight cmdlets' {
+    It 'loads EcsTools from the module folder with its nine cmdlets' {
         $module.Name | Should -Be 'EcsTools'
         $module.ModuleType | Should -Be 'Binary'
         $module.Version | Should -Be (Import-PowerShellDataFile (Get-RepoPath 'EcsTools.psd1')).ModuleVersion
         (Get-Command -Module EcsTools).Name | Sort-Object | Should -Be @(
-            'Get-EcsTask', 'Get-EcsTaskSet', 'New-EcsTaskSet', 'Remove-EcsTaskSet', 'Set-EcsTaskSet', 'Start-EcsTask', 'Stop-EcsTask', 'Wait-EcsTask')
+            'Get-EcsTask', 'Get-EcsTaskLog', 'Get-EcsTaskSet', 'New-EcsTaskSet', 'Remove-EcsTaskSet', 'Set-EcsTaskSet', 'Start-EcsTask', 'Stop-EcsTask', 'Wait-EcsTask')
     }
 }
 

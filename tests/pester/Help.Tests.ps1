@@ -19,8 +19,8 @@ BeforeAll {
 }
 
 Describe 'The module' {
-    It 'exports the eight cmdlets, each with a help file' {
-        @(Get-Command -Module EcsTools -CommandType Cmdlet).Count | Should -Be 8
+    It 'exports the nine cmdlets, each with a help file' {
+        @(Get-Command -Module EcsTools -CommandType Cmdlet).Count | Should -Be 9
         (Get-Command -Module EcsTools).HelpFile | Select-Object -Unique | Should -Be 'EcsTools.dll-Help.xml'
         Join-Path $module.ModuleBase 'en-US/EcsTools.dll-Help.xml' | Should -Exist
     }
@@ -34,7 +34,7 @@ Describe 'The module' {
     }
 
     It 'finds the cmdlets by a help search' {
-        (Get-Help *-EcsTask* -Category Cmdlet).Name | Sort-Object | Should -Be @('Get-EcsTask', 'Get-EcsTaskSet', 'New-EcsTaskSet', 'Remove-EcsTaskSet', 'Set-EcsTaskSet', 'Start-EcsTask', 'Stop-EcsTask', 'Wait-EcsTask')
+        (Get-Help *-EcsTask* -Category Cmdlet).Name | Sort-Object | Should -Be @('Get-EcsTask', 'Get-EcsTaskLog', 'Get-EcsTaskSet', 'New-EcsTaskSet', 'Remove-EcsTaskSet', 'Set-EcsTaskSet', 'Start-EcsTask', 'Stop-EcsTask', 'Wait-EcsTask')
     }
 }
 

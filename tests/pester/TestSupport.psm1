@@ -19,7 +19,7 @@ $script:Python = if ($env:ECSTOOLS_TEST_PYTHON) { $env:ECSTOOLS_TEST_PYTHON } el
 $script:Watchdog = Join-Path $PSScriptRoot 'watchdog.py'
 $script:SeedScript = Join-Path $script:RepoRoot 'tests/EcsTools.Tests/moto/seed.py'
 $script:EnvironmentNames = @(
-    'AWS_ENDPOINT_URL_ECS', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
+    'AWS_ENDPOINT_URL_ECS', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_LOGS', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
     'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_EC2_METADATA_DISABLED'
 )
 
@@ -59,7 +59,7 @@ function Import-EcsToolsModule {
 function Set-EcsTestEnvironment {
     <#
     .SYNOPSIS
-        Points this process at a test endpoint: AWS_ENDPOINT_URL_ECS, region (AWS_REGION and AWS_DEFAULT_REGION), test
+        Points this process at a test endpoint: AWS_ENDPOINT_URL_ECS and AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, region (AWS_REGION and AWS_DEFAULT_REGION), test
         credentials (test/test), no profile, shared config and credentials files that do not exist, no IMDS.
         Returns what it replaced; Restore-EcsTestEnvironment puts it back. Start-LocalEcs and Start-Moto call it.
     #>
@@ -73,6 +73,8 @@ function Set-EcsTestEnvironment {
     $noFile = Join-Path ([IO.Path]::GetTempPath()) 'ecstools-pester-no-such-file'
     $values = @{
         AWS_ENDPOINT_URL_ECS        = $Endpoint.GetLeftPart([UriPartial]::Authority)
+        # LocalEcs and moto serve CloudWatch Logs on the same port (the SDK's variable for the service id 'CloudWatch Logs').
+        AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = $Endpoint.GetLeftPart([UriPartial]::Authority)
         AWS_REGION                  = $Region
         AWS_DEFAULT_REGION          = $Region
         AWS_ACCESS_KEY_ID           = 'test'

@@ -33,21 +33,25 @@ internal sealed class EcsClientConfig : ClientConfig
 
     public override string UserAgent => s_userAgent;
 
-    public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters)
+    public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) =>
+        DetermineEndpoint(this, EcsServiceId, parameters);
+
+    /// <summary>The endpoint of one operation as the client's pipeline resolves it (the config's EndpointProvider and the SDK's endpoint settings).</summary>
+    internal static Endpoint DetermineEndpoint(ClientConfig config, string serviceId, ServiceOperationEndpointParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var requestContext = new RequestContext(false)
         {
-            ClientConfig = this,
+            ClientConfig = config,
             OriginalRequest = parameters.Request,
-            Request = new DefaultRequest(parameters.Request, EcsServiceId),
+            Request = new DefaultRequest(parameters.Request, serviceId),
         };
         requestContext.Request.AlternateEndpoint = parameters.AlternateEndpoint;
         return new EcsEndpointResolver().GetEndpoint(new ExecutionContext(requestContext, null));
     }
 
     // The SDK's defaults modes, as every AWSSDK service client declares them.
-    private static List<IDefaultConfiguration> DefaultConfigurations()
+    internal static List<IDefaultConfiguration> DefaultConfigurations()
     {
         static DefaultConfiguration Mode(DefaultConfigurationMode name, int connectMilliseconds) => new()
         {

@@ -14,6 +14,9 @@ internal sealed record ConnectionPlan(
     System.TimeSpan RequestTimeout,
     string RequestTimeoutSource)
 {
+    /// <summary>-EndpointUrl when given: the Logs client of the connection uses it too.</summary>
+    public string? ExplicitEndpoint { get; init; }
+
     /// <summary>Region, endpoint, request timeout and credential source: one live connection per slot.</summary>
     public string Slot => $"{Region.SystemName}|{Endpoint}|{RequestTimeout.Ticks}|{Credentials.Slot}";
 

@@ -109,7 +109,10 @@ internal static class ConnectionResolver
 
         var credentials = CredentialResolver.Resolve(settings, profiles, config);
         var timeoutSource = settings.RequestTimeout is null ? "default" : settings.RequestTimeoutOrigin ?? "-RequestTimeout";
-        return new ConnectionPlan(region, regionSource, config, endpoint, endpointSource, credentials, requestTimeout, timeoutSource);
+        return new ConnectionPlan(region, regionSource, config, endpoint, endpointSource, credentials, requestTimeout, timeoutSource)
+        {
+            ExplicitEndpoint = explicitEndpoint,
+        };
     }
 
     private static string? ValidateEndpoint(string? endpointUrl)

@@ -34,6 +34,7 @@ public sealed class DocsExampleRunner : IAsyncDisposable
         $PSDefaultParameterValues['*-Ecs*:SecretKey'] = 'example-secret-key'
         $PSDefaultParameterValues['Wait-EcsTask:PollInterval'] = 0.02
         $PSDefaultParameterValues['*-EcsTaskSet:PollInterval'] = 0.02
+        $PSDefaultParameterValues['Get-EcsTaskLog:PollInterval'] = { param($binding) if ($binding.BoundParameters.Contains('Follow')) { 0.02 } }
         $PSDefaultParameterValues['Start-EcsTask:PollInterval'] = {
             param($binding)
             if ($binding.BoundParameters.Contains('Wait') -or $binding.BoundParameters.Contains('WaitUntil')) { 0.02 }

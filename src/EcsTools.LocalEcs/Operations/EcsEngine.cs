@@ -54,6 +54,17 @@ internal sealed class EcsEngine
         }
     }
 
+    /// <summary>Runs one CloudWatch Logs operation (see <see cref="LogsOperations"/>) over every region's tasks. Throws <see cref="LocalEcsException"/>.</summary>
+    public JsonObject InvokeLogs(string region, string operation, string body)
+    {
+        JsonObject input = Parse(body);
+        lock (_gate)
+        {
+            Region(region);
+            return LogsOperations.Invoke(_regions.Values, region, operation, input, Now);
+        }
+    }
+
     /// <summary>Creates the region's state now (seeding it with the scene), rather than on its first request.</summary>
     public void Touch(string region)
     {

@@ -207,6 +207,10 @@ internal static class TaskDefinitionBuilder
             MemoryReservation = reservation,
             PortMappings = mappings,
             Labels = labels,
+            LogDriver = (string?)definition["logConfiguration"]?["logDriver"],
+            LogOptions = ((definition["logConfiguration"]?["options"] as JsonObject) ?? [])
+                .Where(p => p.Value is not null)
+                .ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
         };
         return (info, normalized);
     }

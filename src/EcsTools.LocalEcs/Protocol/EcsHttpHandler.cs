@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Http;
 namespace EcsTools.LocalEcs.Protocol;
 
 /// <summary>
-/// The awsJson1_1 front end: <c>POST /</c> with <c>X-Amz-Target: AmazonEC2ContainerServiceV20141113.Op</c>. Records
+/// The awsJson1_1 front end: <c>POST /</c> with <c>X-Amz-Target: AmazonEC2ContainerServiceV20141113.Op</c> (or
+/// <c>Logs_20140328.Op</c> for the CloudWatch Logs operations, see <see cref="LogsOperations"/>). Records
 /// every request, applies injected faults (before or after processing), and answers JSON or
 /// <c>{"__type": code, "message": text}</c> errors with the X-Amzn-ErrorType header.
 /// </summary>
@@ -60,7 +61,8 @@ internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, Re
         string? target = request.Headers["X-Amz-Target"].FirstOrDefault();
         string? authorization = request.Headers.Authorization.FirstOrDefault();
         string operation = target is null ? string.Empty
-            : target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
+            : target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..]
+            : target.StartsWith(LogsOperations.TargetPrefix, StringComparison.Ordinal) ? target[LogsOperations.TargetPrefix.Length..] : target;
         var entry = new LocalEcsRequest(body)
         {
             Operation = operation,
@@ -125,6 +127,11 @@ internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, Re
     {
         try
         {
+            if (target is not null && target.StartsWith(LogsOperations.TargetPrefix, StringComparison.Ordinal) && LogsOperations.IsKnownOperation(entry.Operation))
+            {
+                return (200, engine.InvokeLogs(entry.Region, entry.Operation, entry.Body).ToJsonString(s_json), null);
+            }
+
             if (target is null || !target.StartsWith(TargetPrefix, StringComparison.Ordinal) || !EcsEngine.IsKnownOperation(entry.Operation))
             {
                 throw EcsErrors.UnknownOperation(target ?? "(no X-Amz-Target)");

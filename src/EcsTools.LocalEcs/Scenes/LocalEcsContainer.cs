@@ -48,6 +48,24 @@ public sealed class LocalEcsContainer
     /// <summary>Tasks launched by a task set or service stay PENDING: it never reaches a steady state.</summary>
     public bool NeverStabilize { get; init; }
 
+    /// <summary>What the container prints (see <see cref="LocalEcsLabels.Output"/>): lines, each optionally "+duration text".</summary>
+    public string? Output { get; init; }
+
+    /// <summary>The container also prints this many numbered lines of 100 characters (see <see cref="LocalEcsLabels.OutputLines"/>).</summary>
+    public int? OutputLines { get; init; }
+
+    /// <summary>The awslogs log group; with <see cref="LogStreamPrefix"/>, the container logs with the awslogs driver.</summary>
+    public string? LogGroup { get; init; }
+
+    /// <summary>The awslogs-stream-prefix: the stream is prefix/container/task-id.</summary>
+    public string? LogStreamPrefix { get; init; }
+
+    /// <summary>The awslogs-region (the task's region when null).</summary>
+    public string? LogRegion { get; init; }
+
+    /// <summary>A log driver other than awslogs (e.g. "splunk"), or "awslogs" to force it without a group.</summary>
+    public string? LogDriver { get; init; }
+
     internal JsonObject ToJson()
     {
         var labels = new Dictionary<string, string>(DockerLabels, StringComparer.Ordinal);
@@ -66,6 +84,8 @@ public sealed class LocalEcsContainer
         Label(LocalEcsLabels.StepInterval, StepInterval is { } step ? Milliseconds(step) : null);
         Label(LocalEcsLabels.StopExitCode, StopExitCode?.ToString(CultureInfo.InvariantCulture));
         Label(LocalEcsLabels.Stabilize, NeverStabilize ? "never" : null);
+        Label(LocalEcsLabels.Output, Output);
+        Label(LocalEcsLabels.OutputLines, OutputLines?.ToString(CultureInfo.InvariantCulture));
         var json = new JsonObject { ["name"] = Name, ["image"] = Image, ["essential"] = Essential };
         if (Cpu is { } cpu)
         {
@@ -93,6 +113,23 @@ public sealed class LocalEcsContainer
             return (JsonNode)mapping;
         }).ToArray());
         json["environment"] = new JsonArray(Environment.Select(e => (JsonNode)new JsonObject { ["name"] = e.Key, ["value"] = e.Value }).ToArray());
+        if (LogDriver is not null || LogGroup is not null)
+        {
+            var options = new JsonObject();
+            void Option(string name, string? value)
+            {
+                if (value is not null)
+                {
+                    options[name] = value;
+                }
+            }
+
+            Option("awslogs-group", LogGroup);
+            Option("awslogs-stream-prefix", LogStreamPrefix);
+            Option("awslogs-region", LogRegion);
+            json["logConfiguration"] = new JsonObject { ["logDriver"] = LogDriver ?? "awslogs", ["options"] = options };
+        }
+
         if (labels.Count > 0)
         {
             json["dockerLabels"] = new JsonObject(labels.Select(l => new KeyValuePair<string, JsonNode?>(l.Key, l.Value)));

@@ -23,7 +23,8 @@ public static class LocalEcsScenes
     /// <summary>
     /// Cluster <c>demo</c>: 3 container instances (4096 CPU / 8192 MiB each), FARGATE and FARGATE_SPOT with a default
     /// strategy (FARGATE base 1 weight 1, FARGATE_SPOT weight 3). Task definitions: <c>web</c> (2 containers, runs until
-    /// stopped, bridge with dynamic host ports), <c>batch</c> (runs 3 s, exits 0), <c>batch-fail</c> (exits 2 after 2 s),
+    /// stopped, bridge with dynamic host ports), <c>batch</c> (runs 3 s, exits 0), <c>batch-fail</c> (exits 2 after 2 s; both print
+    /// a few lines to the awslogs group /ecs/demo, stream prefix = family),
     /// <c>bad-image</c> (fails to start), <c>fargate-web</c> (awsvpc, FARGATE) and <c>big</c> (needs 16 GiB: never placed,
     /// RESOURCE:MEMORY). Service <c>checkout</c>: EXTERNAL controller, desiredCount 4, with a subnet and security group.
     /// </summary>
@@ -49,8 +50,8 @@ public static class LocalEcsScenes
                 new LocalEcsContainer { Name = "log-router", Image = "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable", Cpu = 64, MemoryReservation = 64, Essential = false },
             ],
         });
-        scene.RegisterTaskDefinition(Batch("batch", TimeSpan.FromSeconds(3), 0));
-        scene.RegisterTaskDefinition(Batch("batch-fail", TimeSpan.FromSeconds(2), 2));
+        scene.RegisterTaskDefinition(Batch("batch", TimeSpan.FromSeconds(3), 0, BatchOutput));
+        scene.RegisterTaskDefinition(Batch("batch-fail", TimeSpan.FromSeconds(2), 2, BatchFailOutput));
         scene.RegisterTaskDefinition(new LocalEcsTaskDefinition
         {
             Family = "bad-image",
@@ -73,7 +74,16 @@ public static class LocalEcsScenes
         scene.CreateService(DemoCluster, DemoService, 4, "EXTERNAL", subnets: [DemoSubnet], securityGroups: [DemoSecurityGroup]);
     }
 
-    private static LocalEcsTaskDefinition Batch(string family, TimeSpan runFor, int exitCode) => new()
+    /// <summary>What the <c>batch</c> job prints (awslogs group /ecs/demo, stream batch/job/task-id), the last line just before it exits.</summary>
+    public const string BatchOutput = "Starting nightly batch\n+1s Processed 1200 records\n+2s Processed 2400 records\n+2.9s Batch complete: 2400 records";
+
+    /// <summary>What the <c>batch-fail</c> job prints before it exits with code 2; the last line in its last second.</summary>
+    public const string BatchFailOutput = "Starting import\n+1s Reading s3://demo-imports/orders.csv\n+1.9s ERROR: orders.csv line 812: invalid date '2026-13-01'";
+
+    /// <summary>The awslogs group of the demo's batch task definitions.</summary>
+    public const string DemoLogGroup = "/ecs/demo";
+
+    private static LocalEcsTaskDefinition Batch(string family, TimeSpan runFor, int exitCode, string output) => new()
     {
         Family = family,
         Containers =
@@ -86,6 +96,9 @@ public static class LocalEcsScenes
                 Memory = 256,
                 RunFor = runFor,
                 ExitCode = exitCode,
+                Output = output,
+                LogGroup = DemoLogGroup,
+                LogStreamPrefix = family,
             },
         ],
     };

@@ -20,6 +20,11 @@ internal sealed class ContainerDefinitionInfo
     public IReadOnlyList<PortMappingInfo> PortMappings { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The logConfiguration's driver and options (awslogs-group, awslogs-region, awslogs-stream-prefix); null without one.</summary>
+    public string? LogDriver { get; init; }
+
+    public IReadOnlyDictionary<string, string> LogOptions { get; init; } = new Dictionary<string, string>();
 }
 
 internal readonly record struct PortMappingInfo(int ContainerPort, int HostPort, string Protocol);

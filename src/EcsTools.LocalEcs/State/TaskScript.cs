@@ -17,6 +17,8 @@ internal sealed class TaskScript
         [LocalEcsLabels.MissingAfterEnvironment] = LocalEcsLabels.MissingAfter,
         [LocalEcsLabels.StepIntervalEnvironment] = LocalEcsLabels.StepInterval,
         [LocalEcsLabels.StopExitCodeEnvironment] = LocalEcsLabels.StopExitCode,
+        [LocalEcsLabels.OutputEnvironment] = LocalEcsLabels.Output,
+        [LocalEcsLabels.OutputLinesEnvironment] = LocalEcsLabels.OutputLines,
     };
 
     public required IReadOnlyDictionary<string, ContainerScript> Containers { get; init; }
@@ -126,12 +128,29 @@ internal sealed class TaskScript
         }
 
         settings.TryGetValue(LocalEcsLabels.FailToStart, out string? failToStart);
+        TimeSpan? runFor = Duration(LocalEcsLabels.RunFor, allowForever: true);
+        IReadOnlyList<ScriptedLine> output;
+        try
+        {
+            output = ScriptedLine.Parse(
+                settings.TryGetValue(LocalEcsLabels.Output, out string? text) ? text : null,
+                settings.TryGetValue(LocalEcsLabels.OutputLines, out string? count) ? count : null,
+                runFor);
+        }
+        catch (FormatException e)
+        {
+            throw Invalid(LocalEcsLabels.Output, e.Message);
+        }
+
         var container = new ContainerScript(
             essential,
-            Duration(LocalEcsLabels.RunFor, allowForever: true),
+            runFor,
             Integer(LocalEcsLabels.ExitCode, 0),
             string.IsNullOrWhiteSpace(failToStart) ? null : failToStart,
-            Integer(LocalEcsLabels.StopExitCode, 143));
+            Integer(LocalEcsLabels.StopExitCode, 143))
+        {
+            Output = output,
+        };
         return new Parsed(container, Duration(LocalEcsLabels.MissingAfter, allowForever: true), step, neverStabilize);
     }
 
@@ -139,4 +158,8 @@ internal sealed class TaskScript
 }
 
 /// <summary>One container's script: how long it runs, its exit code, a start failure, and its exit code when stopped.</summary>
-internal sealed record ContainerScript(bool Essential, TimeSpan? RunFor, int ExitCode, string? FailToStart, int StopExitCode);
+internal sealed record ContainerScript(bool Essential, TimeSpan? RunFor, int ExitCode, string? FailToStart, int StopExitCode)
+{
+    /// <summary>What the container prints and when (after it started), in order.</summary>
+    public IReadOnlyList<ScriptedLine> Output { get; init; } = [];
+}

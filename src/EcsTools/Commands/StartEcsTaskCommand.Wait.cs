@@ -39,7 +39,16 @@ public sealed partial class StartEcsTaskCommand
     [Parameter]
     public SwitchParameter IgnoreTaskFailure { get; set; }
 
+    /// <summary>
+    /// With -Wait or -WaitUntil: while waiting, write each container's new log lines (awslogs) to the Information stream,
+    /// as "[task-id container] line", tagged with the task and container; shown like Write-Host, kept by
+    /// -InformationVariable, 6>&1 and transcripts.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter FollowLog { get; set; }
+
     private TaskWaitOptions? _waitOptions;
+    private Logs.WaitLogFollower? _logs;
 
     private bool Waits => Wait.IsPresent || WaitUntil is not null;
 
@@ -55,10 +64,10 @@ public sealed partial class StartEcsTaskCommand
     {
         // A wait setting given on the command line without a wait is a mistake; one that comes from
         // $PSDefaultParameterValues (e.g. '*-Ecs*:PollInterval' in a profile) is simply not used.
-        if (!Waits && (Typed(nameof(Timeout)) || Typed(nameof(PollInterval)) || Typed(nameof(IgnoreTaskFailure))))
+        if (!Waits && (Typed(nameof(Timeout)) || Typed(nameof(PollInterval)) || Typed(nameof(IgnoreTaskFailure)) || Typed(nameof(FollowLog))))
         {
             ThrowInvalidArgument("WaitParameterWithoutWait",
-                "-Timeout, -PollInterval and -IgnoreTaskFailure apply to a wait: add -Wait or -WaitUntil.", null,
+                "-Timeout, -PollInterval, -IgnoreTaskFailure and -FollowLog apply to a wait: add -Wait or -WaitUntil.", null,
                 "Add -Wait (wait until the tasks have stopped) or -WaitUntil Running, or drop the wait parameters.");
         }
 
@@ -88,7 +97,12 @@ public sealed partial class StartEcsTaskCommand
     {
         if (_waitOptions is { } options)
         {
+            _logs = FollowLog ? new Logs.WaitLogFollower(Connection) : null;
             WaitForTasks(WaitedTasks, options);
         }
     }
+
+    private protected override System.Threading.Tasks.Task AfterPollAsync(
+        Waiting.PipelineQueue queue, TaskWaitSet tasks, Engine.Waiting.PollContext context, System.Threading.CancellationToken token) =>
+        _logs?.AfterPollAsync(queue, tasks, WriteInformation, WriteWarning, WriteVerbose, token) ?? System.Threading.Tasks.Task.CompletedTask;
 }

@@ -59,7 +59,15 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     [Parameter]
     public SwitchParameter IgnoreTaskFailure { get; set; }
 
+    /// <summary>
+    /// While waiting, write each container's new log lines (awslogs) to the Information stream, as "[task-id container]
+    /// line", tagged with the task and container; shown like Write-Host, kept by -InformationVariable, 6>&1 and transcripts.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter FollowLog { get; set; }
+
     private TaskWaitOptions? _options;
+    private Logs.WaitLogFollower? _logs;
 
     private bool UntilStopped => string.Equals(WaitUntil, "Stopped", StringComparison.OrdinalIgnoreCase);
 
@@ -82,5 +90,13 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
         }
     }
 
-    protected override void EndProcessing() => WaitForTasks(WaitedTasks, _options!);
+    protected override void EndProcessing()
+    {
+        _logs = FollowLog ? new Logs.WaitLogFollower(Connection) : null;
+        WaitForTasks(WaitedTasks, _options!);
+    }
+
+    private protected override System.Threading.Tasks.Task AfterPollAsync(
+        Waiting.PipelineQueue queue, TaskWaitSet tasks, Engine.Waiting.PollContext context, System.Threading.CancellationToken token) =>
+        _logs?.AfterPollAsync(queue, tasks, WriteInformation, WriteWarning, WriteVerbose, token) ?? System.Threading.Tasks.Task.CompletedTask;
 }

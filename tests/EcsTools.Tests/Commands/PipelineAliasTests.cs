@@ -43,7 +43,7 @@ public sealed class PipelineAliasTests
                 }
             }
             """).EnsureSuccess().Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(8 + 5, rows.Count); // Get-EcsTask -Service (was -ServiceName, now its alias) joined the four task-set -Service parameters.
+        Assert.Equal(9 + 5, rows.Count); // Get-EcsTask -Service (was -ServiceName, now its alias) joined the four task-set -Service parameters; Get-EcsTaskLog -Cluster.
         Assert.All(rows.Where(r => r.Contains("-Cluster:", StringComparison.Ordinal)), r => Assert.EndsWith(": ClusterArn,ClusterName", r, StringComparison.Ordinal));
         Assert.All(rows.Where(r => r.Contains("-Service:", StringComparison.Ordinal)), r => Assert.EndsWith(": ServiceArn,ServiceName", r, StringComparison.Ordinal));
     }

@@ -24,6 +24,7 @@ public sealed class DocsDriftTests
         ["Get-EcsTask"] = ["ListTasks", "DescribeTasks"],
         ["Wait-EcsTask"] = ["DescribeTasks", "DescribeTaskDefinition"],
         ["Stop-EcsTask"] = ["StopTask"],
+        ["Get-EcsTaskLog"] = ["DescribeTasks", "DescribeTaskDefinition"],
         ["New-EcsTaskSet"] = ["CreateTaskSet", "DescribeTaskSets"],
         ["Get-EcsTaskSet"] = ["DescribeTaskSets"],
         ["Set-EcsTaskSet"] = ["UpdateTaskSet", "UpdateServicePrimaryTaskSet", "DescribeTaskSets"],

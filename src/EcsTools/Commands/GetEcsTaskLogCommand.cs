@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using EcsTools.Completion;
+using EcsTools.Engine;
+using EcsTools.Engine.Logs;
+using EcsTools.Engine.Model;
+using EcsTools.Input;
+using EcsTools.Internal;
+using EcsTools.Logs;
+
+namespace EcsTools.Commands;
+
+/// <summary>
+/// Gets what the containers of ECS tasks wrote to CloudWatch Logs (the awslogs driver: the group, region and stream prefix
+/// of the task definition), as EcsLogEvent objects in time order; with -Follow, until the tasks stop.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "EcsTaskLog")]
+[OutputType(typeof(EcsLogEvent))]
+public sealed class GetEcsTaskLogCommand : EcsCmdlet
+{
+    /// <summary>How long -Follow waits between reads.</summary>
+    internal static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(2);
+
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private TaskLogLocator? _locator;
+    private TaskLogReader? _reader;
+    private TaskLogFollow? _follow;
+
+    /// <summary>Task ids or ARNs; tasks piped from Start-, Get- or Wait-EcsTask bind by their TaskArn.</summary>
+    [TextInput(typeof(GetEcsTaskLogCommand), nameof(Task))]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskArn", "TaskId", "Tasks")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskCompleter))]
+    public string[] Task { get; set; } = [];
+
+    /// <summary>The cluster name or ARN; the default cluster when omitted (for task ARNs, the cluster in the ARN).</summary>
+    [TextInput(typeof(GetEcsTaskLogCommand), nameof(Cluster))]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ClusterArn", "ClusterName")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterCompleter))]
+    public string? Cluster { get; set; }
+
+    /// <summary>Only these containers (names from the task definition); every container when omitted.</summary>
+    [TextInput(typeof(GetEcsTaskLogCommand), nameof(Container))]
+    [Parameter]
+    [Alias("ContainerName")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerCompleter))]
+    public string[]? Container { get; set; }
+
+    /// <summary>Only lines written at or after this time (a DateTime; local unless it says otherwise).</summary>
+    [Parameter]
+    public DateTime? Since { get; set; }
+
+    /// <summary>Only the last N lines of each container (then, with -Follow, every new line).</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int? Tail { get; set; }
+
+    /// <summary>Keeps reading until the tasks stop, then reads once more so that nothing written at the end is lost.</summary>
+    [Parameter]
+    public SwitchParameter Follow { get; set; }
+
+    /// <summary>With -Follow: how long to wait between reads, in seconds or as a TimeSpan (default 2 seconds).</summary>
+    [Parameter]
+    [TimeSpanArgument]
+    public TimeSpan? PollInterval { get; set; }
+
+    protected override void ValidateInput()
+    {
+        if (PollInterval is { } interval && (interval < TimeSpan.FromMilliseconds(10) || interval > TimeSpan.FromHours(1)))
+        {
+            ThrowInvalidArgument("InvalidPollInterval", $"-PollInterval {interval} is outside 0.01 seconds to 1 hour.", interval,
+                "Pass -PollInterval in seconds, for example -PollInterval 5.");
+        }
+
+        if (PollInterval is not null && !Follow)
+        {
+            ThrowInvalidArgument("PollIntervalWithoutFollow", "-PollInterval applies to -Follow only.", PollInterval,
+                "Add -Follow, or leave out -PollInterval.");
+        }
+    }
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _locator = new TaskLogLocator(Connection);
+        _reader = new TaskLogReader(Connection);
+        _follow = new TaskLogFollow(Connection, _reader);
+        var (endpoint, source) = Connection.LogsEndpoint(null);
+        WriteVerbose($"CloudWatch Logs endpoint: {endpoint} (from {source}).");
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (RefuseInputObjects())
+        {
+            return;
+        }
+
+        foreach (var group in Task.Where(t => !string.IsNullOrWhiteSpace(t)).GroupBy(t => TaskTargets.ClusterKey(TaskTargets.ClusterFor(Cluster, t))))
+        {
+            var cluster = TaskTargets.ClusterFor(Cluster, group.First());
+            var described = Await(ct => Connection.DescribeTasksInBatchesAsync(cluster, group.ToList(), includeTags: false, ct));
+            foreach (var failure in described.Failures)
+            {
+                if (failure.Reason == "MISSING")
+                {
+                    var asked = group.FirstOrDefault(t => failure.Arn is not null && TaskIds.Matches(t, failure.Arn)) ?? failure.Arn ?? "";
+                    WriteError(TaskErrors.NotFound(asked, cluster, "DescribeTasks"));
+                    continue;
+                }
+
+                WriteFailure(failure, "DescribeTasks");
+            }
+
+            foreach (var error in described.Errors)
+            {
+                WriteServiceError(error.Exception, error.Tasks.Count == 1 ? error.Tasks[0] : error.Tasks.ToArray(), cluster);
+            }
+
+            foreach (var task in described.Tasks)
+            {
+                Read(task, cluster);
+            }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (!Follow || _follow is null || _follow.Done)
+        {
+            return;
+        }
+
+        var interval = PollInterval ?? DefaultPollInterval;
+        while (!_follow.Done)
+        {
+            Await(ct => System.Threading.Tasks.Task.Delay(interval, ct));
+            var step = Await(ct => _follow.StepAsync(ct));
+            WriteLines(step.Read.Lines);
+            foreach (var failure in step.Read.Failures.Concat(step.StatusErrors))
+            {
+                if (!IsTransient(failure))
+                {
+                    WriteServiceError(failure, failure.Operation, Cluster);
+                    return;
+                }
+
+                WriteVerbose($"{failure.Operation} failed ({failure.ErrorCode}); the next read resumes where this one stopped.");
+            }
+
+            foreach (var stopped in step.Stopped)
+            {
+                WriteVerbose($"Task {TaskLogLocator.TaskIdOf(stopped)} stopped: its last lines are read.");
+            }
+        }
+    }
+
+    private void Read(TaskInfo task, string? cluster)
+    {
+        var taskArn = task.TaskArn ?? "";
+        if (string.IsNullOrEmpty(task.TaskDefinitionArn))
+        {
+            WriteError(LogErrors.NoTaskDefinition(taskArn));
+            return;
+        }
+
+        IReadOnlyList<ContainerLogLocation> locations;
+        try
+        {
+            locations = Await(ct => _locator!.LocateAsync(taskArn, task.TaskDefinitionArn, ct));
+        }
+        catch (EcsServiceException e)
+        {
+            WriteServiceError(e, taskArn, cluster, task.TaskDefinitionArn);
+            return;
+        }
+
+        if (Container is { Length: > 0 } chosen)
+        {
+            var unknown = chosen.Where(c => !locations.Any(l => string.Equals(l.Container, c, StringComparison.Ordinal))).ToList();
+            if (unknown.Count > 0)
+            {
+                WriteError(LogErrors.ContainerNotFound(taskArn, unknown, locations.Select(l => l.Container).ToList()));
+                return;
+            }
+
+            locations = locations.Where(l => chosen.Contains(l.Container, StringComparer.Ordinal)).ToList();
+        }
+
+        var sources = new List<TaskLogSource>();
+        foreach (var location in locations)
+        {
+            if (location.Source is { } source)
+            {
+                sources.Add(source);
+            }
+            else if (_warned.Add(task.TaskDefinitionArn + "|" + location.Container))
+            {
+                WriteWarning(LogErrors.CannotRead(location.Problem!));
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        // Read this task's streams to their end now; with -Follow, the same cursors go on from there.
+        var follow = Follow && task.LastStatus != "STOPPED";
+        var reader = follow ? _reader! : new TaskLogReader(Connection);
+        var since = Since is { } from ? new DateTimeOffset(from.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(from, DateTimeKind.Local) : from) : (DateTimeOffset?)null;
+        foreach (var source in sources)
+        {
+            reader.Add(source, since);
+        }
+
+        var read = Await(ct => reader.ReadAsync(sources, toTheEnd: true, ct));
+        WriteDebug($"Task {TaskLogLocator.TaskIdOf(taskArn)}: {read.Lines.Count} line(s) in {read.Requests} CloudWatch Logs request(s).");
+        WriteLines(Tail is { } tail ? read.Lines.GroupBy(l => l.Source.Container).SelectMany(g => g.TakeLast(tail)).OrderBy(l => l.Timestamp).ToList() : read.Lines);
+        foreach (var failure in read.Failures)
+        {
+            if (follow && IsTransient(failure))
+            {
+                // Following: the next read resumes where this one stopped.
+                WriteVerbose($"{failure.Operation} failed ({failure.ErrorCode}); the next read resumes where this one stopped.");
+                continue;
+            }
+
+            WriteServiceError(failure, taskArn, cluster);
+        }
+
+        if (follow)
+        {
+            _follow!.Track(taskArn, cluster, sources);
+        }
+    }
+
+    private void WriteLines(IReadOnlyList<TaskLogLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            WriteObject(ToEvent(line));
+        }
+    }
+
+    internal static EcsLogEvent ToEvent(TaskLogLine line) => new(
+        line.Timestamp.UtcDateTime, line.Source.TaskArn, line.Source.TaskId, line.Source.Container, line.Message, line.Source.Group, line.Source.Stream);
+
+    private static bool IsTransient(EcsServiceException e) =>
+        e.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout;
+}

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EcsTools.Engine;
+using EcsTools.Engine.Logs;
+using EcsTools.Internal;
+using EcsTools.Waiting;
+
+namespace EcsTools.Logs;
+
+/// <summary>
+/// -FollowLog of Start-EcsTask -Wait and Wait-EcsTask: once per poll of the wait's loop (its AfterPoll hook), the new
+/// log lines of the tasks waited for, written to the Information stream through the pipeline queue. A task is read
+/// from the poll that first describes it; the poll that finds it settled (stopped, or running for -WaitUntil Running)
+/// reads its streams to the end, then drops them. A log that cannot be read is a warning, once; a read that fails is
+/// retried by the next poll from where it stopped, and an error a retry cannot fix (AccessDenied) stops the following
+/// with one warning, never the wait.
+/// </summary>
+internal sealed class WaitLogFollower
+{
+    /// <summary>The tag every line carries, besides PSHOST (shown like Write-Host) and Task:/Container: tags.</summary>
+    public const string Tag = "EcsTools.TaskLog";
+
+    private readonly TaskLogLocator _locator;
+    private readonly TaskLogReader _reader;
+    private readonly Dictionary<string, IReadOnlyList<TaskLogSource>> _followed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _located = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private bool _stopped;
+
+    public WaitLogFollower(EcsConnection connection)
+    {
+        _locator = new TaskLogLocator(connection);
+        _reader = new TaskLogReader(connection);
+    }
+
+    /// <summary>The CloudWatch Logs requests sent so far.</summary>
+    public long Requests => _reader.RequestCount;
+
+    /// <summary>One read after a poll. <paramref name="write"/>, <paramref name="warn"/> and <paramref name="verbose"/> run on the pipeline thread.</summary>
+    public async Task AfterPollAsync(
+        PipelineQueue queue,
+        TaskWaitSet tasks,
+        Action<InformationRecord> write,
+        Action<string> warn,
+        Action<string> verbose,
+        CancellationToken token)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        // What the pipeline thread knows now (it settles tasks between polls).
+        var known = await queue.InvokeAsync(() => tasks.PendingSnapshot()
+            .Select(t => (Arn: t.Last?.TaskArn, Definition: t.Last?.TaskDefinitionArn))
+            .ToList()).ConfigureAwait(false);
+        foreach (var (arn, definition) in known)
+        {
+            if (arn is null || definition is null || !_located.Add(arn))
+            {
+                continue;
+            }
+
+            IReadOnlyList<ContainerLogLocation> locations;
+            try
+            {
+                locations = await _locator.LocateAsync(arn, definition, token).ConfigureAwait(false);
+            }
+            catch (EcsServiceException e)
+            {
+                _located.Remove(arn);
+                queue.Post(() => verbose($"-FollowLog: DescribeTaskDefinition failed ({e.ErrorCode}); the next poll tries again."));
+                continue;
+            }
+
+            var sources = new List<TaskLogSource>();
+            foreach (var location in locations)
+            {
+                if (location.Source is { } source)
+                {
+                    sources.Add(source);
+                    _reader.Add(source);
+                }
+                else if (_warned.Add(definition + "|" + location.Container))
+                {
+                    queue.Post(() => warn(LogErrors.CannotRead(location.Problem!)));
+                }
+            }
+
+            _followed[arn] = sources;
+        }
+
+        var pending = new HashSet<string>(known.Where(k => k.Arn is not null).Select(k => k.Arn!), StringComparer.Ordinal);
+        var settled = _followed.Keys.Where(arn => !pending.Contains(arn)).ToList();
+        var read = await _reader.ReadAsync(toTheEnd: settled.Count > 0, token).ConfigureAwait(false);
+        foreach (var line in read.Lines)
+        {
+            var record = Record(line);
+            queue.Post(() => write(record));
+        }
+
+        foreach (var failure in read.Failures)
+        {
+            if (failure.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout)
+            {
+                queue.Post(() => verbose($"-FollowLog: {failure.Operation} failed ({failure.ErrorCode}); the next poll reads on from there."));
+                continue;
+            }
+
+            _stopped = true;
+            queue.Post(() => warn($"-FollowLog stopped: the logs cannot be read ({failure.ErrorCode}: {failure.Message}). The wait goes on."));
+            return;
+        }
+
+        if (read.Failures.Count == 0)
+        {
+            foreach (var arn in settled)
+            {
+                foreach (var source in _followed[arn])
+                {
+                    _reader.Remove(source);
+                }
+
+                _followed.Remove(arn);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The line as the console and a transcript show it, "[task-id container] message", tagged PSHOST (so it is shown
+    /// unless -InformationAction Ignore, as Write-Host is), EcsTools.TaskLog, Task:id and Container:name.
+    /// </summary>
+    internal static InformationRecord Record(TaskLogLine line)
+    {
+        var shortId = line.Source.TaskId.Length > 8 ? line.Source.TaskId[..8] : line.Source.TaskId;
+        var record = new InformationRecord(new HostInformationMessage { Message = $"[{shortId} {line.Source.Container}] {line.Message}" }, "EcsTools")
+        {
+            TimeGenerated = line.Timestamp.LocalDateTime,
+        };
+        record.Tags.Add("PSHOST");
+        record.Tags.Add(Tag);
+        record.Tags.Add("Task:" + line.Source.TaskId);
+        record.Tags.Add("Container:" + line.Source.Container);
+        return record;
+    }
+}
