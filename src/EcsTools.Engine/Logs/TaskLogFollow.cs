@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine.Logs;
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EcsTools.Engine.Tasks;
 using EcsTools.Engine.Model;
 
 namespace EcsTools.Engine.Logs;

@@ -7,7 +7,8 @@ using EcsTools.Engine;
 using EcsTools.Engine.Logs;
 using EcsTools.Engine.Model;
 using EcsTools.Input;
-using EcsTools.Internal;
+using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 using EcsTools.Logs;
 
 namespace EcsTools.Commands;

@@ -42,7 +42,7 @@ public sealed partial class StartEcsTaskCommand
     /// <summary>
     /// With -Wait or -WaitUntil: while waiting, write each container's new log lines (awslogs) to the Information stream,
     /// as "[task-id container] line", tagged with the task and container; shown like Write-Host, kept by
-    /// -InformationVariable, 6>&1 and transcripts.
+    /// -InformationVariable, 6&gt;&amp;1 and transcripts.
     /// </summary>
     [Parameter]
     public SwitchParameter FollowLog { get; set; }

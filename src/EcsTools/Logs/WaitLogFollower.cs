@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using EcsTools.Engine;
 using EcsTools.Engine.Logs;
-using EcsTools.Internal;
 using EcsTools.Waiting;
 
 namespace EcsTools.Logs;
