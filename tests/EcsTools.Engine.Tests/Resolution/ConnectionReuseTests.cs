@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using EcsTools.Engine.Resolution;
 using EcsTools.Engine.Tests.Client;
 using Xunit;
@@ -119,6 +120,36 @@ public sealed class ConnectionReuseTests : IDisposable
         Write(_sharedCredentials, "[default]\n", settled: true);
         Assert.Same(moved, Get(Settings, expectResolution: true));
         Assert.Same(moved, Get(Settings, expectResolution: false));
+    }
+
+    [Fact]
+    public void An_edit_of_the_file_the_SDK_reads_is_resolved_again_whatever_AWS_SHARED_CREDENTIALS_FILE_names_now()
+    {
+        // AWSSDK.Core fixes the shared files' paths when it first reads the variables (the default files when they named
+        // no file then); a variable set or changed later does not move them. Here the SDK reads sdk-credentials while
+        // AWS_SHARED_CREDENTIALS_FILE names shared-credentials, as in a session that set the variable after its first command.
+        var sdkCredentials = Path.Combine(_directory, "sdk-credentials");
+        Write(sdkCredentials, "[sdk]\naws_access_key_id = AKIDSDKFILEBEFOR\naws_secret_access_key = sdk-before-secret\nregion = eu-west-1\n", settled: true);
+        var path = typeof(Amazon.Runtime.CredentialManagement.SharedCredentialsFile).GetProperty(
+            nameof(Amazon.Runtime.CredentialManagement.SharedCredentialsFile.DefaultFilePath), BindingFlags.Public | BindingFlags.Static)!;
+        var sdkPath = path.GetValue(null);
+        path.SetValue(null, sdkCredentials);
+        try
+        {
+            var settings = new EcsConnectionSettings { EndpointUrl = "http://127.0.0.1:9", ProfileName = "sdk" };
+            var first = Get(settings, expectResolution: true);
+            Assert.Contains("EFOR", first.CredentialSource, StringComparison.Ordinal);
+            Assert.Same(first, Get(settings, expectResolution: false));
+
+            Write(sdkCredentials, "[sdk]\naws_access_key_id = AKIDSDKFILEAFTER\naws_secret_access_key = sdk-after-secret1\nregion = eu-west-1\n", settled: true);
+            var rekeyed = Get(settings, expectResolution: true);
+            Assert.NotSame(first, rekeyed);
+            Assert.Contains("FTER", rekeyed.CredentialSource, StringComparison.Ordinal);
+        }
+        finally
+        {
+            path.SetValue(null, sdkPath);
+        }
     }
 
     [Fact]
