@@ -45,6 +45,10 @@ internal sealed class ResolutionInputs : IEquatable<ResolutionInputs>
         [
             Variable("AWS_SHARED_CREDENTIALS_FILE") ?? SharedCredentialsFile.DefaultFilePath,
             Variable("AWS_CONFIG_FILE") ?? SharedCredentialsFile.DefaultConfigFilePath,
+            // The files the SDK reads: fixed when it first reads the variables (the default files when they named none
+            // that existed then), so not always the ones the variables name now.
+            SharedCredentialsFile.DefaultFilePath,
+            SharedCredentialsFile.DefaultConfigFilePath,
             string.IsNullOrEmpty(settings.ProfileLocation) ? "" : settings.ProfileLocation,
             s_netSdkStore,
         ];
