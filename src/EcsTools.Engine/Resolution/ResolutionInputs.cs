@@ -123,6 +123,12 @@ internal sealed class ResolutionInputs : IEquatable<ResolutionInputs>
             try
             {
                 var info = new FileInfo(path);
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+                {
+                    // A symbolic link: the SDK reads the file it ends at, whose stamp (and path) is the one that changes.
+                    return target.Exists ? new(target.FullName, target.Length, target.LastWriteTimeUtc.Ticks) : new(target.FullName, -1, 0);
+                }
+
                 return info.Exists ? new(path, info.Length, info.LastWriteTimeUtc.Ticks) : new(path, -1, 0);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
