@@ -45,6 +45,10 @@ internal sealed class ResolutionInputs : IEquatable<ResolutionInputs>
         [
             Variable("AWS_SHARED_CREDENTIALS_FILE") ?? SharedCredentialsFile.DefaultFilePath,
             Variable("AWS_CONFIG_FILE") ?? SharedCredentialsFile.DefaultConfigFilePath,
+            // The files the SDK reads: fixed when it first reads the variables (the default files when they named none
+            // that existed then), so not always the ones the variables name now.
+            SharedCredentialsFile.DefaultFilePath,
+            SharedCredentialsFile.DefaultConfigFilePath,
             string.IsNullOrEmpty(settings.ProfileLocation) ? "" : settings.ProfileLocation,
             s_netSdkStore,
         ];
@@ -119,6 +123,12 @@ internal sealed class ResolutionInputs : IEquatable<ResolutionInputs>
             try
             {
                 var info = new FileInfo(path);
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+                {
+                    // A symbolic link: the SDK reads the file it ends at, whose stamp (and path) is the one that changes.
+                    return target.Exists ? new(target.FullName, target.Length, target.LastWriteTimeUtc.Ticks) : new(target.FullName, -1, 0);
+                }
+
                 return info.Exists ? new(path, info.Length, info.LastWriteTimeUtc.Ticks) : new(path, -1, 0);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -45,7 +45,9 @@ internal static class CompletionRunner
             }
 
             // The fetch runs on its own (CompletionCache); the prompt's thread sleeps on it for what is left of the budget.
-            var lookup = SyncBridge.Start(_ => CompletionCache.GetAsync(EcsConnectionCache.Get(session.Settings), target.Call, target.Fetch), CancellationToken.None);
+            // Off the prompt's thread from the start: resolving the connection reads profile files and may ask instance
+            // metadata for the region, synchronously, and the budget must bound that too.
+            var lookup = Task.Run(() => CompletionCache.GetAsync(EcsConnectionCache.Get(session.Settings), target.Call, target.Fetch));
             var remaining = Budget - clock.Elapsed;
             if (remaining <= TimeSpan.Zero || !SyncBridge.Wait(lookup, remaining) || !lookup.IsCompletedSuccessfully)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using EcsTools.Engine.Resolution;
 using EcsTools.Engine.Tests.Client;
 using Xunit;
@@ -122,6 +123,62 @@ public sealed class ConnectionReuseTests : IDisposable
     }
 
     [Fact]
+    public void An_edit_of_the_file_the_SDK_reads_is_resolved_again_whatever_AWS_SHARED_CREDENTIALS_FILE_names_now()
+    {
+        // AWSSDK.Core fixes the shared files' paths when it first reads the variables (the default files when they named
+        // no file then); a variable set or changed later does not move them. Here the SDK reads sdk-credentials while
+        // AWS_SHARED_CREDENTIALS_FILE names shared-credentials, as in a session that set the variable after its first command.
+        var sdkCredentials = Path.Combine(_directory, "sdk-credentials");
+        Write(sdkCredentials, "[sdk]\naws_access_key_id = AKIDSDKFILEBEFOR\naws_secret_access_key = sdk-before-secret\nregion = eu-west-1\n", settled: true);
+        var path = typeof(Amazon.Runtime.CredentialManagement.SharedCredentialsFile).GetProperty(
+            nameof(Amazon.Runtime.CredentialManagement.SharedCredentialsFile.DefaultFilePath), BindingFlags.Public | BindingFlags.Static)!;
+        var sdkPath = path.GetValue(null);
+        path.SetValue(null, sdkCredentials);
+        try
+        {
+            var settings = new EcsConnectionSettings { EndpointUrl = "http://127.0.0.1:9", ProfileName = "sdk" };
+            var first = Get(settings, expectResolution: true);
+            Assert.Contains("EFOR", first.CredentialSource, StringComparison.Ordinal);
+            Assert.Same(first, Get(settings, expectResolution: false));
+
+            Write(sdkCredentials, "[sdk]\naws_access_key_id = AKIDSDKFILEAFTER\naws_secret_access_key = sdk-after-secret1\nregion = eu-west-1\n", settled: true);
+            var rekeyed = Get(settings, expectResolution: true);
+            Assert.NotSame(first, rekeyed);
+            Assert.Contains("FTER", rekeyed.CredentialSource, StringComparison.Ordinal);
+        }
+        finally
+        {
+            path.SetValue(null, sdkPath);
+        }
+    }
+
+    [Fact]
+    public void An_edit_behind_a_symbolic_link_is_resolved_again()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Symbolic links need a privilege there.
+        }
+
+        // A profile file that is a link (a dotfile manager's, or a mounted secret that rotates behind ..data links): the
+        // SDK reads the file it points to, so that file's stamp counts, not the link's.
+        var target = Path.Combine(_directory, "linked-credentials");
+        var link = Path.Combine(_directory, "link-to-credentials");
+        Write(target, "[linked]\naws_access_key_id = AKIDLINKEDBEFORE\naws_secret_access_key = linked-secret-1\nregion = eu-west-1\n", settled: true);
+        File.CreateSymbolicLink(link, target);
+        SetLinkTime(link, s_longAgo); // the link's own stamp, settled (the link itself never changes below)
+        var settings = Settings with { ProfileLocation = link, ProfileName = "linked" };
+        var first = Get(settings, expectResolution: true);
+        Assert.Contains("FORE", first.CredentialSource, StringComparison.Ordinal);
+        Assert.Same(first, Get(settings, expectResolution: false));
+
+        Write(target, "[linked]\naws_access_key_id = AKIDLINKEDAFTER1\naws_secret_access_key = linked-secret-2\nregion = eu-west-1\n", settled: true);
+        var rekeyed = Get(settings, expectResolution: true);
+        Assert.NotSame(first, rekeyed);
+        Assert.Contains("TER1", rekeyed.CredentialSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_written_just_now_is_resolved_on_every_call_until_it_settles()
     {
         Write(_credentials, "[reuse]\naws_access_key_id = AKIDREUSEJUSTNOW\naws_secret_access_key = just-now-secret\nregion = eu-west-1\n", settled: false);
@@ -182,6 +239,17 @@ public sealed class ConnectionReuseTests : IDisposable
         Assert.Equal(expectResolution ? before + 1 : before, ConnectionResolver.Resolutions);
         return connection;
     }
+
+    // lutimes: the times of the link itself (File.SetLastWriteTimeUtc sets those of its target).
+    private static void SetLinkTime(string link, DateTime utc)
+    {
+        var seconds = new DateTimeOffset(utc).ToUnixTimeSeconds();
+        Assert.Equal(0, LinkTimes(link, [seconds, 0, seconds, 0]));
+        Assert.Equal(utc, new FileInfo(link).LastWriteTimeUtc);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "lutimes", SetLastError = true)]
+    private static extern int LinkTimes([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, long[] times);
 
     private void Write(string path, string text, bool settled)
     {

@@ -124,6 +124,38 @@ public sealed class CompletionTests : IAsyncLifetime
         Assert.InRange(elapsed, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(3));
     }
 
+    [Fact]
+    public async Task A_profile_file_that_never_finishes_reading_gives_up_within_the_budget()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Named pipes in the file system are Unix's.
+        }
+
+        // Reading a named pipe blocks until something writes to it: the connection's resolution (which reads the profile
+        // file, or asks instance metadata for a region) must not hold the prompt past the budget, any more than a slow endpoint.
+        var pipe = Path.Combine(Path.GetTempPath(), "ecstools-pipe-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(0, MakeFifo(pipe, 0x180));
+        try
+        {
+            var completion = Task.Run(() => SessionKit.Complete(_host.Session, $"Start-EcsTask -ProfileLocation '{pipe}' -Cluster "));
+            Assert.Same(completion, await Task.WhenAny(completion, Task.Delay(WaitClocks.Bound)));
+            var (texts, _, result) = await completion;
+            Assert.Empty(texts);
+            Assert.Empty(result.Errors);
+            Assert.Null(result.Terminating);
+        }
+        finally
+        {
+            // End the read that is still blocked (an empty file), so that nothing stays behind.
+            await Task.Run(() => new FileStream(pipe, FileMode.Open, FileAccess.Write).Dispose()).WaitAsync(WaitClocks.Bound);
+            File.Delete(pipe);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
+
     [Theory]
     [InlineData("Start-EcsTask -EndpointUrl not-a-url -Cluster ")]
     [InlineData("Start-EcsTask -EndpointUrl http://127.0.0.1:9 -Cluster ")]
