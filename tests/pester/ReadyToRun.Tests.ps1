@@ -65,7 +65,9 @@ Describe 'ReadyToRun images' {
         $il.task | Should -Match '^arn:aws:ecs:us-east-1:\d{12}:task/demo/[0-9a-f]{32}$'
         $il.engine | Should -Be (Join-Path $module 'engine/EcsTools.Engine.dll')
         $il.sdk | Should -Be (Join-Path $module 'engine/AWSSDK.Core.dll')
-        # About 1,450 fewer methods on .NET 10 (Start-EcsTask's first call): the runtime took the images' code.
-        [int]$precompiled.jitted | Should -BeLessThan ([int]$il.jitted - 800)
+        # Without tier-up recompiles, about 700 fewer methods on .NET 10 (Start-EcsTask's first call, 8,856 against 8,161 on
+        # 2026-12-06): the runtime took the images' code. What stays is generic code over framework types (async state
+        # machines, System.Text.Json's converters of nullable values), which an image of our assemblies cannot hold.
+        [int]$precompiled.jitted | Should -BeLessThan ([int]$il.jitted - 400)
     }
 }
