@@ -112,7 +112,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.Create(e, "InvalidRegion", ErrorCategory.InvalidArgument, Region is null ? null : TextValue.Shorten(Region),
+            ThrowTerminatingError(ErrorRecords.Create(e, ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, Region is null ? null : TextValue.Shorten(Region),
                 "Pass a region name such as us-east-1 or eu-west-1."));
             return;
         }

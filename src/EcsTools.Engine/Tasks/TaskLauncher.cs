@@ -40,12 +40,12 @@ public sealed class TaskLauncher
         ArgumentNullException.ThrowIfNull(request);
         if (request.Count < 1)
         {
-            throw new EcsInputException("InvalidCount", $"-Count is {request.Count}; at least one task must be started.", "Pass -Count 1 or more.", request.Count);
+            throw new EcsInputException(ErrorIds.InvalidCount, $"-Count is {request.Count}; at least one task must be started.", "Pass -Count 1 or more.", request.Count);
         }
 
         if (request.Count > TaskLaunchLimits.MaxCount)
         {
-            throw new EcsInputException("CountTooLarge",
+            throw new EcsInputException(ErrorIds.CountTooLarge,
                 $"-Count is {request.Count}; Start-EcsTask starts at most {TaskLaunchLimits.MaxCount} tasks of a task definition in one command "
                 + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxRunTaskCount} RunTask calls), so that a typo cannot fan out into thousands of tasks.",
                 $"Pass -Count {TaskLaunchLimits.MaxCount} or less; to start more, run the command again (with another -ClientToken, if you use one).", request.Count);
@@ -53,24 +53,24 @@ public sealed class TaskLauncher
 
         if (request.ReferenceId is { Length: > TaskLaunchLimits.MaxReferenceIdLength })
         {
-            throw new EcsInputException("InvalidReferenceId",
+            throw new EcsInputException(ErrorIds.InvalidReferenceId,
                 $"-ReferenceId is {request.ReferenceId.Length} characters long; ECS takes at most {TaskLaunchLimits.MaxReferenceIdLength}.", "Shorten the reference id.");
         }
 
         EcsClientTokens.Validate(request.ClientToken, TaskLaunchLimits.MaxClientTokenLength);
-        var constraints = ReadAll<PlacementConstraint>(request.PlacementConstraints, "PlacementConstraint", "InvalidPlacementConstraint");
-        var strategy = ReadAll<PlacementStrategy>(request.PlacementStrategy, "PlacementStrategy", "InvalidPlacementStrategy");
-        var volumes = ReadAll<TaskVolumeConfiguration>(request.VolumeConfigurations, "VolumeConfiguration", "InvalidVolumeConfiguration");
+        var constraints = ReadAll<PlacementConstraint>(request.PlacementConstraints, "PlacementConstraint", ErrorIds.InvalidPlacementConstraint);
+        var strategy = ReadAll<PlacementStrategy>(request.PlacementStrategy, "PlacementStrategy", ErrorIds.InvalidPlacementStrategy);
+        var volumes = ReadAll<TaskVolumeConfiguration>(request.VolumeConfigurations, "VolumeConfiguration", ErrorIds.InvalidVolumeConfiguration);
         if (constraints is { Count: > TaskLaunchLimits.MaxPlacementConstraints })
         {
-            throw new EcsInputException("TooManyPlacementConstraints",
+            throw new EcsInputException(ErrorIds.TooManyPlacementConstraints,
                 $"-PlacementConstraint: ECS allows at most {TaskLaunchLimits.MaxPlacementConstraints} constraints per task.",
                 $"Pass at most {TaskLaunchLimits.MaxPlacementConstraints} constraints (the task definition's count too).");
         }
 
         if (strategy is { Count: > TaskLaunchLimits.MaxPlacementStrategies })
         {
-            throw new EcsInputException("TooManyPlacementStrategies",
+            throw new EcsInputException(ErrorIds.TooManyPlacementStrategies,
                 $"-PlacementStrategy: ECS allows at most {TaskLaunchLimits.MaxPlacementStrategies} rules per task.",
                 $"Pass at most {TaskLaunchLimits.MaxPlacementStrategies} rules.");
         }
@@ -84,7 +84,7 @@ public sealed class TaskLauncher
     {
         if (count > TaskLaunchLimits.MaxCount)
         {
-            throw new EcsInputException("TooManyContainerInstances",
+            throw new EcsInputException(ErrorIds.TooManyContainerInstances,
                 $"-ContainerInstance has {count} container instances; Start-EcsTask takes at most {TaskLaunchLimits.MaxCount} in one command "
                 + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxStartTaskInstances} StartTask calls).",
                 $"Pass at most {TaskLaunchLimits.MaxCount} container instances; pipe them in, or run the command again for the rest.", count);
@@ -160,7 +160,7 @@ public sealed class TaskLauncher
             var names = await ContainerNamesAsync(connection, taskDefinition, cancellationToken).ConfigureAwait(false);
             if (names.Length != 1)
             {
-                throw new EcsInputException("ContainerNameRequired",
+                throw new EcsInputException(ErrorIds.ContainerNameRequired,
                     $"Task definition '{taskDefinition}' has {names.Length} containers ({string.Join(", ", names)}): "
                     + "-Command and -Environment need -Container to say which one they override.",
                     $"Add -Container with one of: {string.Join(", ", names)}.", taskDefinition);

@@ -18,7 +18,7 @@ public sealed class WaitSettingsException : Exception
     public WaitSettingsException(string message, Exception innerException)
         : base(message, innerException)
     {
-        ErrorId = "InvalidWaitSetting";
+        ErrorId = ErrorIds.InvalidWaitSetting;
         RecommendedAction = "";
     }
 

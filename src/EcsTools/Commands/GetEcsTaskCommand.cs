@@ -106,7 +106,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
         }.Where(f => f.Value is not null).Select(f => f.Name).ToArray();
         if (others.Length > 0)
         {
-            ThrowInvalidArgument("StartedByNotAlone",
+            ThrowInvalidArgument(ErrorIds.StartedByNotAlone,
                 $"-StartedBy cannot be combined with {string.Join(", ", others)}: ECS's ListTasks takes startedBy only as its one filter.",
                 StartedBy,
                 "List by -StartedBy alone and filter the output (for example with Where-Object), or drop -StartedBy.");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
 using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 using EcsTools.Input;
 
 namespace EcsTools.Commands;
@@ -19,9 +20,9 @@ public sealed partial class StartEcsTaskCommand
             Tags = Tag is null ? null : TagInput.ReadTags(Tag),
             LaunchType = ParameterSetName == ByLaunchType ? LaunchType : null,
             CapacityProviderStrategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.ReadShares(CapacityProviderStrategy) : null,
-            PlacementConstraints = StructuredInput.JsonAll(PlacementConstraint, nameof(PlacementConstraint), "InvalidPlacementConstraint"),
-            PlacementStrategy = StructuredInput.JsonAll(PlacementStrategy, nameof(PlacementStrategy), "InvalidPlacementStrategy"),
-            VolumeConfigurations = StructuredInput.JsonAll(VolumeConfiguration, nameof(VolumeConfiguration), "InvalidVolumeConfiguration"),
+            PlacementConstraints = StructuredInput.JsonAll(PlacementConstraint, nameof(PlacementConstraint), ErrorIds.InvalidPlacementConstraint),
+            PlacementStrategy = StructuredInput.JsonAll(PlacementStrategy, nameof(PlacementStrategy), ErrorIds.InvalidPlacementStrategy),
+            VolumeConfigurations = StructuredInput.JsonAll(VolumeConfiguration, nameof(VolumeConfiguration), ErrorIds.InvalidVolumeConfiguration),
             Network = NetworkInput.Read(Subnet, SecurityGroup, AssignPublicIp),
             Overrides = new TaskOverrideRequest
             {
@@ -54,13 +55,13 @@ public sealed partial class StartEcsTaskCommand
         {
             if (!TextValue.TryConvert(entry.Key, out var name) || string.IsNullOrWhiteSpace(name))
             {
-                throw new InputValidationException("InvalidEnvironment", "-Environment has an empty variable name, or a name that is not text.",
+                throw new InputValidationException(ErrorIds.InvalidEnvironment, "-Environment has an empty variable name, or a name that is not text.",
                     "Give every variable a name, e.g. -Environment @{LOG_LEVEL='debug'}.");
             }
 
             if (!TextValue.TryConvert(entry.Value, out var value))
             {
-                throw new InputValidationException("InvalidEnvironmentValue",
+                throw new InputValidationException(ErrorIds.InvalidEnvironmentValue,
                     $"-Environment: the value of '{TagInput.Show(name)}' is {TextValue.Describe(entry.Value)}; environment variables hold text "
                     + "(a hashtable or array would be sent as its type name).",
                     $"Give '{TagInput.Show(name)}' a text value; to pass a list, join it (-join ',') or convert it (ConvertTo-Json -Compress).", name);

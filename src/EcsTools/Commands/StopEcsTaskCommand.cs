@@ -40,7 +40,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     {
         if (Reason is { Length: > TaskStopRequest.MaxReasonLength })
         {
-            ThrowInvalidArgument("ReasonTooLong", $"-Reason is {Reason.Length} characters long; ECS takes at most {TaskStopRequest.MaxReasonLength}.", Reason,
+            ThrowInvalidArgument(ErrorIds.ReasonTooLong, $"-Reason is {Reason.Length} characters long; ECS takes at most {TaskStopRequest.MaxReasonLength}.", Reason,
                 $"Shorten the reason to {TaskStopRequest.MaxReasonLength} characters or fewer.");
         }
     }

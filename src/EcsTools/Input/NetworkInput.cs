@@ -1,6 +1,7 @@
 using System.Linq;
 using EcsTools.Engine;
 using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -18,7 +19,7 @@ internal static class NetworkInput
         {
             if (securityGroups is { Length: > 0 } || assignPublicIp)
             {
-                throw new InputValidationException("SubnetRequired",
+                throw new InputValidationException(ErrorIds.SubnetRequired,
                     "-SecurityGroup and -AssignPublicIp configure an awsvpc network interface, which needs -Subnet.",
                     "Add -Subnet with at least one subnet id.");
             }
@@ -28,13 +29,13 @@ internal static class NetworkInput
 
         if (subnets.Length > MaxSubnets)
         {
-            throw new InputValidationException("TooManySubnets", $"-Subnet has {subnets.Length} subnets; ECS takes at most {MaxSubnets}.",
+            throw new InputValidationException(ErrorIds.TooManySubnets, $"-Subnet has {subnets.Length} subnets; ECS takes at most {MaxSubnets}.",
                 $"Pass at most {MaxSubnets} subnets of one VPC.");
         }
 
         if (securityGroups is { Length: > MaxSecurityGroups })
         {
-            throw new InputValidationException("TooManySecurityGroups",
+            throw new InputValidationException(ErrorIds.TooManySecurityGroups,
                 $"-SecurityGroup has {securityGroups.Length} groups; ECS takes at most {MaxSecurityGroups}.", $"Pass at most {MaxSecurityGroups} security groups.");
         }
 

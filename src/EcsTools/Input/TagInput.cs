@@ -8,6 +8,7 @@ using System.Management.Automation;
 using System.Text;
 using EcsTools.Engine;
 using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -52,7 +53,7 @@ internal static class TagInput
                     if (key is null)
                     {
                         throw new InputValidationException(
-                            "InvalidTag",
+                            ErrorIds.InvalidTag,
                             $"-Tag: '{TextValue.Shorten(item.ToString() ?? "")}' is neither a hashtable nor an object with Key and Value properties.",
                             "Pass -Tag @{team='web'; env='prod'} or objects with Key and Value.",
                             item);
@@ -71,7 +72,7 @@ internal static class TagInput
     {
         if (tags.Count > MaxTags)
         {
-            throw new InputValidationException("TooManyTags", $"-Tag: {tags.Count} tags given; ECS allows at most {MaxTags} per resource.",
+            throw new InputValidationException(ErrorIds.TooManyTags, $"-Tag: {tags.Count} tags given; ECS allows at most {MaxTags} per resource.",
                 $"Pass at most {MaxTags} tags.", tags.Count);
         }
 
@@ -81,28 +82,28 @@ internal static class TagInput
             var key = tag.Key;
             if (!IsAllowed(key, 1, MaxKeyLength))
             {
-                throw new InputValidationException("InvalidTagKey",
+                throw new InputValidationException(ErrorIds.InvalidTagKey,
                     $"-Tag: the key '{Show(key)}' is not a valid ECS tag key: 1 to {MaxKeyLength} characters of letters, digits, spaces and _ . : / = + - @.",
                     "Change the tag key.", key);
             }
 
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InputValidationException("ReservedTagKey", $"-Tag: the key '{Show(key)}' uses the prefix 'aws:', which AWS reserves for its own tags.",
+                throw new InputValidationException(ErrorIds.ReservedTagKey, $"-Tag: the key '{Show(key)}' uses the prefix 'aws:', which AWS reserves for its own tags.",
                     "Choose a key that does not start with 'aws:'.", key);
             }
 
             var value = tag.Value;
             if (!IsAllowed(value, 0, MaxValueLength))
             {
-                throw new InputValidationException("InvalidTagValue",
+                throw new InputValidationException(ErrorIds.InvalidTagValue,
                     $"-Tag: the value of '{Show(key)}' is not a valid ECS tag value: 0 to {MaxValueLength} characters of letters, digits, spaces and _ . : / = + - @.",
                     "Change the tag value.", key);
             }
 
             if (!seen.Add(key))
             {
-                throw new InputValidationException("DuplicateTagKey", $"-Tag: the key '{Show(key)}' is given more than once; tag keys must be unique.",
+                throw new InputValidationException(ErrorIds.DuplicateTagKey, $"-Tag: the key '{Show(key)}' is given more than once; tag keys must be unique.",
                     "Give each tag key once.", key);
             }
         }
@@ -164,14 +165,14 @@ internal static class TagInput
     {
         if (key is null || !TextValue.TryConvert(key, out var keyText))
         {
-            throw new InputValidationException("InvalidTagKeyType",
+            throw new InputValidationException(ErrorIds.InvalidTagKeyType,
                 $"-Tag: a key is {TextValue.Describe(key)}; tag keys are text.",
                 "Use text for tag keys, e.g. -Tag @{team='web'}.", TextValue.Describe(key));
         }
 
         if (!TextValue.TryConvert(value, out var valueText))
         {
-            throw new InputValidationException("InvalidTagValueType",
+            throw new InputValidationException(ErrorIds.InvalidTagValueType,
                 $"-Tag: the value of '{Show(keyText)}' is {TextValue.Describe(value)}; tag values are text (a hashtable or array would be sent as its type name).",
                 $"Give '{Show(keyText)}' a text value, e.g. -Tag @{{team='web'}}; to keep several values, join them (-join ',').", keyText);
         }

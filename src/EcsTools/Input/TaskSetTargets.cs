@@ -21,7 +21,7 @@ internal static class TaskSetTargets
         var message = string.IsNullOrWhiteSpace(taskSet)
             ? $"{missing} {verb} needed: they name the service whose task sets to get."
             : $"{missing} {verb} needed for task set '{taskSet}': an id does not name its cluster and service, as a task set ARN does.";
-        return ErrorRecords.FromInput(new InputValidationException("ClusterAndServiceRequired", message,
+        return ErrorRecords.FromInput(new InputValidationException(ErrorIds.ClusterAndServiceRequired, message,
             $"Pass {missing}, or the task set's ARN (task-set/cluster/service/id), or pipe in the task set object (it has ClusterArn, ServiceArn and TaskSetArn).",
             taskSet));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using EcsTools.Engine;
+using EcsTools.Errors;
 using EcsTools.Input;
 
 namespace EcsTools.Session;
@@ -26,7 +27,7 @@ internal static class ConnectionSettingsBuilder
             if ((accessKey is not null || secretKey is not null) && keysAreDefaults == IsDefault(pscredentialOrigin))
             {
                 throw new InputValidationException(
-                    "ConflictingCredentials",
+                    ErrorIds.ConflictingCredentials,
                     "-Credential and -AccessKey/-SecretKey were both given.",
                     "Pass either -Credential or -AccessKey with -SecretKey.");
             }
@@ -51,7 +52,7 @@ internal static class ConnectionSettingsBuilder
         if (parameters.RequestTimeout is { } timeout && (timeout <= System.TimeSpan.Zero || timeout > MaxRequestTimeout))
         {
             throw new InputValidationException(
-                "InvalidRequestTimeout",
+                ErrorIds.InvalidRequestTimeout,
                 $"-RequestTimeout is {timeout}; it must be more than 0 and at most {MaxRequestTimeout.TotalMinutes} minutes.",
                 "Pass -RequestTimeout in seconds (for example -RequestTimeout 10) or as a TimeSpan.");
         }
