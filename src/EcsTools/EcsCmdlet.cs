@@ -377,8 +377,8 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
             var record = ErrorRecords.FromInput(new InputValidationException(
                 TextInputAttribute.ErrorId,
-                $"-{parameter} was given {refused}; it takes text (a name, an ARN or a value), and the object would have been sent as its type name.",
-                $"Pass -{parameter} as text, or pipe objects that have a {parameter} property (or one of its aliases: Get-Help {MyInvocation.MyCommand.Name} -Parameter {parameter}).",
+                InputMessages.InvalidInputObject(parameter, refused),
+                InputMessages.InvalidInputObjectAction(parameter, MyInvocation.MyCommand.Name),
                 refused));
             if (terminating)
             {

@@ -107,9 +107,9 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
         if (others.Length > 0)
         {
             ThrowInvalidArgument(ErrorIds.StartedByNotAlone,
-                $"-StartedBy cannot be combined with {string.Join(", ", others)}: ECS's ListTasks takes startedBy only as its one filter.",
+                InputMessages.StartedByNotAlone(string.Join(", ", others)),
                 StartedBy,
-                "List by -StartedBy alone and filter the output (for example with Where-Object), or drop -StartedBy.");
+                InputMessages.StartedByNotAloneAction);
         }
     }
 

@@ -61,16 +61,15 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
         if (ParameterSetName == ByPrimary && !MyInvocation.BoundParameters.ContainsKey(nameof(Primary)))
         {
             throw new InputValidationException(ErrorIds.NoChangeRequested,
-                "Set-EcsTaskSet was given neither -Scale nor -Primary: there is nothing to change.",
-                "Give -Scale (a percentage of the service's desired count), -Primary (to make the task set the primary one), or both.");
+                InputMessages.NoChangeRequested,
+                InputMessages.NoChangeRequestedAction);
         }
 
         if (ParameterSetName == ByPrimary && !Primary)
         {
             throw new InputValidationException(ErrorIds.NoChangeRequested,
-                "-Primary:$false asks for no change: ECS cannot make a task set stop being the primary one; a service's primary task set "
-                + "changes only when another task set is made primary.",
-                "To switch traffic, run Set-EcsTaskSet -Primary on the task set that should become primary; to change this one's size, use -Scale.");
+                InputMessages.PrimaryFalse,
+                InputMessages.PrimaryFalseAction);
         }
 
         _scale = ParameterSetName == ByScale ? TaskSetInput.ToScale(Scale) : null;

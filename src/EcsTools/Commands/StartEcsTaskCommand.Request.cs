@@ -55,16 +55,15 @@ public sealed partial class StartEcsTaskCommand
         {
             if (!TextValue.TryConvert(entry.Key, out var name) || string.IsNullOrWhiteSpace(name))
             {
-                throw new InputValidationException(ErrorIds.InvalidEnvironment, "-Environment has an empty variable name, or a name that is not text.",
-                    "Give every variable a name, e.g. -Environment @{LOG_LEVEL='debug'}.");
+                throw new InputValidationException(ErrorIds.InvalidEnvironment, InputMessages.InvalidEnvironment,
+                    InputMessages.InvalidEnvironmentAction);
             }
 
             if (!TextValue.TryConvert(entry.Value, out var value))
             {
                 throw new InputValidationException(ErrorIds.InvalidEnvironmentValue,
-                    $"-Environment: the value of '{TagInput.Show(name)}' is {TextValue.Describe(entry.Value)}; environment variables hold text "
-                    + "(a hashtable or array would be sent as its type name).",
-                    $"Give '{TagInput.Show(name)}' a text value; to pass a list, join it (-join ',') or convert it (ConvertTo-Json -Compress).", name);
+                    InputMessages.InvalidEnvironmentValue(TagInput.Show(name), TextValue.Describe(entry.Value)),
+                    InputMessages.InvalidEnvironmentValueAction(TagInput.Show(name)), name);
             }
 
             variables.Add(new(name, value));

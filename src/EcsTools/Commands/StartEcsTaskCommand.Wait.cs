@@ -68,8 +68,8 @@ public sealed partial class StartEcsTaskCommand
         if (!Waits && (Typed(nameof(Timeout)) || Typed(nameof(PollInterval)) || Typed(nameof(IgnoreTaskFailure)) || Typed(nameof(FollowLog))))
         {
             ThrowInvalidArgument(ErrorIds.WaitParameterWithoutWait,
-                "-Timeout, -PollInterval, -IgnoreTaskFailure and -FollowLog apply to a wait: add -Wait or -WaitUntil.", null,
-                "Add -Wait (wait until the tasks have stopped) or -WaitUntil Running, or drop the wait parameters.");
+                InputMessages.WaitParameterWithoutWait, null,
+                InputMessages.WaitParameterWithoutWaitAction);
         }
 
         if (Waits)

@@ -242,8 +242,8 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
         if (ContainerInstance.Length > TaskLaunchLimits.MaxCount)
         {
             WriteError(ErrorRecords.FromInput(new InputValidationException(ErrorIds.TooManyContainerInstances,
-                $"-ContainerInstance has {ContainerInstance.Length} container instances; one input takes at most {TaskLaunchLimits.MaxCount}.",
-                $"Pass at most {TaskLaunchLimits.MaxCount} container instances per input.", ContainerInstance.Length)));
+                InputMessages.TooManyContainerInstances(ContainerInstance.Length),
+                InputMessages.TooManyContainerInstancesAction(), ContainerInstance.Length)));
             return;
         }
 

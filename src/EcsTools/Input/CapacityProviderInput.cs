@@ -30,14 +30,14 @@ internal static class CapacityProviderInput
 
         if (strategy.Count == 0)
         {
-            throw new InputValidationException(ErrorIds.InvalidCapacityProviderStrategy, "-CapacityProviderStrategy is empty.",
-                "Pass at least one provider, e.g. @{CapacityProvider='FARGATE'; Weight=1}, or leave the parameter out to use the cluster's default strategy.");
+            throw new InputValidationException(ErrorIds.InvalidCapacityProviderStrategy, InputMessages.InvalidCapacityProviderStrategy,
+                InputMessages.InvalidCapacityProviderStrategyAction);
         }
 
         if (strategy.Count > MaxProviders)
         {
             throw new InputValidationException(ErrorIds.TooManyCapacityProviders,
-                $"-CapacityProviderStrategy has {strategy.Count} providers; ECS allows at most {MaxProviders}.", $"Pass at most {MaxProviders} providers.");
+                InputMessages.TooManyCapacityProviders(strategy.Count), InputMessages.TooManyCapacityProvidersAction());
         }
 
         for (var index = 0; index < strategy.Count; index++)
@@ -45,22 +45,22 @@ internal static class CapacityProviderInput
             var item = strategy[index];
             if (string.IsNullOrWhiteSpace(item.CapacityProvider))
             {
-                throw new InputValidationException(ErrorIds.MissingCapacityProviderName, "-CapacityProviderStrategy: an item has no CapacityProvider.",
-                    "Give every item a CapacityProvider name, e.g. @{CapacityProvider='FARGATE_SPOT'; Weight=3}.", given[index]);
+                throw new InputValidationException(ErrorIds.MissingCapacityProviderName, InputMessages.MissingCapacityProviderName,
+                    InputMessages.MissingCapacityProviderNameAction, given[index]);
             }
 
             if (item.Weight is < 0 or > MaxWeight)
             {
                 throw new InputValidationException(ErrorIds.InvalidCapacityProviderWeight,
-                    $"-CapacityProviderStrategy: the weight of '{item.CapacityProvider}' is {item.Weight}; it must be from 0 to {MaxWeight}.",
-                    $"Use a weight from 0 to {MaxWeight}.", item.CapacityProvider);
+                    InputMessages.InvalidCapacityProviderWeight(item.CapacityProvider, item.Weight),
+                    InputMessages.InvalidCapacityProviderWeightAction(), item.CapacityProvider);
             }
 
             if (item.Base is < 0 or > MaxBase)
             {
                 throw new InputValidationException(ErrorIds.InvalidCapacityProviderBase,
-                    $"-CapacityProviderStrategy: the base of '{item.CapacityProvider}' is {item.Base}; it must be from 0 to {MaxBase}.",
-                    $"Use a base from 0 to {MaxBase}.", item.CapacityProvider);
+                    InputMessages.InvalidCapacityProviderBase(item.CapacityProvider, item.Base),
+                    InputMessages.InvalidCapacityProviderBaseAction(), item.CapacityProvider);
             }
         }
 
@@ -68,13 +68,13 @@ internal static class CapacityProviderInput
         if (duplicate is not null)
         {
             throw new InputValidationException(ErrorIds.DuplicateCapacityProvider,
-                $"-CapacityProviderStrategy names '{duplicate.Key}' more than once.", "Name each capacity provider once.", duplicate.Key);
+                InputMessages.DuplicateCapacityProvider(duplicate.Key), InputMessages.DuplicateCapacityProviderAction, duplicate.Key);
         }
 
         if (strategy.Count(i => i.Base > 0) > 1)
         {
             throw new InputValidationException(ErrorIds.InvalidCapacityProviderBase,
-                "-CapacityProviderStrategy: only one capacity provider in a strategy can have a base.", "Give a base to one provider only.");
+                InputMessages.MoreThanOneBase, InputMessages.MoreThanOneBaseAction);
         }
 
         return strategy;

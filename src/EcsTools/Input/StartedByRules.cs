@@ -20,8 +20,8 @@ internal static partial class StartedByRules
         if (startedBy.Length > max || !Allowed().IsMatch(startedBy))
         {
             throw new InputValidationException(ErrorIds.InvalidStartedBy,
-                $"-StartedBy '{TagInput.Show(startedBy)}' is not valid for {(startTask ? "StartTask" : "RunTask")}: up to {max} letters, digits, hyphens, underscores and slashes.",
-                $"Use at most {max} characters of A-Z, a-z, 0-9, '-', '_' and '/'.", TextValue.Shorten(startedBy));
+                InputMessages.InvalidStartedBy(TagInput.Show(startedBy), startTask, max),
+                InputMessages.InvalidStartedByAction(max), TextValue.Shorten(startedBy));
         }
     }
 

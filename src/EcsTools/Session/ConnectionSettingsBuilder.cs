@@ -28,8 +28,8 @@ internal static class ConnectionSettingsBuilder
             {
                 throw new InputValidationException(
                     ErrorIds.ConflictingCredentials,
-                    "-Credential and -AccessKey/-SecretKey were both given.",
-                    "Pass either -Credential or -AccessKey with -SecretKey.");
+                    InputMessages.ConflictingCredentials,
+                    InputMessages.ConflictingCredentialsAction);
             }
 
             // What is typed wins over what $PSDefaultParameterValues fills in.
@@ -53,8 +53,8 @@ internal static class ConnectionSettingsBuilder
         {
             throw new InputValidationException(
                 ErrorIds.InvalidRequestTimeout,
-                $"-RequestTimeout is {timeout}; it must be more than 0 and at most {MaxRequestTimeout.TotalMinutes} minutes.",
-                "Pass -RequestTimeout in seconds (for example -RequestTimeout 10) or as a TimeSpan.");
+                InputMessages.InvalidRequestTimeout(timeout, MaxRequestTimeout.TotalMinutes),
+                InputMessages.InvalidRequestTimeoutAction);
         }
 
         var settings = new EcsConnectionSettings
