@@ -22,8 +22,8 @@ public static class TaskSetShapes
         if (!TaskSetRules.IsValidScale(percent))
         {
             throw new EcsInputException(ErrorIds.InvalidScale,
-                $"-Scale is {percent.ToString(CultureInfo.InvariantCulture)}; it is a percentage of the service's desired count, from 0 to 100.",
-                "Pass -Scale from 0 (no tasks) to 100 (as many tasks as the service's desired count).", percent);
+                InputMessages.InvalidScale(percent),
+                InputMessages.InvalidScaleAction, percent);
         }
 
         return percent;
@@ -38,16 +38,15 @@ public static class TaskSetShapes
         {
             if (string.IsNullOrWhiteSpace(lb.TargetGroupArn) && string.IsNullOrWhiteSpace(lb.LoadBalancerName))
             {
-                throw new EcsInputException(ErrorIds.InvalidLoadBalancer, "-LoadBalancer: an item has neither TargetGroupArn nor LoadBalancerName.",
-                    "Give each item the TargetGroupArn of an Application or Network Load Balancer target group, e.g. "
-                    + "@{TargetGroupArn='arn:aws:elasticloadbalancing:...'; ContainerName='web'; ContainerPort=80}.", lb.ContainerName);
+                throw new EcsInputException(ErrorIds.InvalidLoadBalancer, InputMessages.LoadBalancerWithoutTarget,
+                    InputMessages.LoadBalancerWithoutTargetAction, lb.ContainerName);
             }
 
             if (string.IsNullOrWhiteSpace(lb.ContainerName) || lb.ContainerPort is null)
             {
                 throw new EcsInputException(ErrorIds.InvalidLoadBalancer,
-                    $"-LoadBalancer: '{lb.TargetGroupArn ?? lb.LoadBalancerName}' needs ContainerName and ContainerPort: the container and port the load balancer sends traffic to.",
-                    "Add ContainerName (as in the task definition) and ContainerPort to the item.", lb.TargetGroupArn ?? lb.LoadBalancerName);
+                    InputMessages.LoadBalancerWithoutContainer(lb.TargetGroupArn ?? lb.LoadBalancerName),
+                    InputMessages.LoadBalancerWithoutContainerAction, lb.TargetGroupArn ?? lb.LoadBalancerName);
             }
 
             CheckPort(lb.ContainerPort, "LoadBalancer", "ContainerPort", ErrorIds.InvalidLoadBalancer);
@@ -67,8 +66,8 @@ public static class TaskSetShapes
         {
             if (string.IsNullOrWhiteSpace(registry.RegistryArn))
             {
-                throw new EcsInputException(ErrorIds.InvalidServiceRegistry, "-ServiceRegistry: an item has no RegistryArn.",
-                    "Give each item the RegistryArn of an AWS Cloud Map service, e.g. @{RegistryArn='arn:aws:servicediscovery:...'}.");
+                throw new EcsInputException(ErrorIds.InvalidServiceRegistry, InputMessages.ServiceRegistryWithoutArn,
+                    InputMessages.ServiceRegistryWithoutArnAction);
             }
 
             CheckPort(registry.Port, "ServiceRegistry", "Port", ErrorIds.InvalidServiceRegistry);
@@ -82,7 +81,7 @@ public static class TaskSetShapes
     {
         if (port is < 0 or > MaxPort)
         {
-            throw new EcsInputException(errorId, $"-{parameter}: {member} {port} is not a port number.", $"Use a port from 0 to {MaxPort}.", port);
+            throw new EcsInputException(errorId, InputMessages.InvalidPort(parameter, member, port), InputMessages.InvalidPortAction(), port);
         }
     }
 }

@@ -40,21 +40,20 @@ public sealed class TaskLauncher
         ArgumentNullException.ThrowIfNull(request);
         if (request.Count < 1)
         {
-            throw new EcsInputException(ErrorIds.InvalidCount, $"-Count is {request.Count}; at least one task must be started.", "Pass -Count 1 or more.", request.Count);
+            throw new EcsInputException(ErrorIds.InvalidCount, InputMessages.InvalidCount(request.Count), InputMessages.InvalidCountAction, request.Count);
         }
 
         if (request.Count > TaskLaunchLimits.MaxCount)
         {
             throw new EcsInputException(ErrorIds.CountTooLarge,
-                $"-Count is {request.Count}; Start-EcsTask starts at most {TaskLaunchLimits.MaxCount} tasks of a task definition in one command "
-                + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxRunTaskCount} RunTask calls), so that a typo cannot fan out into thousands of tasks.",
-                $"Pass -Count {TaskLaunchLimits.MaxCount} or less; to start more, run the command again (with another -ClientToken, if you use one).", request.Count);
+                InputMessages.CountTooLarge(request.Count),
+                InputMessages.CountTooLargeAction(), request.Count);
         }
 
         if (request.ReferenceId is { Length: > TaskLaunchLimits.MaxReferenceIdLength })
         {
             throw new EcsInputException(ErrorIds.InvalidReferenceId,
-                $"-ReferenceId is {request.ReferenceId.Length} characters long; ECS takes at most {TaskLaunchLimits.MaxReferenceIdLength}.", "Shorten the reference id.");
+                InputMessages.InvalidReferenceId(request.ReferenceId.Length), InputMessages.InvalidReferenceIdAction);
         }
 
         EcsClientTokens.Validate(request.ClientToken, TaskLaunchLimits.MaxClientTokenLength);
@@ -64,15 +63,15 @@ public sealed class TaskLauncher
         if (constraints is { Count: > TaskLaunchLimits.MaxPlacementConstraints })
         {
             throw new EcsInputException(ErrorIds.TooManyPlacementConstraints,
-                $"-PlacementConstraint: ECS allows at most {TaskLaunchLimits.MaxPlacementConstraints} constraints per task.",
-                $"Pass at most {TaskLaunchLimits.MaxPlacementConstraints} constraints (the task definition's count too).");
+                InputMessages.TooManyPlacementConstraints(),
+                InputMessages.TooManyPlacementConstraintsAction());
         }
 
         if (strategy is { Count: > TaskLaunchLimits.MaxPlacementStrategies })
         {
             throw new EcsInputException(ErrorIds.TooManyPlacementStrategies,
-                $"-PlacementStrategy: ECS allows at most {TaskLaunchLimits.MaxPlacementStrategies} rules per task.",
-                $"Pass at most {TaskLaunchLimits.MaxPlacementStrategies} rules.");
+                InputMessages.TooManyPlacementStrategies(),
+                InputMessages.TooManyPlacementStrategiesAction());
         }
 
         var overrides = request.Overrides is null ? null : TaskOverrides.Create(request.Overrides);
@@ -85,9 +84,8 @@ public sealed class TaskLauncher
         if (count > TaskLaunchLimits.MaxCount)
         {
             throw new EcsInputException(ErrorIds.TooManyContainerInstances,
-                $"-ContainerInstance has {count} container instances; Start-EcsTask takes at most {TaskLaunchLimits.MaxCount} in one command "
-                + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxStartTaskInstances} StartTask calls).",
-                $"Pass at most {TaskLaunchLimits.MaxCount} container instances; pipe them in, or run the command again for the rest.", count);
+                InputMessages.TooManyContainerInstances(count),
+                InputMessages.TooManyContainerInstancesAction(), count);
         }
     }
 
@@ -161,9 +159,8 @@ public sealed class TaskLauncher
             if (names.Length != 1)
             {
                 throw new EcsInputException(ErrorIds.ContainerNameRequired,
-                    $"Task definition '{taskDefinition}' has {names.Length} containers ({string.Join(", ", names)}): "
-                    + "-Command and -Environment need -Container to say which one they override.",
-                    $"Add -Container with one of: {string.Join(", ", names)}.", taskDefinition);
+                    InputMessages.ContainerNameRequired(taskDefinition, names),
+                    InputMessages.ContainerNameRequiredAction(names), taskDefinition);
             }
 
             container = names[0];

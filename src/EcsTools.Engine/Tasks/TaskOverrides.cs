@@ -40,7 +40,7 @@ internal sealed class TaskOverrides
             }
             catch (EcsInputException e)
             {
-                throw new EcsInputException(ErrorIds.InvalidOverride, e.Message, "See Get-Help -Parameter Override for the keys it takes.", null, e);
+                throw new EcsInputException(ErrorIds.InvalidOverride, e.Message, InputMessages.InvalidOverrideAction, null, e);
             }
         }
 
@@ -113,8 +113,8 @@ internal sealed class TaskOverrides
         if (length > TaskLaunchLimits.MaxOverrideLength)
         {
             throw new EcsInputException(ErrorIds.OverridesTooLong,
-                $"The task overrides are {length} characters of JSON; ECS allows at most {TaskLaunchLimits.MaxOverrideLength}.",
-                "Send less in -Command, -Environment and -Override: put large values in the task definition, an environment file or Secrets Manager.",
+                InputMessages.OverridesTooLong(length),
+                InputMessages.OverridesTooLongAction,
                 target);
         }
     }

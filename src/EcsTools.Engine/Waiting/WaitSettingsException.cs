@@ -6,12 +6,12 @@ namespace EcsTools.Engine.Waiting;
 public sealed class WaitSettingsException : Exception
 {
     public WaitSettingsException()
-        : this("InvalidWaitSetting", "A wait setting is out of range.", null, "")
+        : this(ErrorIds.InvalidWaitSetting, "A wait setting is out of range.", null, "")
     {
     }
 
     public WaitSettingsException(string message)
-        : this("InvalidWaitSetting", message, null, "")
+        : this(ErrorIds.InvalidWaitSetting, message, null, "")
     {
     }
 
