@@ -26,7 +26,7 @@ public sealed partial class StartEcsTaskCommand
             Network = NetworkInput.Read(Subnet, SecurityGroup, AssignPublicIp),
             Overrides = new TaskOverrideRequest
             {
-                Template = Override is null ? null : StructuredInput.Json(Override, nameof(Override), "InvalidOverride"),
+                Template = Override is null ? null : StructuredInput.Json(Override, nameof(Override), ErrorIds.InvalidOverride),
                 Cpu = Cpu,
                 Memory = Memory,
                 TaskRoleArn = TaskRoleArn,
@@ -75,10 +75,10 @@ public sealed partial class StartEcsTaskCommand
     // What the user gave for the structure the engine could not read: the item of the list, or -Override.
     private object? InputTarget(EcsInputException e) => (e.ErrorId, e.ItemIndex) switch
     {
-        ("InvalidOverride", _) => Override,
-        ("InvalidPlacementConstraint", { } i) => NonNull(PlacementConstraint)[i],
-        ("InvalidPlacementStrategy", { } i) => NonNull(PlacementStrategy)[i],
-        ("InvalidVolumeConfiguration", { } i) => NonNull(VolumeConfiguration)[i],
+        (ErrorIds.InvalidOverride, _) => Override,
+        (ErrorIds.InvalidPlacementConstraint, { } i) => NonNull(PlacementConstraint)[i],
+        (ErrorIds.InvalidPlacementStrategy, { } i) => NonNull(PlacementStrategy)[i],
+        (ErrorIds.InvalidVolumeConfiguration, { } i) => NonNull(VolumeConfiguration)[i],
         _ => e.Target,
     };
 

@@ -16,6 +16,7 @@ internal static class ErrorIds
     public const string ClusterNotFound = "ClusterNotFound";
     public const string ConfigFileInvalid = "ConfigFileInvalid";
     public const string ConflictingCredentials = "ConflictingCredentials";
+    public const string ContainerNotFound = "ContainerNotFound";
     public const string CredentialsFailed = "CredentialsFailed";
     public const string CredentialsFileInvalid = "CredentialsFileInvalid";
     public const string DuplicateCapacityProvider = "DuplicateCapacityProvider";
@@ -36,9 +37,11 @@ internal static class ErrorIds
     public const string InvalidEnvironmentValue = "InvalidEnvironmentValue";
     public const string InvalidInputObject = "InvalidInputObject";
     public const string InvalidLoadBalancer = "InvalidLoadBalancer";
+    public const string InvalidOverride = "InvalidOverride";
     public const string InvalidParameter = "InvalidParameter";
     public const string InvalidPlacementConstraint = "InvalidPlacementConstraint";
     public const string InvalidPlacementStrategy = "InvalidPlacementStrategy";
+    public const string InvalidPollInterval = "InvalidPollInterval";
     public const string InvalidProfileFile = "InvalidProfileFile";
     public const string InvalidProfileName = "InvalidProfileName";
     public const string InvalidRegion = "InvalidRegion";
@@ -62,6 +65,7 @@ internal static class ErrorIds
     public const string PlacementConstraintNotMet = "PlacementConstraintNotMet";
     public const string PlatformTaskDefinitionIncompatibility = "PlatformTaskDefinitionIncompatibility";
     public const string PlatformUnknown = "PlatformUnknown";
+    public const string PollIntervalWithoutFollow = "PollIntervalWithoutFollow";
     public const string ProfileFileTooLarge = "ProfileFileTooLarge";
     public const string ProfileNotFound = "ProfileNotFound";
     public const string ReasonTooLong = "ReasonTooLong";
@@ -74,6 +78,7 @@ internal static class ErrorIds
     public const string StartedByNotAlone = "StartedByNotAlone";
     public const string SubnetRequired = "SubnetRequired";
     public const string TaskDefinitionNotFound = "TaskDefinitionNotFound";
+    public const string TaskDefinitionUnknown = "TaskDefinitionUnknown";
     public const string TaskFailed = "TaskFailed";
     public const string TaskFailedToStart = "TaskFailedToStart";
     public const string TaskNotFound = "TaskNotFound";

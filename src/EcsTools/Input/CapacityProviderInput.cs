@@ -21,7 +21,7 @@ internal static class CapacityProviderInput
         try
         {
             strategy = [.. EcsInput.ReadCapacityProviderStrategy(
-                StructuredInput.JsonAll(given, "CapacityProviderStrategy", ErrorIds.InvalidCapacityProviderStrategy)!, "CapacityProviderStrategy", "InvalidCapacityProviderStrategy")];
+                StructuredInput.JsonAll(given, "CapacityProviderStrategy", ErrorIds.InvalidCapacityProviderStrategy)!, "CapacityProviderStrategy", ErrorIds.InvalidCapacityProviderStrategy)];
         }
         catch (EcsInputException e)
         {
