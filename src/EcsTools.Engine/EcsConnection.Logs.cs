@@ -60,7 +60,7 @@ public sealed partial class EcsConnection
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw EcsErrors.Translate(operation, e, RequestTimeout);
+            throw ServiceErrorTranslation.Translate(operation, e, RequestTimeout);
         }
     }
 

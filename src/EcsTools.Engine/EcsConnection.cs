@@ -93,7 +93,7 @@ public sealed partial class EcsConnection : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw EcsErrors.Translate(operation, e, RequestTimeout);
+            throw ServiceErrorTranslation.Translate(operation, e, RequestTimeout);
         }
     }
 }

@@ -31,7 +31,7 @@ public static class EcsInput
         var typeInfo = (JsonTypeInfo<T>)s_strict.GetTypeInfo(typeof(T))!;
         try
         {
-            return JsonSerializer.Deserialize(json, typeInfo) ?? throw new EcsInputException($"{what} is empty.");
+            return JsonSerializer.Deserialize(json, typeInfo) ?? throw new EcsInputException(InputMessages.EmptyInput(what));
         }
         catch (JsonException e)
         {
@@ -60,7 +60,7 @@ public static class EcsInput
             }
             catch (EcsInputException e)
             {
-                throw new EcsInputException(errorId, e.Message, $"See Get-Help -Parameter {parameter} for the keys it takes.", null, e) { ItemIndex = i };
+                throw new EcsInputException(errorId, e.Message, InputMessages.InvalidStructuredInputAction(parameter), null, e) { ItemIndex = i };
             }
         }
 

@@ -112,7 +112,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(ErrorRecords.Create(e, "InvalidRegion", ErrorCategory.InvalidArgument, Region is null ? null : TextValue.Shorten(Region),
+            ThrowTerminatingError(ErrorRecords.Create(e, ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, Region is null ? null : TextValue.Shorten(Region),
                 "Pass a region name such as us-east-1 or eu-west-1."));
             return;
         }
@@ -377,8 +377,8 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
             var record = ErrorRecords.FromInput(new InputValidationException(
                 TextInputAttribute.ErrorId,
-                $"-{parameter} was given {refused}; it takes text (a name, an ARN or a value), and the object would have been sent as its type name.",
-                $"Pass -{parameter} as text, or pipe objects that have a {parameter} property (or one of its aliases: Get-Help {MyInvocation.MyCommand.Name} -Parameter {parameter}).",
+                InputMessages.InvalidInputObject(parameter, refused),
+                InputMessages.InvalidInputObjectAction(parameter, MyInvocation.MyCommand.Name),
                 refused));
             if (terminating)
             {

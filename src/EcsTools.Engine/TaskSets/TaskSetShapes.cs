@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using EcsTools.Engine.Model;
 
@@ -21,9 +20,9 @@ public static class TaskSetShapes
     {
         if (!TaskSetRules.IsValidScale(percent))
         {
-            throw new EcsInputException("InvalidScale",
-                $"-Scale is {percent.ToString(CultureInfo.InvariantCulture)}; it is a percentage of the service's desired count, from 0 to 100.",
-                "Pass -Scale from 0 (no tasks) to 100 (as many tasks as the service's desired count).", percent);
+            throw new EcsInputException(ErrorIds.InvalidScale,
+                InputMessages.InvalidScale(percent),
+                InputMessages.InvalidScaleAction, percent);
         }
 
         return percent;
@@ -33,24 +32,23 @@ public static class TaskSetShapes
     public static IReadOnlyList<TaskSetLoadBalancer> LoadBalancers(IReadOnlyList<string> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var loadBalancers = EcsInput.ReadAll<LoadBalancer>(items, "LoadBalancer", "InvalidLoadBalancer");
+        var loadBalancers = EcsInput.ReadAll<LoadBalancer>(items, "LoadBalancer", ErrorIds.InvalidLoadBalancer);
         foreach (var lb in loadBalancers)
         {
             if (string.IsNullOrWhiteSpace(lb.TargetGroupArn) && string.IsNullOrWhiteSpace(lb.LoadBalancerName))
             {
-                throw new EcsInputException("InvalidLoadBalancer", "-LoadBalancer: an item has neither TargetGroupArn nor LoadBalancerName.",
-                    "Give each item the TargetGroupArn of an Application or Network Load Balancer target group, e.g. "
-                    + "@{TargetGroupArn='arn:aws:elasticloadbalancing:...'; ContainerName='web'; ContainerPort=80}.", lb.ContainerName);
+                throw new EcsInputException(ErrorIds.InvalidLoadBalancer, InputMessages.LoadBalancerWithoutTarget,
+                    InputMessages.LoadBalancerWithoutTargetAction, lb.ContainerName);
             }
 
             if (string.IsNullOrWhiteSpace(lb.ContainerName) || lb.ContainerPort is null)
             {
-                throw new EcsInputException("InvalidLoadBalancer",
-                    $"-LoadBalancer: '{lb.TargetGroupArn ?? lb.LoadBalancerName}' needs ContainerName and ContainerPort: the container and port the load balancer sends traffic to.",
-                    "Add ContainerName (as in the task definition) and ContainerPort to the item.", lb.TargetGroupArn ?? lb.LoadBalancerName);
+                throw new EcsInputException(ErrorIds.InvalidLoadBalancer,
+                    InputMessages.LoadBalancerWithoutContainer(lb.TargetGroupArn ?? lb.LoadBalancerName),
+                    InputMessages.LoadBalancerWithoutContainerAction, lb.TargetGroupArn ?? lb.LoadBalancerName);
             }
 
-            CheckPort(lb.ContainerPort, "LoadBalancer", "ContainerPort", "InvalidLoadBalancer");
+            CheckPort(lb.ContainerPort, "LoadBalancer", "ContainerPort", ErrorIds.InvalidLoadBalancer);
         }
 
         return loadBalancers.Select(b => new TaskSetLoadBalancer(b.TargetGroupArn, b.LoadBalancerName, b.ContainerName, b.ContainerPort,
@@ -62,17 +60,17 @@ public static class TaskSetShapes
     public static IReadOnlyList<TaskSetServiceRegistry> ServiceRegistries(IReadOnlyList<string> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var registries = EcsInput.ReadAll<ServiceRegistry>(items, "ServiceRegistry", "InvalidServiceRegistry");
+        var registries = EcsInput.ReadAll<ServiceRegistry>(items, "ServiceRegistry", ErrorIds.InvalidServiceRegistry);
         foreach (var registry in registries)
         {
             if (string.IsNullOrWhiteSpace(registry.RegistryArn))
             {
-                throw new EcsInputException("InvalidServiceRegistry", "-ServiceRegistry: an item has no RegistryArn.",
-                    "Give each item the RegistryArn of an AWS Cloud Map service, e.g. @{RegistryArn='arn:aws:servicediscovery:...'}.");
+                throw new EcsInputException(ErrorIds.InvalidServiceRegistry, InputMessages.ServiceRegistryWithoutArn,
+                    InputMessages.ServiceRegistryWithoutArnAction);
             }
 
-            CheckPort(registry.Port, "ServiceRegistry", "Port", "InvalidServiceRegistry");
-            CheckPort(registry.ContainerPort, "ServiceRegistry", "ContainerPort", "InvalidServiceRegistry");
+            CheckPort(registry.Port, "ServiceRegistry", "Port", ErrorIds.InvalidServiceRegistry);
+            CheckPort(registry.ContainerPort, "ServiceRegistry", "ContainerPort", ErrorIds.InvalidServiceRegistry);
         }
 
         return registries.Select(r => new TaskSetServiceRegistry(r.RegistryArn, r.Port, r.ContainerName, r.ContainerPort)).ToList();
@@ -82,7 +80,7 @@ public static class TaskSetShapes
     {
         if (port is < 0 or > MaxPort)
         {
-            throw new EcsInputException(errorId, $"-{parameter}: {member} {port} is not a port number.", $"Use a port from 0 to {MaxPort}.", port);
+            throw new EcsInputException(errorId, InputMessages.InvalidPort(parameter, member, port), InputMessages.InvalidPortAction(), port);
         }
     }
 }

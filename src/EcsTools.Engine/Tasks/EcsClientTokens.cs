@@ -24,17 +24,17 @@ public static class EcsClientTokens
 
         if (token.Length is 0 || token.Length > maxLength)
         {
-            throw new EcsInputException("InvalidClientToken",
-                $"-{parameter} is {token.Length} characters long; ECS takes 1 to {maxLength}.", $"Use a token of at most {maxLength} characters.");
+            throw new EcsInputException(ErrorIds.InvalidClientToken,
+                InputMessages.InvalidClientTokenLength(parameter, token.Length, maxLength), InputMessages.InvalidClientTokenLengthAction(maxLength));
         }
 
         foreach (var c in token)
         {
             if (c is < (char)33 or > (char)126)
             {
-                throw new EcsInputException("InvalidClientToken",
-                    $"-{parameter} contains a character outside ASCII 33-126 (such as a space or a non-ASCII letter).",
-                    "Use only printable ASCII characters, without spaces.");
+                throw new EcsInputException(ErrorIds.InvalidClientToken,
+                    InputMessages.InvalidClientTokenCharacter(parameter),
+                    InputMessages.InvalidClientTokenCharacterAction);
             }
         }
     }

@@ -40,39 +40,38 @@ public sealed class TaskLauncher
         ArgumentNullException.ThrowIfNull(request);
         if (request.Count < 1)
         {
-            throw new EcsInputException("InvalidCount", $"-Count is {request.Count}; at least one task must be started.", "Pass -Count 1 or more.", request.Count);
+            throw new EcsInputException(ErrorIds.InvalidCount, InputMessages.InvalidCount(request.Count), InputMessages.InvalidCountAction, request.Count);
         }
 
         if (request.Count > TaskLaunchLimits.MaxCount)
         {
-            throw new EcsInputException("CountTooLarge",
-                $"-Count is {request.Count}; Start-EcsTask starts at most {TaskLaunchLimits.MaxCount} tasks of a task definition in one command "
-                + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxRunTaskCount} RunTask calls), so that a typo cannot fan out into thousands of tasks.",
-                $"Pass -Count {TaskLaunchLimits.MaxCount} or less; to start more, run the command again (with another -ClientToken, if you use one).", request.Count);
+            throw new EcsInputException(ErrorIds.CountTooLarge,
+                InputMessages.CountTooLarge(request.Count),
+                InputMessages.CountTooLargeAction(), request.Count);
         }
 
         if (request.ReferenceId is { Length: > TaskLaunchLimits.MaxReferenceIdLength })
         {
-            throw new EcsInputException("InvalidReferenceId",
-                $"-ReferenceId is {request.ReferenceId.Length} characters long; ECS takes at most {TaskLaunchLimits.MaxReferenceIdLength}.", "Shorten the reference id.");
+            throw new EcsInputException(ErrorIds.InvalidReferenceId,
+                InputMessages.InvalidReferenceId(request.ReferenceId.Length), InputMessages.InvalidReferenceIdAction);
         }
 
         EcsClientTokens.Validate(request.ClientToken, TaskLaunchLimits.MaxClientTokenLength);
-        var constraints = ReadAll<PlacementConstraint>(request.PlacementConstraints, "PlacementConstraint", "InvalidPlacementConstraint");
-        var strategy = ReadAll<PlacementStrategy>(request.PlacementStrategy, "PlacementStrategy", "InvalidPlacementStrategy");
-        var volumes = ReadAll<TaskVolumeConfiguration>(request.VolumeConfigurations, "VolumeConfiguration", "InvalidVolumeConfiguration");
+        var constraints = ReadAll<PlacementConstraint>(request.PlacementConstraints, "PlacementConstraint", ErrorIds.InvalidPlacementConstraint);
+        var strategy = ReadAll<PlacementStrategy>(request.PlacementStrategy, "PlacementStrategy", ErrorIds.InvalidPlacementStrategy);
+        var volumes = ReadAll<TaskVolumeConfiguration>(request.VolumeConfigurations, "VolumeConfiguration", ErrorIds.InvalidVolumeConfiguration);
         if (constraints is { Count: > TaskLaunchLimits.MaxPlacementConstraints })
         {
-            throw new EcsInputException("TooManyPlacementConstraints",
-                $"-PlacementConstraint: ECS allows at most {TaskLaunchLimits.MaxPlacementConstraints} constraints per task.",
-                $"Pass at most {TaskLaunchLimits.MaxPlacementConstraints} constraints (the task definition's count too).");
+            throw new EcsInputException(ErrorIds.TooManyPlacementConstraints,
+                InputMessages.TooManyPlacementConstraints(),
+                InputMessages.TooManyPlacementConstraintsAction());
         }
 
         if (strategy is { Count: > TaskLaunchLimits.MaxPlacementStrategies })
         {
-            throw new EcsInputException("TooManyPlacementStrategies",
-                $"-PlacementStrategy: ECS allows at most {TaskLaunchLimits.MaxPlacementStrategies} rules per task.",
-                $"Pass at most {TaskLaunchLimits.MaxPlacementStrategies} rules.");
+            throw new EcsInputException(ErrorIds.TooManyPlacementStrategies,
+                InputMessages.TooManyPlacementStrategies(),
+                InputMessages.TooManyPlacementStrategiesAction());
         }
 
         var overrides = request.Overrides is null ? null : TaskOverrides.Create(request.Overrides);
@@ -84,10 +83,9 @@ public sealed class TaskLauncher
     {
         if (count > TaskLaunchLimits.MaxCount)
         {
-            throw new EcsInputException("TooManyContainerInstances",
-                $"-ContainerInstance has {count} container instances; Start-EcsTask takes at most {TaskLaunchLimits.MaxCount} in one command "
-                + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxStartTaskInstances} StartTask calls).",
-                $"Pass at most {TaskLaunchLimits.MaxCount} container instances; pipe them in, or run the command again for the rest.", count);
+            throw new EcsInputException(ErrorIds.TooManyContainerInstances,
+                InputMessages.TooManyContainerInstances(count),
+                InputMessages.TooManyContainerInstancesAction(), count);
         }
     }
 
@@ -160,10 +158,9 @@ public sealed class TaskLauncher
             var names = await ContainerNamesAsync(connection, taskDefinition, cancellationToken).ConfigureAwait(false);
             if (names.Length != 1)
             {
-                throw new EcsInputException("ContainerNameRequired",
-                    $"Task definition '{taskDefinition}' has {names.Length} containers ({string.Join(", ", names)}): "
-                    + "-Command and -Environment need -Container to say which one they override.",
-                    $"Add -Container with one of: {string.Join(", ", names)}.", taskDefinition);
+                throw new EcsInputException(ErrorIds.ContainerNameRequired,
+                    InputMessages.ContainerNameRequired(taskDefinition, names),
+                    InputMessages.ContainerNameRequiredAction(names), taskDefinition);
             }
 
             container = names[0];

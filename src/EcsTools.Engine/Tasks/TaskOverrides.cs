@@ -40,7 +40,7 @@ internal sealed class TaskOverrides
             }
             catch (EcsInputException e)
             {
-                throw new EcsInputException("InvalidOverride", e.Message, "See Get-Help -Parameter Override for the keys it takes.", null, e);
+                throw new EcsInputException(ErrorIds.InvalidOverride, e.Message, InputMessages.InvalidOverrideAction, null, e);
             }
         }
 
@@ -112,9 +112,9 @@ internal sealed class TaskOverrides
         var length = EcsInput.ToJson(value).Length;
         if (length > TaskLaunchLimits.MaxOverrideLength)
         {
-            throw new EcsInputException("OverridesTooLong",
-                $"The task overrides are {length} characters of JSON; ECS allows at most {TaskLaunchLimits.MaxOverrideLength}.",
-                "Send less in -Command, -Environment and -Override: put large values in the task definition, an environment file or Secrets Manager.",
+            throw new EcsInputException(ErrorIds.OverridesTooLong,
+                InputMessages.OverridesTooLong(length),
+                InputMessages.OverridesTooLongAction,
                 target);
         }
     }

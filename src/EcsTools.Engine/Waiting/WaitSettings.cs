@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace EcsTools.Engine.Waiting;
 
@@ -21,17 +20,16 @@ public sealed record WaitSettings(TimeSpan? Timeout, TimeSpan PollInterval)
     {
         if (timeout is { } t && !IsNoLimit(t) && t <= TimeSpan.Zero)
         {
-            throw new WaitSettingsException("InvalidTimeout", $"-Timeout is {t}; it must be more than 0 seconds, or -1 for no limit.", t,
-                "Pass -Timeout in seconds (for example -Timeout 900), as a TimeSpan (-Timeout 0:15:00), or -1 to wait without a limit.");
+            throw new WaitSettingsException(ErrorIds.InvalidTimeout, InputMessages.InvalidTimeout(t), t,
+                InputMessages.InvalidTimeoutAction);
         }
 
         var interval = pollInterval ?? PollSchedule.DefaultInterval;
         if (interval < PollSchedule.MinimumInterval || interval > PollSchedule.MaximumInterval)
         {
-            throw new WaitSettingsException("InvalidPollInterval",
-                $"-PollInterval is {interval}; it must be from {PollSchedule.MinimumInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds to "
-                + $"{PollSchedule.MaximumInterval.TotalMinutes.ToString(CultureInfo.InvariantCulture)} minutes.",
-                interval, "Pass -PollInterval in seconds, for example -PollInterval 5.");
+            throw new WaitSettingsException(ErrorIds.InvalidPollInterval,
+                InputMessages.InvalidPollInterval(interval),
+                interval, InputMessages.InvalidPollIntervalAction);
         }
 
         TimeSpan? limit = timeout switch

@@ -6,19 +6,19 @@ namespace EcsTools.Engine.Waiting;
 public sealed class WaitSettingsException : Exception
 {
     public WaitSettingsException()
-        : this("InvalidWaitSetting", "A wait setting is out of range.", null, "")
+        : this(ErrorIds.InvalidWaitSetting, "A wait setting is out of range.", null, "")
     {
     }
 
     public WaitSettingsException(string message)
-        : this("InvalidWaitSetting", message, null, "")
+        : this(ErrorIds.InvalidWaitSetting, message, null, "")
     {
     }
 
     public WaitSettingsException(string message, Exception innerException)
         : base(message, innerException)
     {
-        ErrorId = "InvalidWaitSetting";
+        ErrorId = ErrorIds.InvalidWaitSetting;
         RecommendedAction = "";
     }
 

@@ -26,7 +26,7 @@ internal static class ClusterOperations
         string name = context.String("clusterName") ?? "default";
         if (!RequestValidation.IsName(name))
         {
-            throw EcsErrors.InvalidParameter(
+            throw ServerErrors.InvalidParameter(
                 "Cluster name can have up to 255 characters: letters (uppercase and lowercase), numbers, hyphens, and underscores.");
         }
 
@@ -34,7 +34,7 @@ internal static class ClusterOperations
         List<string> providers = context.Strings("capacityProviders");
         if (providers.Distinct(StringComparer.Ordinal).Count() != providers.Count)
         {
-            throw EcsErrors.InvalidParameter("The specified capacity providers contain duplicates.");
+            throw ServerErrors.InvalidParameter("The specified capacity providers contain duplicates.");
         }
 
         List<StrategyItem> strategy = context.Array("defaultCapacityProviderStrategy") is { } items ? StrategyItem.ListFrom(items) : [];
@@ -55,16 +55,16 @@ internal static class ClusterOperations
             if (!RequestValidation.IsName(provider) || provider.StartsWith("aws", StringComparison.OrdinalIgnoreCase)
                 || provider.StartsWith("ecs", StringComparison.OrdinalIgnoreCase))
             {
-                throw EcsErrors.InvalidParameter($"The specified capacity provider name is not valid: {provider}.");
+                throw ServerErrors.InvalidParameter($"The specified capacity provider name is not valid: {provider}.");
             }
 
-            region.CapacityProviders[provider] = new CapacityProviderState(provider, Arns.CapacityProvider(region, provider), context.Now);
+            region.CapacityProviders[provider] = new CapacityProviderState(provider, ArnFormat.CapacityProvider(region, provider), context.Now);
         }
 
         var cluster = new ClusterState
         {
             Name = name,
-            Arn = Arns.Cluster(region, name),
+            Arn = ArnFormat.Cluster(region, name),
             CapacityProviders = providers,
             DefaultStrategy = strategy,
             Tags = tags,
@@ -86,7 +86,7 @@ internal static class ClusterOperations
 
         if (names.Count > 100)
         {
-            throw EcsErrors.InvalidParameter("Clusters cannot have more than 100 items.");
+            throw ServerErrors.InvalidParameter("Clusters cannot have more than 100 items.");
         }
 
         var clusters = new JsonArray();
@@ -100,7 +100,7 @@ internal static class ClusterOperations
             }
             else
             {
-                string arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : Arns.Cluster(context.Region, value);
+                string arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : ArnFormat.Cluster(context.Region, value);
                 failures.Add(new Failure(arn, Failure.Missing).ToJson());
             }
         }
@@ -129,7 +129,7 @@ internal static class ClusterOperations
         List<string> requested = context.Strings("capacityProviders");
         if (requested.Count > 100)
         {
-            throw EcsErrors.InvalidParameter("capacityProviders cannot have more than 100 items.");
+            throw ServerErrors.InvalidParameter("capacityProviders cannot have more than 100 items.");
         }
 
         var providers = new JsonArray();
@@ -148,7 +148,7 @@ internal static class ClusterOperations
             foreach (string value in requested)
             {
                 string name = value.StartsWith("arn:", StringComparison.Ordinal)
-                    ? Arns.ResourcePath(value, "capacity-provider", out _, out _) ?? value
+                    ? ArnFormat.ResourcePath(value, "capacity-provider", out _, out _) ?? value
                     : value;
                 if (s_builtInProviders.Contains(name) || region.CapacityProviders.ContainsKey(name))
                 {
@@ -156,7 +156,7 @@ internal static class ClusterOperations
                 }
                 else
                 {
-                    failures.Add(new Failure(value.StartsWith("arn:", StringComparison.Ordinal) ? value : Arns.CapacityProvider(region, name), Failure.Missing).ToJson());
+                    failures.Add(new Failure(value.StartsWith("arn:", StringComparison.Ordinal) ? value : ArnFormat.CapacityProvider(region, name), Failure.Missing).ToJson());
                 }
             }
         }

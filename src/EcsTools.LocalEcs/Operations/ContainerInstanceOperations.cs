@@ -46,7 +46,7 @@ internal static class ContainerInstanceOperations
                     ports = ((resource!["stringSetValue"] as JsonArray) ?? [])
                         .Select(p => int.TryParse((string?)p, NumberStyles.None, CultureInfo.InvariantCulture, out int port)
                             ? port
-                            : throw EcsErrors.InvalidParameter($"Invalid port in totalResources PORTS: {(string?)p}"))
+                            : throw ServerErrors.InvalidParameter($"Invalid port in totalResources PORTS: {(string?)p}"))
                         .ToList();
                     break;
                 default:
@@ -56,7 +56,7 @@ internal static class ContainerInstanceOperations
 
         if (cpu < 0 || memory < 0)
         {
-            throw EcsErrors.InvalidParameter("totalResources CPU and MEMORY must not be negative.");
+            throw ServerErrors.InvalidParameter("totalResources CPU and MEMORY must not be negative.");
         }
 
         (string? instanceId, string? zone) = IdentityDocument(context.String("instanceIdentityDocument"));
@@ -84,7 +84,7 @@ internal static class ContainerInstanceOperations
         var instance = new ContainerInstanceState
         {
             Id = id,
-            Arn = Arns.ContainerInstance(region, cluster.Name, id),
+            Arn = ArnFormat.ContainerInstance(region, cluster.Name, id),
             Ec2InstanceId = instanceId ?? context.Ids.Ec2InstanceId(),
             Cluster = cluster,
             Cpu = cpu,
@@ -130,7 +130,7 @@ internal static class ContainerInstanceOperations
             }
             else
             {
-                string arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : Arns.ContainerInstance(context.Region, cluster.Name, value);
+                string arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : ArnFormat.ContainerInstance(context.Region, cluster.Name, value);
                 failures.Add(new Failure(arn, Failure.Missing).ToJson());
             }
         }
@@ -149,7 +149,7 @@ internal static class ContainerInstanceOperations
         string[] parts = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length < 2 || !parts[0].StartsWith("attribute:", StringComparison.Ordinal))
         {
-            throw EcsErrors.InvalidParameter($"Unsupported filter expression: {expression}");
+            throw ServerErrors.InvalidParameter($"Unsupported filter expression: {expression}");
         }
 
         string name = parts[0]["attribute:".Length..];
@@ -160,7 +160,7 @@ internal static class ContainerInstanceOperations
             [_, "exists"] => i => Value(i) is not null,
             [_, "==", var v] => i => Value(i) == v,
             [_, "!=", var v] => i => Value(i) != v,
-            _ => throw EcsErrors.InvalidParameter($"Unsupported filter expression: {expression}"),
+            _ => throw ServerErrors.InvalidParameter($"Unsupported filter expression: {expression}"),
         };
     }
 
@@ -178,11 +178,11 @@ internal static class ContainerInstanceOperations
         }
         catch (JsonException)
         {
-            throw EcsErrors.InvalidParameter("The instance identity document is not valid JSON.");
+            throw ServerErrors.InvalidParameter("The instance identity document is not valid JSON.");
         }
         catch (InvalidOperationException)
         {
-            throw EcsErrors.InvalidParameter("The instance identity document is not valid.");
+            throw ServerErrors.InvalidParameter("The instance identity document is not valid.");
         }
     }
 

@@ -40,7 +40,7 @@ internal sealed class EcsEngine
     {
         if (!s_operations.TryGetValue(operation, out Func<OperationContext, JsonObject>? handler))
         {
-            throw EcsErrors.UnknownOperation(operation);
+            throw ServerErrors.UnknownOperation(operation);
         }
 
         JsonObject input = Parse(body);
@@ -115,10 +115,10 @@ internal sealed class EcsEngine
         }
         catch (JsonException)
         {
-            throw EcsErrors.Serialization("Unable to parse the request body as JSON.");
+            throw ServerErrors.Serialization("Unable to parse the request body as JSON.");
         }
 
-        return node as JsonObject ?? throw EcsErrors.Serialization("The request body must be a JSON object.");
+        return node as JsonObject ?? throw ServerErrors.Serialization("The request body must be a JSON object.");
     }
 
     private static Dictionary<string, Func<OperationContext, JsonObject>> BuildOperations()

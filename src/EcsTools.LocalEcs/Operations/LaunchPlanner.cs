@@ -26,12 +26,12 @@ internal static class LaunchPlanner
         bool strategyGiven = strategy is { Count: > 0 };
         if (launchType is not null && strategyGiven)
         {
-            throw EcsErrors.BothLaunchTypeAndStrategy();
+            throw ServerErrors.BothLaunchTypeAndStrategy();
         }
 
         if (launchType is "MANAGED_INSTANCES")
         {
-            throw EcsErrors.UnsupportedFeature("The MANAGED_INSTANCES launch type is not supported by LocalEcs.");
+            throw ServerErrors.UnsupportedFeature("The MANAGED_INSTANCES launch type is not supported by LocalEcs.");
         }
 
         if (launchType is not null)
@@ -56,36 +56,36 @@ internal static class LaunchPlanner
     {
         if (items.Count > MaxStrategyItems)
         {
-            throw EcsErrors.InvalidParameter($"The specified capacity provider strategy cannot contain more than {MaxStrategyItems} capacity providers.");
+            throw ServerErrors.InvalidParameter($"The specified capacity provider strategy cannot contain more than {MaxStrategyItems} capacity providers.");
         }
 
         if (items.Select(i => i.CapacityProvider).Distinct(StringComparer.Ordinal).Count() != items.Count)
         {
-            throw EcsErrors.InvalidParameter("The specified capacity provider strategy cannot contain duplicate capacity providers.");
+            throw ServerErrors.InvalidParameter("The specified capacity provider strategy cannot contain duplicate capacity providers.");
         }
 
         if (clusterProviders is not null && items.FirstOrDefault(i => !clusterProviders.Contains(i.CapacityProvider)) is { } unknown)
         {
-            throw EcsErrors.InvalidParameter(
+            throw ServerErrors.InvalidParameter(
                 $"The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. " +
                 $"Associate the capacity provider with the cluster or specify a valid capacity provider and try again. ({unknown.CapacityProvider})");
         }
 
         if (items.Any(i => RegionState.IsFargateProvider(i.CapacityProvider)) && items.Any(i => !RegionState.IsFargateProvider(i.CapacityProvider)))
         {
-            throw EcsErrors.InvalidParameter(
+            throw ServerErrors.InvalidParameter(
                 "The specified capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. " +
                 "Specify one or the other and try again.");
         }
 
         if (items.Count(i => i.Base > 0) > 1)
         {
-            throw EcsErrors.InvalidParameter("The specified capacity provider strategy cannot specify a base for more than one capacity provider.");
+            throw ServerErrors.InvalidParameter("The specified capacity provider strategy cannot specify a base for more than one capacity provider.");
         }
 
         if (items.All(i => i.Weight == 0))
         {
-            throw EcsErrors.InvalidParameter("The specified capacity provider strategy must contain at least one capacity provider with a weight greater than zero.");
+            throw ServerErrors.InvalidParameter("The specified capacity provider strategy must contain at least one capacity provider with a weight greater than zero.");
         }
     }
 

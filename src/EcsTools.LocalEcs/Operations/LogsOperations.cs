@@ -33,7 +33,7 @@ internal static class LogsOperations
         {
             "GetLogEvents" => GetLogEvents(streams, input),
             "FilterLogEvents" => FilterLogEvents(streams, input),
-            _ => throw EcsErrors.UnknownOperation(operation),
+            _ => throw ServerErrors.UnknownOperation(operation),
         };
     }
 
@@ -63,7 +63,7 @@ internal static class LogsOperations
         {
             if (!fromHead && token.StartsWith("f/", StringComparison.Ordinal))
             {
-                throw EcsErrors.InvalidParameter("startFromHead must be true when nextToken is a forward token.");
+                throw ServerErrors.InvalidParameter("startFromHead must be true when nextToken is a forward token.");
             }
 
             (bool forward, int position) = ParseToken(token, 'f', 'b');
@@ -112,12 +112,12 @@ internal static class LogsOperations
         string? prefix = (string?)input["logStreamNamePrefix"];
         if (names is not null && prefix is not null)
         {
-            throw EcsErrors.InvalidParameter("logStreamNames and logStreamNamePrefix cannot both be specified.");
+            throw ServerErrors.InvalidParameter("logStreamNames and logStreamNamePrefix cannot both be specified.");
         }
 
         if (names is { Count: 0 or > 100 })
         {
-            throw EcsErrors.InvalidParameter("logStreamNames must hold 1 to 100 names.");
+            throw ServerErrors.InvalidParameter("logStreamNames must hold 1 to 100 names.");
         }
 
         if (!streams.Keys.Any(k => k.Group == group))
@@ -253,7 +253,7 @@ internal static class LogsOperations
             return (parts[0][0] == forward, position);
         }
 
-        throw EcsErrors.InvalidParameter("The specified nextToken is invalid.");
+        throw ServerErrors.InvalidParameter("The specified nextToken is invalid.");
     }
 
     private static int Limit(JsonObject input)
@@ -262,14 +262,14 @@ internal static class LogsOperations
         return limit switch
         {
             null => MaxEvents,
-            < 1 or > MaxEvents => throw EcsErrors.InvalidParameter("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000"),
+            < 1 or > MaxEvents => throw ServerErrors.InvalidParameter("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000"),
             _ => limit.Value,
         };
     }
 
     private static string Required(JsonObject input, string member) =>
         (string?)input[member] is { Length: > 0 } value ? value
-            : throw EcsErrors.InvalidParameter($"1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must not be null");
+            : throw ServerErrors.InvalidParameter($"1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must not be null");
 
     private sealed record Event(long Timestamp, string Message, int Sequence);
 }

@@ -44,13 +44,13 @@ internal sealed class OperationContext(EcsEngine engine, RegionState region, str
         string name = ClusterName(value);
         return Region.Clusters.TryGetValue(name, out ClusterState? cluster) && cluster.Status == "ACTIVE"
             ? cluster
-            : throw EcsErrors.ClusterNotFound();
+            : throw ServerErrors.ClusterNotFound();
     }
 
     /// <summary>A cluster name from a name or an ARN; an ARN of another region or account names no cluster here.</summary>
     public string ClusterName(string value)
     {
-        string? path = Arns.ResourcePath(value, "cluster", out string? region, out string? account);
+        string? path = ArnFormat.ResourcePath(value, "cluster", out string? region, out string? account);
         if (path is null)
         {
             return value;
@@ -63,12 +63,12 @@ internal sealed class OperationContext(EcsEngine engine, RegionState region, str
     public TaskDefinitionState TaskDefinition(string value, bool activeOnly = false)
     {
         string reference = value;
-        string? path = Arns.ResourcePath(value, "task-definition", out string? region, out string? account);
+        string? path = ArnFormat.ResourcePath(value, "task-definition", out string? region, out string? account);
         if (path is not null)
         {
             if (region != Region.Name || account != Region.AccountId)
             {
-                throw EcsErrors.TaskDefinitionNotFound();
+                throw ServerErrors.TaskDefinitionNotFound();
             }
 
             reference = path;
@@ -78,47 +78,47 @@ internal sealed class OperationContext(EcsEngine engine, RegionState region, str
         string family = colon < 0 ? reference : reference[..colon];
         if (!Region.TaskDefinitions.TryGetValue(family, out List<TaskDefinitionState>? revisions))
         {
-            throw EcsErrors.TaskDefinitionNotFound();
+            throw ServerErrors.TaskDefinitionNotFound();
         }
 
         if (colon < 0)
         {
-            return revisions.LastOrDefault(r => r.Status == "ACTIVE") ?? throw EcsErrors.TaskDefinitionNotFound();
+            return revisions.LastOrDefault(r => r.Status == "ACTIVE") ?? throw ServerErrors.TaskDefinitionNotFound();
         }
 
         if (!int.TryParse(reference[(colon + 1)..], out int revision) || revision < 1 || revision > revisions.Count)
         {
-            throw EcsErrors.TaskDefinitionNotFound();
+            throw ServerErrors.TaskDefinitionNotFound();
         }
 
         TaskDefinitionState found = revisions[revision - 1];
-        return activeOnly && found.Status != "ACTIVE" ? throw EcsErrors.TaskDefinitionNotFound() : found;
+        return activeOnly && found.Status != "ACTIVE" ? throw ServerErrors.TaskDefinitionNotFound() : found;
     }
 
     /// <summary>Resolves the <c>service</c> member within a cluster (name or ARN).</summary>
     public ServiceState Service(ClusterState cluster, string value)
     {
         string name = value;
-        string? path = Arns.ResourcePath(value, "service", out string? region, out string? account);
+        string? path = ArnFormat.ResourcePath(value, "service", out string? region, out string? account);
         if (path is not null)
         {
             string[] parts = path.Split('/');
             if (region != Region.Name || account != Region.AccountId || (parts.Length == 2 && parts[0] != cluster.Name))
             {
-                throw EcsErrors.ServiceNotFound();
+                throw ServerErrors.ServiceNotFound();
             }
 
             name = parts[^1];
         }
 
-        return cluster.Services.TryGetValue(name, out ServiceState? service) ? service : throw EcsErrors.ServiceNotFound();
+        return cluster.Services.TryGetValue(name, out ServiceState? service) ? service : throw ServerErrors.ServiceNotFound();
     }
 
     /// <summary>A task of the cluster by id or ARN, or null when there is none (or it is gone).</summary>
     public TaskState? FindTask(ClusterState cluster, string value)
     {
         string id = value;
-        string? path = Arns.ResourcePath(value, "task", out string? region, out string? account);
+        string? path = ArnFormat.ResourcePath(value, "task", out string? region, out string? account);
         if (path is not null)
         {
             string[] parts = path.Split('/');
@@ -137,7 +137,7 @@ internal sealed class OperationContext(EcsEngine engine, RegionState region, str
     public ContainerInstanceState? FindContainerInstance(ClusterState cluster, string value)
     {
         string id = value;
-        string? path = Arns.ResourcePath(value, "container-instance", out string? region, out string? account);
+        string? path = ArnFormat.ResourcePath(value, "container-instance", out string? region, out string? account);
         if (path is not null)
         {
             string[] parts = path.Split('/');

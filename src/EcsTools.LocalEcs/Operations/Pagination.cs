@@ -15,7 +15,7 @@ internal static class Pagination
         int max = context.Int("maxResults") ?? defaultMax;
         if (max < 1 || max > limit)
         {
-            throw EcsErrors.InvalidParameter($"maxResults must be between 1 and {limit}.");
+            throw ServerErrors.InvalidParameter($"maxResults must be between 1 and {limit}.");
         }
 
         int offset = 0;
@@ -47,6 +47,6 @@ internal static class Pagination
         {
         }
 
-        throw EcsErrors.InvalidParameter("Invalid nextToken value.");
+        throw ServerErrors.InvalidParameter("Invalid nextToken value.");
     }
 }

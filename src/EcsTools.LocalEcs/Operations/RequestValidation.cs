@@ -19,17 +19,17 @@ internal static partial class RequestValidation
         List<Tag> list = Tag.ListFrom(tags);
         if (list.Count > 50)
         {
-            throw EcsErrors.InvalidParameter("The number of tags must be less than or equal to 50.");
+            throw ServerErrors.InvalidParameter("The number of tags must be less than or equal to 50.");
         }
 
         if (list.FirstOrDefault(t => t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)) is { } reserved)
         {
-            throw EcsErrors.InvalidParameter($"Tag keys with the prefix 'aws:' are reserved for AWS use ({reserved.Key}).");
+            throw ServerErrors.InvalidParameter($"Tag keys with the prefix 'aws:' are reserved for AWS use ({reserved.Key}).");
         }
 
         if (list.GroupBy(t => t.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
         {
-            throw EcsErrors.InvalidParameter($"Tag keys must be unique: '{duplicate.Key}' is given more than once.");
+            throw ServerErrors.InvalidParameter($"Tag keys must be unique: '{duplicate.Key}' is given more than once.");
         }
 
         return list;
@@ -45,7 +45,7 @@ internal static partial class RequestValidation
 
         if (value.Length == 0 || value.Length > maxLength || !StartedByPattern().IsMatch(value))
         {
-            throw EcsErrors.InvalidParameter(
+            throw ServerErrors.InvalidParameter(
                 $"startedBy must be up to {maxLength} letters (uppercase and lowercase), numbers, hyphens (-), forward slash (/), and underscores (_).");
         }
 
@@ -62,7 +62,7 @@ internal static partial class RequestValidation
 
         if (value.Length == 0 || value.Length > maxLength || value.Any(c => c < 33 || c > 126))
         {
-            throw EcsErrors.InvalidParameter($"clientToken must be 1 to {maxLength} ASCII characters in the range 33-126.");
+            throw ServerErrors.InvalidParameter($"clientToken must be 1 to {maxLength} ASCII characters in the range 33-126.");
         }
 
         return value;
@@ -78,7 +78,7 @@ internal static partial class RequestValidation
 
         if (overrides.ToJsonString().Length > MaxOverridesLength)
         {
-            throw EcsErrors.InvalidParameter($"Container Overrides length must be at most {MaxOverridesLength}");
+            throw ServerErrors.InvalidParameter($"Container Overrides length must be at most {MaxOverridesLength}");
         }
 
         foreach (JsonNode? item in overrides["containerOverrides"] as JsonArray ?? [])
@@ -86,18 +86,18 @@ internal static partial class RequestValidation
             string? name = (string?)item?["name"];
             if (name is null || definition.Container(name) is null)
             {
-                throw EcsErrors.InvalidParameter($"Override for container named {name} is not a container in the TaskDefinition.");
+                throw ServerErrors.InvalidParameter($"Override for container named {name} is not a container in the TaskDefinition.");
             }
         }
 
         if (overrides["cpu"] is not null && TaskFactory.ParseUnits((string?)overrides["cpu"]) is null)
         {
-            throw EcsErrors.InvalidParameter("Invalid 'cpu' setting for task.");
+            throw ServerErrors.InvalidParameter("Invalid 'cpu' setting for task.");
         }
 
         if (overrides["memory"] is not null && TaskFactory.ParseUnits((string?)overrides["memory"]) is null)
         {
-            throw EcsErrors.InvalidParameter("Invalid 'memory' setting for task.");
+            throw ServerErrors.InvalidParameter("Invalid 'memory' setting for task.");
         }
     }
 
@@ -107,12 +107,12 @@ internal static partial class RequestValidation
         List<string> values = context.Strings(member);
         if (values.Count == 0)
         {
-            throw EcsErrors.InvalidParameter($"{what} cannot be empty.");
+            throw ServerErrors.InvalidParameter($"{what} cannot be empty.");
         }
 
         if (values.Count > max)
         {
-            throw EcsErrors.InvalidParameter($"{what} cannot have more than {max} items.");
+            throw ServerErrors.InvalidParameter($"{what} cannot have more than {max} items.");
         }
 
         return values;

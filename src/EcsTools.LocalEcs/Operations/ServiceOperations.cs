@@ -24,7 +24,7 @@ internal static class ServiceOperations
     public static ServiceState ActiveService(OperationContext context, ClusterState cluster, string value)
     {
         ServiceState service = context.Service(cluster, value);
-        return ServiceWriter.Status(service, context.Now) == "ACTIVE" ? service : throw EcsErrors.ServiceNotActive();
+        return ServiceWriter.Status(service, context.Now) == "ACTIVE" ? service : throw ServerErrors.ServiceNotActive();
     }
 
     /// <summary>The step the scheduler of a fleet running this task definition ticks with.</summary>
@@ -37,7 +37,7 @@ internal static class ServiceOperations
         string name = context.String("serviceName")!;
         if (!RequestValidation.IsName(name))
         {
-            throw EcsErrors.InvalidParameter("Service name can have up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.");
+            throw ServerErrors.InvalidParameter("Service name can have up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.");
         }
 
         string controller = (string?)context.Object("deploymentController")?["type"] ?? "ECS";
@@ -47,19 +47,19 @@ internal static class ServiceOperations
         {
             return clientToken is not null && existing.ClientToken == clientToken && existing.Fingerprint == fingerprint
                 ? new JsonObject { ["service"] = ServiceWriter.Service(context.Region, existing, context.Now, includeTags: true) }
-                : throw EcsErrors.InvalidParameter("Creation of service was not idempotent.");
+                : throw ServerErrors.InvalidParameter("Creation of service was not idempotent.");
         }
 
         TaskDefinitionState? definition = context.String("taskDefinition") is { } reference ? context.TaskDefinition(reference, activeOnly: true) : null;
         if (definition is null && controller == "ECS")
         {
-            throw EcsErrors.InvalidParameter("Task Definition can not be blank.");
+            throw ServerErrors.InvalidParameter("Task Definition can not be blank.");
         }
 
         int desiredCount = context.Int("desiredCount") ?? 0;
         if (desiredCount < 0)
         {
-            throw EcsErrors.InvalidParameter("desiredCount can not be negative.");
+            throw ServerErrors.InvalidParameter("desiredCount can not be negative.");
         }
 
         LaunchChoice choice = LaunchPlanner.Resolve(cluster, context.String("launchType"), context.Array("capacityProviderStrategy"));
@@ -74,7 +74,7 @@ internal static class ServiceOperations
         var service = new ServiceState
         {
             Name = name,
-            Arn = Arns.Service(context.Region, cluster.Name, name),
+            Arn = ArnFormat.Service(context.Region, cluster.Name, name),
             Cluster = cluster,
             DesiredCount = desiredCount,
             TaskDefinition = controller == "EXTERNAL" ? null : definition,
@@ -124,7 +124,7 @@ internal static class ServiceOperations
             }
             catch (LocalEcsException e) when (e.ErrorCode == "ServiceNotFoundException")
             {
-                string arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : Arns.Service(context.Region, cluster.Name, value);
+                string arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : ArnFormat.Service(context.Region, cluster.Name, value);
                 failures.Add(new Failure(arn, Failure.Missing).ToJson());
             }
         }
@@ -155,7 +155,7 @@ internal static class ServiceOperations
         ServiceState service = ActiveService(context, cluster, context.String("service")!);
         if (context.Int("desiredCount") is { } desired)
         {
-            service.DesiredCount = desired >= 0 ? desired : throw EcsErrors.InvalidParameter("desiredCount can not be negative.");
+            service.DesiredCount = desired >= 0 ? desired : throw ServerErrors.InvalidParameter("desiredCount can not be negative.");
             if (service.Deployment is { } deployment)
             {
                 deployment.Fleet.DisturbedAt = context.Now;
@@ -171,7 +171,7 @@ internal static class ServiceOperations
         {
             if (service.ControllerType != "ECS")
             {
-                throw EcsErrors.InvalidParameter(
+                throw ServerErrors.InvalidParameter(
                     $"Updating the task definition is not supported for services using the {service.ControllerType} deployment controller.");
             }
 
@@ -192,14 +192,14 @@ internal static class ServiceOperations
         ServiceState service = context.Service(cluster, context.String("service")!);
         if (ServiceWriter.Status(service, context.Now) == "INACTIVE")
         {
-            throw EcsErrors.ServiceNotActive();
+            throw ServerErrors.ServiceNotActive();
         }
 
         if (service.DeletedAt is null)
         {
             if (!context.Bool("force") && service.DesiredCount > 0 && !service.IsExternal)
             {
-                throw EcsErrors.InvalidParameter("The service cannot be stopped while it is scaled above 0.");
+                throw ServerErrors.InvalidParameter("The service cannot be stopped while it is scaled above 0.");
             }
 
             service.DeletedAt = context.Now;

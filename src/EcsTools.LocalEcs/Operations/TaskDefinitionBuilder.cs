@@ -30,7 +30,7 @@ internal static class TaskDefinitionBuilder
         string family = context.String("family")!;
         if (!RequestValidation.IsName(family))
         {
-            throw EcsErrors.Client("Family contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.");
+            throw ServerErrors.Client("Family contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.");
         }
 
         string networkMode = context.String("networkMode") ?? "bridge";
@@ -40,7 +40,7 @@ internal static class TaskDefinitionBuilder
         JsonArray definitions = context.Array("containerDefinitions")!;
         if (definitions.Count == 0)
         {
-            throw EcsErrors.Client("Container list cannot be empty.");
+            throw ServerErrors.Client("Container list cannot be empty.");
         }
 
         var containers = new List<ContainerDefinitionInfo>();
@@ -51,7 +51,7 @@ internal static class TaskDefinitionBuilder
             (ContainerDefinitionInfo info, JsonObject normalized) = Container(definition, networkMode, memory is not null);
             if (containers.Any(c => c.Name == info.Name))
             {
-                throw EcsErrors.Client($"Duplicate container name: {info.Name}. Container names must be unique within a task definition.");
+                throw ServerErrors.Client($"Duplicate container name: {info.Name}. Container names must be unique within a task definition.");
             }
 
             containers.Add(info);
@@ -60,7 +60,7 @@ internal static class TaskDefinitionBuilder
 
         if (!containers.Any(c => c.Essential))
         {
-            throw EcsErrors.Client("Task definition must have at least one essential container.");
+            throw ServerErrors.Client("Task definition must have at least one essential container.");
         }
 
         TaskScript.ValidateLabels(containers);
@@ -69,24 +69,24 @@ internal static class TaskDefinitionBuilder
         {
             if (networkMode != "awsvpc")
             {
-                throw EcsErrors.Client("Fargate only supports network mode 'awsvpc'.");
+                throw ServerErrors.Client("Fargate only supports network mode 'awsvpc'.");
             }
 
             if (cpu is null || memory is null)
             {
-                throw EcsErrors.Client("Fargate requires that 'cpu' and 'memory' be defined at the task level.");
+                throw ServerErrors.Client("Fargate requires that 'cpu' and 'memory' be defined at the task level.");
             }
 
             if (!fargateSized)
             {
-                throw EcsErrors.Client($"No Fargate configuration exists for given values: {cpu} CPU, {memory} memory.");
+                throw ServerErrors.Client($"No Fargate configuration exists for given values: {cpu} CPU, {memory} memory.");
             }
         }
 
         RegionState region = context.Region;
         List<TaskDefinitionState> revisions = region.TaskDefinitions.TryGetValue(family, out List<TaskDefinitionState>? existing) ? existing : [];
         int revision = revisions.Count + 1;
-        string arn = Arns.TaskDefinition(region, family, revision);
+        string arn = ArnFormat.TaskDefinition(region, family, revision);
         List<string> compatibilities = networkMode == "awsvpc" ? ["EC2"] : ["EC2", "EXTERNAL"];
         if (fargateSized)
         {
@@ -140,29 +140,29 @@ internal static class TaskDefinitionBuilder
         string? image = (string?)definition["image"];
         if (string.IsNullOrEmpty(name))
         {
-            throw EcsErrors.Client("Container.name should not be null or empty.");
+            throw ServerErrors.Client("Container.name should not be null or empty.");
         }
 
         if (!RequestValidation.IsName(name))
         {
-            throw EcsErrors.Client($"Container name '{name}' contains invalid characters. Up to 255 letters, numbers, hyphens, and underscores are allowed.");
+            throw ServerErrors.Client($"Container name '{name}' contains invalid characters. Up to 255 letters, numbers, hyphens, and underscores are allowed.");
         }
 
         if (string.IsNullOrEmpty(image))
         {
-            throw EcsErrors.Client("Container.image should not be null or empty.");
+            throw ServerErrors.Client("Container.image should not be null or empty.");
         }
 
         int? memory = (int?)definition["memory"];
         int? reservation = (int?)definition["memoryReservation"];
         if (!taskMemory && memory is null && reservation is null)
         {
-            throw EcsErrors.Client($"Invalid setting for container '{name}'. At least one of 'memory' or 'memoryReservation' must be specified.");
+            throw ServerErrors.Client($"Invalid setting for container '{name}'. At least one of 'memory' or 'memoryReservation' must be specified.");
         }
 
         if (memory is { } hard && reservation is { } soft && soft > hard)
         {
-            throw EcsErrors.Client($"Invalid setting for container '{name}'. 'memoryReservation' must be less than or equal to 'memory'.");
+            throw ServerErrors.Client($"Invalid setting for container '{name}'. 'memoryReservation' must be less than or equal to 'memory'.");
         }
 
         var normalized = (JsonObject)definition.DeepClone();
@@ -173,12 +173,12 @@ internal static class TaskDefinitionBuilder
         foreach (JsonNode? item in definition["portMappings"] as JsonArray ?? [])
         {
             JsonObject node = item as JsonObject ?? [];
-            int containerPort = (int?)node["containerPort"] ?? throw EcsErrors.Client($"Invalid setting for container '{name}'. A port mapping needs a containerPort.");
+            int containerPort = (int?)node["containerPort"] ?? throw ServerErrors.Client($"Invalid setting for container '{name}'. A port mapping needs a containerPort.");
             int? hostPort = (int?)node["hostPort"];
             string protocol = (string?)node["protocol"] ?? "tcp";
             if (networkMode is "awsvpc" or "host" && hostPort is { } h && h != containerPort)
             {
-                throw EcsErrors.Client($"When networkMode={networkMode}, the host ports and container ports in port mappings must match.");
+                throw ServerErrors.Client($"When networkMode={networkMode}, the host ports and container ports in port mappings must match.");
             }
 
             int effectiveHost = networkMode == "bridge" ? hostPort ?? 0 : containerPort;
@@ -233,7 +233,7 @@ internal static class TaskDefinitionBuilder
             return null;
         }
 
-        return TaskFactory.ParseUnits(text) is { } value && value > 0 ? value : throw EcsErrors.Client($"Invalid '{member}' setting for task.");
+        return TaskFactory.ParseUnits(text) is { } value && value > 0 ? value : throw ServerErrors.Client($"Invalid '{member}' setting for task.");
     }
 
     private static int[] Range(int from, int to, int step) => Enumerable.Range(0, ((to - from) / step) + 1).Select(i => from + (i * step)).ToArray();

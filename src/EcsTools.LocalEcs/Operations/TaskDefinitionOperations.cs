@@ -48,7 +48,7 @@ internal static class TaskDefinitionOperations
         string reference = context.String("taskDefinition")!;
         if (!reference.Contains(':', StringComparison.Ordinal))
         {
-            throw Protocol.EcsErrors.InvalidParameter("A revision must be specified: family:revision or the full task definition ARN.");
+            throw Protocol.ServerErrors.InvalidParameter("A revision must be specified: family:revision or the full task definition ARN.");
         }
 
         TaskDefinitionState definition = context.TaskDefinition(reference);

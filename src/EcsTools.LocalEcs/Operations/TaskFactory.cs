@@ -19,12 +19,12 @@ internal static class TaskFactory
         JsonObject? awsvpc = network?["awsvpcConfiguration"] as JsonObject;
         if (definition.IsAwsVpc && awsvpc is null)
         {
-            throw EcsErrors.InvalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+            throw ServerErrors.InvalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
         }
 
         if (!definition.IsAwsVpc && awsvpc is not null)
         {
-            throw EcsErrors.InvalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
+            throw ServerErrors.InvalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
         }
 
         if (awsvpc is not null)
@@ -32,28 +32,28 @@ internal static class TaskFactory
             int subnets = (awsvpc["subnets"] as JsonArray)?.Count ?? 0;
             if (subnets == 0)
             {
-                throw EcsErrors.InvalidParameter("subnets can not be empty.");
+                throw ServerErrors.InvalidParameter("subnets can not be empty.");
             }
 
             if (subnets > 16 || ((awsvpc["securityGroups"] as JsonArray)?.Count ?? 0) > 5)
             {
-                throw EcsErrors.InvalidParameter("At most 16 subnets and 5 security groups can be specified.");
+                throw ServerErrors.InvalidParameter("At most 16 subnets and 5 security groups can be specified.");
             }
 
             if (anyEc2 && (string?)awsvpc["assignPublicIp"] == "ENABLED")
             {
-                throw EcsErrors.InvalidParameter("Assign public IP is not supported for this launch type.");
+                throw ServerErrors.InvalidParameter("Assign public IP is not supported for this launch type.");
             }
         }
 
         if (anyFargate && !definition.SupportsFargate)
         {
-            throw EcsErrors.InvalidParameter("Task definition does not support launch_type FARGATE.");
+            throw ServerErrors.InvalidParameter("Task definition does not support launch_type FARGATE.");
         }
 
         if (anyFargate && platformVersion is not null && !s_platformVersions.Contains(platformVersion))
         {
-            throw EcsErrors.PlatformUnknown();
+            throw ServerErrors.PlatformUnknown();
         }
     }
 
@@ -119,7 +119,7 @@ internal static class TaskFactory
         TaskDefinitionState definition = request.TaskDefinition;
         ResourceDemand demand = Demand(request);
         string id = context.Ids.Hex32();
-        string arn = Arns.Task(region, request.Cluster.Name, id);
+        string arn = ArnFormat.Task(region, request.Cluster.Name, id);
         Dictionary<string, JsonObject> overrides = ContainerOverrides(request.Overrides);
         var environment = overrides.ToDictionary(
             o => o.Key,
@@ -151,7 +151,7 @@ internal static class TaskFactory
 
             containers.Add(new TaskContainer(
                 container.Name,
-                Arns.Container(region, request.Cluster.Name, id, context.Ids.Uuid()),
+                ArnFormat.Container(region, request.Cluster.Name, id, context.Ids.Uuid()),
                 container.Image,
                 $"{id}-{context.Ids.Hex32()[..10]}",
                 container,

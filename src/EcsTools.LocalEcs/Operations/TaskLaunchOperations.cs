@@ -27,7 +27,7 @@ internal static class TaskLaunchOperations
         int count = context.Int("count") ?? 1;
         if (count is < 1 or > MaxCount)
         {
-            throw EcsErrors.InvalidParameter($"count must be between 1 and {MaxCount}.");
+            throw ServerErrors.InvalidParameter($"count must be between 1 and {MaxCount}.");
         }
 
         string? clientToken = RequestValidation.ClientToken(context.String("clientToken"), 64);
@@ -38,7 +38,7 @@ internal static class TaskLaunchOperations
         bool distinctInstance = PlacementRules(context);
         if (context.String("referenceId") is { Length: > 1024 })
         {
-            throw EcsErrors.InvalidParameter("referenceId can have at most 1024 characters.");
+            throw ServerErrors.InvalidParameter("referenceId can have at most 1024 characters.");
         }
 
         // A retry with the same client token and the same parameters gets the tasks the token already started.
@@ -47,7 +47,7 @@ internal static class TaskLaunchOperations
         {
             if (previous.Fingerprint != fingerprint)
             {
-                throw EcsErrors.Conflict(
+                throw ServerErrors.Conflict(
                     "The specified client token has already been used in a request with different parameters.",
                     previous.Tasks.Select(t => t.Arn).ToList());
             }
@@ -59,7 +59,7 @@ internal static class TaskLaunchOperations
         if (choice.LaunchType == "EXTERNAL")
         {
             // LocalEcs registers EC2-like container instances only; there are never EXTERNAL (ECS Anywhere) ones.
-            throw EcsErrors.InvalidParameter("No Container Instances were found in your cluster.");
+            throw ServerErrors.InvalidParameter("No Container Instances were found in your cluster.");
         }
 
         List<LaunchSlot> slots = LaunchPlanner.Assign(choice, count);
@@ -67,7 +67,7 @@ internal static class TaskLaunchOperations
         TaskFactory.Validate(definition, network, slots.Any(s => s.IsFargate), slots.Any(s => !s.IsFargate), context.String("platformVersion"));
         if (slots.Any(s => !s.IsFargate) && !cluster.ContainerInstances.Values.Any(i => i.Status == "ACTIVE"))
         {
-            throw EcsErrors.InvalidParameter("No Container Instances were found in your cluster.");
+            throw ServerErrors.InvalidParameter("No Container Instances were found in your cluster.");
         }
 
         if (context.String("propagateTags") == "TASK_DEFINITION")
@@ -145,7 +145,7 @@ internal static class TaskLaunchOperations
             ContainerInstanceState? instance = context.FindContainerInstance(cluster, instances[i]);
             string arn = instances[i].StartsWith("arn:", StringComparison.Ordinal)
                 ? instances[i]
-                : Arns.ContainerInstance(context.Region, cluster.Name, instances[i]);
+                : ArnFormat.ContainerInstance(context.Region, cluster.Name, instances[i]);
             string? reason = instance is null ? Failure.Missing
                 : instance.Status != "ACTIVE" ? "INACTIVE"
                 : Placement.Misfit(instance, demand, context.Now);
@@ -167,12 +167,12 @@ internal static class TaskLaunchOperations
         JsonArray constraints = context.Array("placementConstraints") ?? [];
         if (constraints.Count > 10)
         {
-            throw EcsErrors.InvalidParameter("placementConstraints can have at most 10 items.");
+            throw ServerErrors.InvalidParameter("placementConstraints can have at most 10 items.");
         }
 
         if ((context.Array("placementStrategy")?.Count ?? 0) > 5)
         {
-            throw EcsErrors.InvalidParameter("placementStrategy can have at most 5 items.");
+            throw ServerErrors.InvalidParameter("placementStrategy can have at most 5 items.");
         }
 
         foreach (JsonNode? strategy in context.Array("placementStrategy") ?? [])
@@ -181,12 +181,12 @@ internal static class TaskLaunchOperations
             string? field = (string?)strategy?["field"];
             if (type == "binpack" && field?.ToUpperInvariant() is not ("CPU" or "MEMORY"))
             {
-                throw EcsErrors.InvalidParameter("The binpack placement strategy needs the field cpu or memory.");
+                throw ServerErrors.InvalidParameter("The binpack placement strategy needs the field cpu or memory.");
             }
 
             if (type == "spread" && string.IsNullOrEmpty(field))
             {
-                throw EcsErrors.InvalidParameter("The spread placement strategy needs a field.");
+                throw ServerErrors.InvalidParameter("The spread placement strategy needs a field.");
             }
         }
 

@@ -36,7 +36,7 @@ internal static class TaskOperations
             }
             else
             {
-                string arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : Arns.Task(context.Region, cluster.Name, value);
+                string arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : ArnFormat.Task(context.Region, cluster.Name, value);
                 failures.Add(new Failure(arn, Failure.Missing).ToJson());
             }
         }
@@ -51,14 +51,14 @@ internal static class TaskOperations
         string[] otherFilters = ["containerInstance", "family", "serviceName", "desiredStatus", "launchType", "daemonName"];
         if (startedBy is not null && otherFilters.Any(f => context.Input[f] is not null))
         {
-            throw EcsErrors.InvalidParameter("startedBy must be the only filter when it is specified.");
+            throw ServerErrors.InvalidParameter("startedBy must be the only filter when it is specified.");
         }
 
         ContainerInstanceState? instance = null;
         if (context.String("containerInstance") is { } instanceRef)
         {
             instance = context.FindContainerInstance(cluster, instanceRef)
-                ?? throw EcsErrors.InvalidParameter("The referenced container instance was not found.");
+                ?? throw ServerErrors.InvalidParameter("The referenced container instance was not found.");
         }
 
         string? serviceName = null;
@@ -93,10 +93,10 @@ internal static class TaskOperations
         string? reason = context.String("reason");
         if (reason is { Length: > MaxStopReasonLength })
         {
-            throw EcsErrors.InvalidParameter($"Reason can have at most {MaxStopReasonLength} characters.");
+            throw ServerErrors.InvalidParameter($"Reason can have at most {MaxStopReasonLength} characters.");
         }
 
-        TaskState task = context.FindTask(cluster, context.String("task")!) ?? throw EcsErrors.TaskNotFound();
+        TaskState task = context.FindTask(cluster, context.String("task")!) ?? throw ServerErrors.TaskNotFound();
         if (task.Timeline.RequestStop(context.Now, TaskStatuses.UserInitiated, string.IsNullOrEmpty(reason) ? "Task stopped by user" : reason))
         {
             // ECS deletes a task's tags when it is stopped.

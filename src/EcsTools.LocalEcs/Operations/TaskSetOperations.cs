@@ -36,7 +36,7 @@ internal static class TaskSetOperations
             // answers a non-idempotent reuse the same way ("Creation of service was not idempotent.").
             return retried.RequestFingerprint == fingerprint
                 ? new JsonObject { ["taskSet"] = ServiceWriter.TaskSet(retried, context.Now, includeTags: true) }
-                : throw EcsErrors.InvalidParameter("Creation of task set was not idempotent.");
+                : throw ServerErrors.InvalidParameter("Creation of task set was not idempotent.");
         }
 
         (double scaleValue, string scaleUnit) = Scale(context) ?? (100, "PERCENT");
@@ -66,7 +66,7 @@ internal static class TaskSetOperations
         set = new TaskSetState
         {
             Id = id,
-            Arn = Arns.TaskSet(context.Region, cluster.Name, service.Name, id),
+            Arn = ArnFormat.TaskSet(context.Region, cluster.Name, service.Name, id),
             Service = service,
             Fleet = fleet,
             ExternalId = context.String("externalId"),
@@ -115,7 +115,7 @@ internal static class TaskSetOperations
             {
                 string arn = value.StartsWith("arn:", StringComparison.Ordinal)
                     ? value
-                    : Arns.TaskSet(context.Region, service.Cluster.Name, service.Name, value);
+                    : ArnFormat.TaskSet(context.Region, service.Cluster.Name, service.Name, value);
                 failures.Add(new Failure(arn, Failure.Missing).ToJson());
             }
         }
@@ -126,7 +126,7 @@ internal static class TaskSetOperations
     private static JsonObject UpdateTaskSet(OperationContext context)
     {
         ServiceState service = ExternalService(context);
-        TaskSetState set = Find(service, context.String("taskSet")!) ?? throw EcsErrors.TaskSetNotFound();
+        TaskSetState set = Find(service, context.String("taskSet")!) ?? throw ServerErrors.TaskSetNotFound();
         (set.ScaleValue, set.ScaleUnit) = Scale(context)!.Value;
         set.UpdatedAt = context.Now;
         set.Fleet.DisturbedAt = context.Now;
@@ -136,7 +136,7 @@ internal static class TaskSetOperations
     private static JsonObject UpdateServicePrimaryTaskSet(OperationContext context)
     {
         ServiceState service = ExternalService(context);
-        TaskSetState set = Find(service, context.String("primaryTaskSet")!) ?? throw EcsErrors.TaskSetNotFound();
+        TaskSetState set = Find(service, context.String("primaryTaskSet")!) ?? throw ServerErrors.TaskSetNotFound();
         foreach (TaskSetState other in service.TaskSets.Values.Where(s => s.Status == "PRIMARY" && !ReferenceEquals(s, set)))
         {
             other.Status = "ACTIVE";
@@ -156,11 +156,11 @@ internal static class TaskSetOperations
     private static JsonObject DeleteTaskSet(OperationContext context)
     {
         ServiceState service = ExternalService(context);
-        TaskSetState set = Find(service, context.String("taskSet")!) ?? throw EcsErrors.TaskSetNotFound();
+        TaskSetState set = Find(service, context.String("taskSet")!) ?? throw ServerErrors.TaskSetNotFound();
         bool hasTasks = set.Fleet.ActiveAt(context.Now).Count > 0;
         if (!context.Bool("force") && (set.ScaleValue != 0 || hasTasks))
         {
-            throw EcsErrors.InvalidParameter(
+            throw ServerErrors.InvalidParameter(
                 "The task set cannot be deleted until it is scaled down to 0 and runs no tasks. Use force to delete it anyway.");
         }
 
@@ -178,7 +178,7 @@ internal static class TaskSetOperations
         ServiceState service = ServiceOperations.ActiveService(context, cluster, context.String("service")!);
         return service.IsExternal
             ? service
-            : throw EcsErrors.InvalidParameter(
+            : throw ServerErrors.InvalidParameter(
                 "Amazon ECS only supports task set management on services configured to use the EXTERNAL deployment controller " +
                 $"(this service's deployment controller is {service.ControllerType}).");
     }
@@ -196,7 +196,7 @@ internal static class TaskSetOperations
         double value = (double?)scale["value"] ?? 0;
         if (value is < 0 or > 100 || double.IsNaN(value))
         {
-            throw EcsErrors.InvalidParameter("The scale value must be between 0 and 100 (percent).");
+            throw ServerErrors.InvalidParameter("The scale value must be between 0 and 100 (percent).");
         }
 
         return (value, (string?)scale["unit"] ?? "PERCENT");

@@ -134,7 +134,7 @@ internal sealed class EcsHttpHandler(EcsEngine engine, LocalEcsFaults faults, Re
 
             if (target is null || !target.StartsWith(TargetPrefix, StringComparison.Ordinal) || !EcsEngine.IsKnownOperation(entry.Operation))
             {
-                throw EcsErrors.UnknownOperation(target ?? "(no X-Amz-Target)");
+                throw ServerErrors.UnknownOperation(target ?? "(no X-Amz-Target)");
             }
 
             JsonObject result = engine.Invoke(entry.Region, entry.Operation, entry.Body);

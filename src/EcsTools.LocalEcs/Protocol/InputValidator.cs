@@ -27,7 +27,7 @@ internal static class InputValidator
         if (errors.Count > 0)
         {
             string count = errors.Count == 1 ? "1 validation error" : $"{errors.Count} validation errors";
-            throw EcsErrors.InvalidParameter($"{count} detected: {string.Join("; ", errors)}");
+            throw ServerErrors.InvalidParameter($"{count} detected: {string.Join("; ", errors)}");
         }
     }
 
@@ -87,7 +87,7 @@ internal static class InputValidator
                 JsonElement number = Scalar(node, JsonValueKind.Number, shape.Type == "long" ? "a Long" : "an Integer", path);
                 if (!number.TryGetInt64(out long integer) || (shape.Type == "integer" && integer is > int.MaxValue or < int.MinValue))
                 {
-                    throw EcsErrors.Serialization($"Value {number.GetRawText()} at '{path}' can not be converted to {(shape.Type == "long" ? "a Long" : "an Integer")}");
+                    throw ServerErrors.Serialization($"Value {number.GetRawText()} at '{path}' can not be converted to {(shape.Type == "long" ? "a Long" : "an Integer")}");
                 }
 
                 CheckRange(shape, integer, path, errors);
@@ -173,7 +173,7 @@ internal static class InputValidator
             JsonValueKind.True or JsonValueKind.False => "BOOLEAN_VALUE",
             _ => "VALUE",
         };
-        return EcsErrors.Serialization($"{found} can not be converted to {what} (at '{(path.Length == 0 ? "(root)" : path)}')");
+        return ServerErrors.Serialization($"{found} can not be converted to {what} (at '{(path.Length == 0 ? "(root)" : path)}')");
     }
 
     private static string Join(string path, string member) => path.Length == 0 ? member : $"{path}.{member}";

@@ -86,7 +86,7 @@ internal static class ResourceWriter
     {
         var json = new JsonObject
         {
-            ["capacityProviderArn"] = created?.Arn ?? Arns.CapacityProvider(region, name),
+            ["capacityProviderArn"] = created?.Arn ?? ArnFormat.CapacityProvider(region, name),
             ["name"] = name,
             ["status"] = "ACTIVE",
         };

@@ -84,8 +84,8 @@ internal sealed class TaskScript
     private static Parsed Read(IReadOnlyDictionary<string, string> settings, bool atRegistration, string containerName, bool essential = true)
     {
         LocalEcsException Invalid(string key, string value) => atRegistration
-            ? EcsErrors.Client($"Invalid value '{value}' for dockerLabel '{key}' in container '{containerName}'.")
-            : EcsErrors.InvalidParameter($"Invalid value '{value}' for LocalEcs setting '{key}' of container '{containerName}'.");
+            ? ServerErrors.Client($"Invalid value '{value}' for dockerLabel '{key}' in container '{containerName}'.")
+            : ServerErrors.InvalidParameter($"Invalid value '{value}' for LocalEcs setting '{key}' of container '{containerName}'.");
 
         TimeSpan? Duration(string key, bool allowForever)
         {

@@ -106,10 +106,10 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
         }.Where(f => f.Value is not null).Select(f => f.Name).ToArray();
         if (others.Length > 0)
         {
-            ThrowInvalidArgument("StartedByNotAlone",
-                $"-StartedBy cannot be combined with {string.Join(", ", others)}: ECS's ListTasks takes startedBy only as its one filter.",
+            ThrowInvalidArgument(ErrorIds.StartedByNotAlone,
+                InputMessages.StartedByNotAlone(string.Join(", ", others)),
                 StartedBy,
-                "List by -StartedBy alone and filter the output (for example with Where-Object), or drop -StartedBy.");
+                InputMessages.StartedByNotAloneAction);
         }
     }
 

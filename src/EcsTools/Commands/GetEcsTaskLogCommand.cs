@@ -75,14 +75,14 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
     {
         if (PollInterval is { } interval && (interval < TimeSpan.FromMilliseconds(10) || interval > TimeSpan.FromHours(1)))
         {
-            ThrowInvalidArgument("InvalidPollInterval", $"-PollInterval {interval} is outside 0.01 seconds to 1 hour.", interval,
-                "Pass -PollInterval in seconds, for example -PollInterval 5.");
+            ThrowInvalidArgument(ErrorIds.InvalidPollInterval, InputMessages.LogPollIntervalOutOfRange(interval), interval,
+                InputMessages.LogPollIntervalOutOfRangeAction);
         }
 
         if (PollInterval is not null && !Follow)
         {
-            ThrowInvalidArgument("PollIntervalWithoutFollow", "-PollInterval applies to -Follow only.", PollInterval,
-                "Add -Follow, or leave out -PollInterval.");
+            ThrowInvalidArgument(ErrorIds.PollIntervalWithoutFollow, InputMessages.PollIntervalWithoutFollow, PollInterval,
+                InputMessages.PollIntervalWithoutFollowAction);
         }
     }
 

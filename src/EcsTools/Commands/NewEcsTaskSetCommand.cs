@@ -179,7 +179,7 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
         if (created is null)
         {
             WriteError(ErrorRecords.Create(new System.InvalidOperationException($"CreateTaskSet in service '{Service}' answered without a task set."),
-                "EmptyResponse", ErrorCategory.InvalidResult, Service, $"Run Get-EcsTaskSet -Cluster {Cluster} -Service {Service} to see whether it was created."));
+                ErrorIds.EmptyResponse, ErrorCategory.InvalidResult, Service, $"Run Get-EcsTaskSet -Cluster {Cluster} -Service {Service} to see whether it was created."));
             return;
         }
 

@@ -60,17 +60,16 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
         // ECS has no call that makes a task set stop being primary: another task set becomes primary instead.
         if (ParameterSetName == ByPrimary && !MyInvocation.BoundParameters.ContainsKey(nameof(Primary)))
         {
-            throw new InputValidationException("NoChangeRequested",
-                "Set-EcsTaskSet was given neither -Scale nor -Primary: there is nothing to change.",
-                "Give -Scale (a percentage of the service's desired count), -Primary (to make the task set the primary one), or both.");
+            throw new InputValidationException(ErrorIds.NoChangeRequested,
+                InputMessages.NoChangeRequested,
+                InputMessages.NoChangeRequestedAction);
         }
 
         if (ParameterSetName == ByPrimary && !Primary)
         {
-            throw new InputValidationException("NoChangeRequested",
-                "-Primary:$false asks for no change: ECS cannot make a task set stop being the primary one; a service's primary task set "
-                + "changes only when another task set is made primary.",
-                "To switch traffic, run Set-EcsTaskSet -Primary on the task set that should become primary; to change this one's size, use -Scale.");
+            throw new InputValidationException(ErrorIds.NoChangeRequested,
+                InputMessages.PrimaryFalse,
+                InputMessages.PrimaryFalseAction);
         }
 
         _scale = ParameterSetName == ByScale ? TaskSetInput.ToScale(Scale) : null;
@@ -121,7 +120,7 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
         if (result is null)
         {
             WriteError(ErrorRecords.Create(new System.InvalidOperationException($"ECS answered without the task set '{TaskSet}'."),
-                "EmptyResponse", ErrorCategory.InvalidResult, TaskSet, $"Run Get-EcsTaskSet -Cluster {target.Cluster} -Service {target.Service} to see its state."));
+                ErrorIds.EmptyResponse, ErrorCategory.InvalidResult, TaskSet, $"Run Get-EcsTaskSet -Cluster {target.Cluster} -Service {target.Service} to see its state."));
             return;
         }
 

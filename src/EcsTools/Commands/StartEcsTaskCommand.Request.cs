@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
 using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 using EcsTools.Input;
 
 namespace EcsTools.Commands;
@@ -19,13 +20,13 @@ public sealed partial class StartEcsTaskCommand
             Tags = Tag is null ? null : TagInput.ReadTags(Tag),
             LaunchType = ParameterSetName == ByLaunchType ? LaunchType : null,
             CapacityProviderStrategy = ParameterSetName == ByCapacityProvider ? CapacityProviderInput.ReadShares(CapacityProviderStrategy) : null,
-            PlacementConstraints = StructuredInput.JsonAll(PlacementConstraint, nameof(PlacementConstraint), "InvalidPlacementConstraint"),
-            PlacementStrategy = StructuredInput.JsonAll(PlacementStrategy, nameof(PlacementStrategy), "InvalidPlacementStrategy"),
-            VolumeConfigurations = StructuredInput.JsonAll(VolumeConfiguration, nameof(VolumeConfiguration), "InvalidVolumeConfiguration"),
+            PlacementConstraints = StructuredInput.JsonAll(PlacementConstraint, nameof(PlacementConstraint), ErrorIds.InvalidPlacementConstraint),
+            PlacementStrategy = StructuredInput.JsonAll(PlacementStrategy, nameof(PlacementStrategy), ErrorIds.InvalidPlacementStrategy),
+            VolumeConfigurations = StructuredInput.JsonAll(VolumeConfiguration, nameof(VolumeConfiguration), ErrorIds.InvalidVolumeConfiguration),
             Network = NetworkInput.Read(Subnet, SecurityGroup, AssignPublicIp),
             Overrides = new TaskOverrideRequest
             {
-                Template = Override is null ? null : StructuredInput.Json(Override, nameof(Override), "InvalidOverride"),
+                Template = Override is null ? null : StructuredInput.Json(Override, nameof(Override), ErrorIds.InvalidOverride),
                 Cpu = Cpu,
                 Memory = Memory,
                 TaskRoleArn = TaskRoleArn,
@@ -54,16 +55,15 @@ public sealed partial class StartEcsTaskCommand
         {
             if (!TextValue.TryConvert(entry.Key, out var name) || string.IsNullOrWhiteSpace(name))
             {
-                throw new InputValidationException("InvalidEnvironment", "-Environment has an empty variable name, or a name that is not text.",
-                    "Give every variable a name, e.g. -Environment @{LOG_LEVEL='debug'}.");
+                throw new InputValidationException(ErrorIds.InvalidEnvironment, InputMessages.InvalidEnvironment,
+                    InputMessages.InvalidEnvironmentAction);
             }
 
             if (!TextValue.TryConvert(entry.Value, out var value))
             {
-                throw new InputValidationException("InvalidEnvironmentValue",
-                    $"-Environment: the value of '{TagInput.Show(name)}' is {TextValue.Describe(entry.Value)}; environment variables hold text "
-                    + "(a hashtable or array would be sent as its type name).",
-                    $"Give '{TagInput.Show(name)}' a text value; to pass a list, join it (-join ',') or convert it (ConvertTo-Json -Compress).", name);
+                throw new InputValidationException(ErrorIds.InvalidEnvironmentValue,
+                    InputMessages.InvalidEnvironmentValue(TagInput.Show(name), TextValue.Describe(entry.Value)),
+                    InputMessages.InvalidEnvironmentValueAction(TagInput.Show(name)), name);
             }
 
             variables.Add(new(name, value));
@@ -75,10 +75,10 @@ public sealed partial class StartEcsTaskCommand
     // What the user gave for the structure the engine could not read: the item of the list, or -Override.
     private object? InputTarget(EcsInputException e) => (e.ErrorId, e.ItemIndex) switch
     {
-        ("InvalidOverride", _) => Override,
-        ("InvalidPlacementConstraint", { } i) => NonNull(PlacementConstraint)[i],
-        ("InvalidPlacementStrategy", { } i) => NonNull(PlacementStrategy)[i],
-        ("InvalidVolumeConfiguration", { } i) => NonNull(VolumeConfiguration)[i],
+        (ErrorIds.InvalidOverride, _) => Override,
+        (ErrorIds.InvalidPlacementConstraint, { } i) => NonNull(PlacementConstraint)[i],
+        (ErrorIds.InvalidPlacementStrategy, { } i) => NonNull(PlacementStrategy)[i],
+        (ErrorIds.InvalidVolumeConfiguration, { } i) => NonNull(VolumeConfiguration)[i],
         _ => e.Target,
     };
 

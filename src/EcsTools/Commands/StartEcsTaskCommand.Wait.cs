@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using EcsTools.Errors;
 using EcsTools.Input;
 using EcsTools.Session;
 using EcsTools.Waiting;
@@ -66,9 +67,9 @@ public sealed partial class StartEcsTaskCommand
         // $PSDefaultParameterValues (e.g. '*-Ecs*:PollInterval' in a profile) is simply not used.
         if (!Waits && (Typed(nameof(Timeout)) || Typed(nameof(PollInterval)) || Typed(nameof(IgnoreTaskFailure)) || Typed(nameof(FollowLog))))
         {
-            ThrowInvalidArgument("WaitParameterWithoutWait",
-                "-Timeout, -PollInterval, -IgnoreTaskFailure and -FollowLog apply to a wait: add -Wait or -WaitUntil.", null,
-                "Add -Wait (wait until the tasks have stopped) or -WaitUntil Running, or drop the wait parameters.");
+            ThrowInvalidArgument(ErrorIds.WaitParameterWithoutWait,
+                InputMessages.WaitParameterWithoutWait, null,
+                InputMessages.WaitParameterWithoutWaitAction);
         }
 
         if (Waits)

@@ -241,9 +241,9 @@ public sealed partial class StartEcsTaskCommand : EcsTaskWaitCmdlet
 
         if (ContainerInstance.Length > TaskLaunchLimits.MaxCount)
         {
-            WriteError(ErrorRecords.FromInput(new InputValidationException("TooManyContainerInstances",
-                $"-ContainerInstance has {ContainerInstance.Length} container instances; one input takes at most {TaskLaunchLimits.MaxCount}.",
-                $"Pass at most {TaskLaunchLimits.MaxCount} container instances per input.", ContainerInstance.Length)));
+            WriteError(ErrorRecords.FromInput(new InputValidationException(ErrorIds.TooManyContainerInstances,
+                InputMessages.TooManyContainerInstances(ContainerInstance.Length),
+                InputMessages.TooManyContainerInstancesAction(), ContainerInstance.Length)));
             return;
         }
 

@@ -40,8 +40,8 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
     {
         if (Reason is { Length: > TaskStopRequest.MaxReasonLength })
         {
-            ThrowInvalidArgument("ReasonTooLong", $"-Reason is {Reason.Length} characters long; ECS takes at most {TaskStopRequest.MaxReasonLength}.", Reason,
-                $"Shorten the reason to {TaskStopRequest.MaxReasonLength} characters or fewer.");
+            ThrowInvalidArgument(ErrorIds.ReasonTooLong, InputMessages.ReasonTooLong(Reason.Length), Reason,
+                InputMessages.ReasonTooLongAction());
         }
     }
 

@@ -98,17 +98,17 @@ internal static class ErrorRecords
     {
         var (id, category) = e.Setting switch
         {
-            "Region" => ("NoRegion", ErrorCategory.InvalidArgument),
-            "Credentials" => ("NoCredentials", ErrorCategory.AuthenticationError),
-            "Profile" => ("ProfileNotFound", ErrorCategory.ObjectNotFound),
-            "Endpoint" => ("InvalidEndpoint", ErrorCategory.InvalidArgument),
-            "RegionName" => ("InvalidRegion", ErrorCategory.InvalidArgument),
-            "ProfileName" => ("InvalidProfileName", ErrorCategory.InvalidArgument),
-            "ProfileFile" => ("InvalidProfileFile", ErrorCategory.InvalidArgument),
-            "ProfileFileSize" => ("ProfileFileTooLarge", ErrorCategory.LimitsExceeded),
-            "CredentialsFile" => ("CredentialsFileInvalid", ErrorCategory.InvalidData),
-            "ConfigFile" => ("ConfigFileInvalid", ErrorCategory.InvalidData),
-            _ => ("InvalidConfiguration", ErrorCategory.InvalidArgument),
+            "Region" => (ErrorIds.NoRegion, ErrorCategory.InvalidArgument),
+            "Credentials" => (ErrorIds.NoCredentials, ErrorCategory.AuthenticationError),
+            "Profile" => (ErrorIds.ProfileNotFound, ErrorCategory.ObjectNotFound),
+            "Endpoint" => (ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument),
+            "RegionName" => (ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument),
+            "ProfileName" => (ErrorIds.InvalidProfileName, ErrorCategory.InvalidArgument),
+            "ProfileFile" => (ErrorIds.InvalidProfileFile, ErrorCategory.InvalidArgument),
+            "ProfileFileSize" => (ErrorIds.ProfileFileTooLarge, ErrorCategory.LimitsExceeded),
+            "CredentialsFile" => (ErrorIds.CredentialsFileInvalid, ErrorCategory.InvalidData),
+            "ConfigFile" => (ErrorIds.ConfigFileInvalid, ErrorCategory.InvalidData),
+            _ => (ErrorIds.InvalidConfiguration, ErrorCategory.InvalidArgument),
         };
         return Create(e, id, category, null, e.RecommendedAction);
     }
@@ -118,17 +118,17 @@ internal static class ErrorRecords
         var reason = failure.Reason ?? "";
         var (id, category, action) = reason switch
         {
-            "MISSING" => ("NotFound", ErrorCategory.ObjectNotFound, "Check the id or ARN, and the cluster it belongs to."),
-            EcsFailures.OutcomeUnknown => ("OutcomeUnknown", ErrorCategory.InvalidResult, failure.Detail ?? "Check the container instance's tasks before starting again."),
+            "MISSING" => (ErrorIds.NotFound, ErrorCategory.ObjectNotFound, "Check the id or ARN, and the cluster it belongs to."),
+            EcsFailures.OutcomeUnknown => (ErrorIds.OutcomeUnknown, ErrorCategory.InvalidResult, failure.Detail ?? "Check the container instance's tasks before starting again."),
             _ when reason.StartsWith("RESOURCE:", StringComparison.Ordinal) =>
-                ("InsufficientResources", ErrorCategory.ResourceUnavailable,
+                (ErrorIds.InsufficientResources, ErrorCategory.ResourceUnavailable,
                  "No container instance had enough " + reason["RESOURCE:".Length..].ToLowerInvariant()
                  + " left: add capacity, stop tasks, or ask for less in the task definition or -Cpu/-Memory."),
-            "AGENT" => ("AgentDisconnected", ErrorCategory.ResourceUnavailable, "The container instance's ECS agent is not connected."),
-            "ATTRIBUTE" => ("PlacementConstraintNotMet", ErrorCategory.ResourceUnavailable,
+            "AGENT" => (ErrorIds.AgentDisconnected, ErrorCategory.ResourceUnavailable, "The container instance's ECS agent is not connected."),
+            "ATTRIBUTE" => (ErrorIds.PlacementConstraintNotMet, ErrorCategory.ResourceUnavailable,
                 "No container instance has the attributes the task definition or placement constraints require."),
-            "INACTIVE" => ("ResourceInactive", ErrorCategory.InvalidOperation, "The resource is inactive."),
-            _ => ("EcsFailure", ErrorCategory.NotSpecified, "See the failure's reason and detail."),
+            "INACTIVE" => (ErrorIds.ResourceInactive, ErrorCategory.InvalidOperation, "The resource is inactive."),
+            _ => (ErrorIds.EcsFailure, ErrorCategory.NotSpecified, "See the failure's reason and detail."),
         };
         var message = EcsSecrets.Scrub(reason == EcsFailures.OutcomeUnknown
             ? $"ECS {operation}{(subject is null ? "" : " of " + subject)} on {failure.Arn ?? "a resource"}: the outcome is unknown. {failure.Detail}"
@@ -145,39 +145,39 @@ internal static class ErrorRecords
 
     private static (string Id, ErrorCategory Category, string Action) Classify(EcsServiceException e) => e.Kind switch
     {
-        EcsErrorKind.ClusterNotFound => ("ClusterNotFound", ErrorCategory.ObjectNotFound,
+        EcsErrorKind.ClusterNotFound => (ErrorIds.ClusterNotFound, ErrorCategory.ObjectNotFound,
             "Check the cluster name and the region: clusters are regional (press Tab after -Cluster to list them)."),
-        EcsErrorKind.ServiceNotFound => ("ServiceNotFound", ErrorCategory.ObjectNotFound, "Check the service name and its cluster."),
-        EcsErrorKind.ServiceNotActive => ("ServiceNotActive", ErrorCategory.InvalidOperation, "The service is not ACTIVE; task sets need an active service."),
-        EcsErrorKind.TaskSetNotFound => ("TaskSetNotFound", ErrorCategory.ObjectNotFound, "Check the task set id (Get-EcsTaskSet lists them)."),
-        EcsErrorKind.NamespaceNotFound => ("NamespaceNotFound", ErrorCategory.ObjectNotFound, "Check the Service Connect namespace."),
-        EcsErrorKind.InvalidParameter when e.Operation.Contains("TaskSet", StringComparison.Ordinal) => ("InvalidParameter", ErrorCategory.InvalidArgument,
+        EcsErrorKind.ServiceNotFound => (ErrorIds.ServiceNotFound, ErrorCategory.ObjectNotFound, "Check the service name and its cluster."),
+        EcsErrorKind.ServiceNotActive => (ErrorIds.ServiceNotActive, ErrorCategory.InvalidOperation, "The service is not ACTIVE; task sets need an active service."),
+        EcsErrorKind.TaskSetNotFound => (ErrorIds.TaskSetNotFound, ErrorCategory.ObjectNotFound, "Check the task set id (Get-EcsTaskSet lists them)."),
+        EcsErrorKind.NamespaceNotFound => (ErrorIds.NamespaceNotFound, ErrorCategory.ObjectNotFound, "Check the Service Connect namespace."),
+        EcsErrorKind.InvalidParameter when e.Operation.Contains("TaskSet", StringComparison.Ordinal) => (ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
             TaskSetErrors.InvalidParameterAction(e.Operation, e.Message)),
-        EcsErrorKind.InvalidParameter => ("InvalidParameter", ErrorCategory.InvalidArgument, "Read the message: ECS names the parameter it rejected."),
-        EcsErrorKind.Client => ("EcsClientError", ErrorCategory.InvalidOperation,
+        EcsErrorKind.InvalidParameter => (ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "Read the message: ECS names the parameter it rejected."),
+        EcsErrorKind.Client => (ErrorIds.EcsClientError, ErrorCategory.InvalidOperation,
             "Often a missing task definition, container instance or permission: check the names and ARNs given."),
-        EcsErrorKind.AccessDenied => ("AccessDenied", ErrorCategory.PermissionDenied,
+        EcsErrorKind.AccessDenied => (ErrorIds.AccessDenied, ErrorCategory.PermissionDenied,
             "The credentials in use lack an IAM permission for this ECS action; see the NOTES of the cmdlet's help."),
-        EcsErrorKind.Authentication => ("AuthenticationFailed", ErrorCategory.AuthenticationError,
+        EcsErrorKind.Authentication => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError,
             "The credentials were refused: check they are current (aws sso login) and for the right account."),
-        EcsErrorKind.Credentials => ("CredentialsFailed", ErrorCategory.AuthenticationError,
+        EcsErrorKind.Credentials => (ErrorIds.CredentialsFailed, ErrorCategory.AuthenticationError,
             "-Verbose names the credential source ('AWS credentials: ...'): run 'aws sso login' for SSO, check the role and its source "
             + "profile for assume-role, or run the credential_process command yourself to see its error."),
-        EcsErrorKind.Throttled => ("RequestThrottled", ErrorCategory.LimitsExceeded,
+        EcsErrorKind.Throttled => (ErrorIds.RequestThrottled, ErrorCategory.LimitsExceeded,
             "ECS throttled the requests even after retries: slow down, or raise AWS_MAX_ATTEMPTS."),
-        EcsErrorKind.LimitExceeded => ("LimitExceeded", ErrorCategory.LimitsExceeded, "A service quota was reached."),
-        EcsErrorKind.Server => ("EcsServerError", ErrorCategory.ResourceUnavailable, "ECS failed on its side even after retries: try again later."),
-        EcsErrorKind.UnsupportedFeature => ("UnsupportedFeature", ErrorCategory.NotImplemented, "The feature is not available in this region."),
-        EcsErrorKind.PlatformUnknown => ("PlatformUnknown", ErrorCategory.InvalidArgument, "Check -PlatformVersion (for example LATEST or 1.4.0)."),
-        EcsErrorKind.PlatformTaskDefinitionIncompatibility => ("PlatformTaskDefinitionIncompatibility", ErrorCategory.InvalidArgument,
+        EcsErrorKind.LimitExceeded => (ErrorIds.LimitExceeded, ErrorCategory.LimitsExceeded, "A service quota was reached."),
+        EcsErrorKind.Server => (ErrorIds.EcsServerError, ErrorCategory.ResourceUnavailable, "ECS failed on its side even after retries: try again later."),
+        EcsErrorKind.UnsupportedFeature => (ErrorIds.UnsupportedFeature, ErrorCategory.NotImplemented, "The feature is not available in this region."),
+        EcsErrorKind.PlatformUnknown => (ErrorIds.PlatformUnknown, ErrorCategory.InvalidArgument, "Check -PlatformVersion (for example LATEST or 1.4.0)."),
+        EcsErrorKind.PlatformTaskDefinitionIncompatibility => (ErrorIds.PlatformTaskDefinitionIncompatibility, ErrorCategory.InvalidArgument,
             "The task definition does not fit the platform version: check its cpu, memory and features."),
-        EcsErrorKind.Blocked => ("AccountBlocked", ErrorCategory.SecurityError, "The AWS account is blocked; contact AWS Support."),
-        EcsErrorKind.Conflict => ("ClientTokenConflict", ErrorCategory.ResourceExists,
+        EcsErrorKind.Blocked => (ErrorIds.AccountBlocked, ErrorCategory.SecurityError, "The AWS account is blocked; contact AWS Support."),
+        EcsErrorKind.Conflict => (ErrorIds.ClientTokenConflict, ErrorCategory.ResourceExists,
             "The client token was used before with other parameters: use a new -ClientToken (the resources it made are in the error's ResourceIds)."),
-        EcsErrorKind.Network => ("EndpointUnreachable", ErrorCategory.ConnectionError, "Check the network, the region and -EndpointUrl."),
-        EcsErrorKind.Timeout => ("RequestTimeout", ErrorCategory.OperationTimeout,
+        EcsErrorKind.Network => (ErrorIds.EndpointUnreachable, ErrorCategory.ConnectionError, "Check the network, the region and -EndpointUrl."),
+        EcsErrorKind.Timeout => (ErrorIds.RequestTimeout, ErrorCategory.OperationTimeout,
             "ECS did not answer in time: check the network and -EndpointUrl, or allow more time with -RequestTimeout."),
-        EcsErrorKind.OutcomeUnknown => ("OutcomeUnknown", ErrorCategory.InvalidResult, "Check what the message says before doing anything again."),
-        _ => ("EcsServiceError", ErrorCategory.NotSpecified, "See the error code and message."),
+        EcsErrorKind.OutcomeUnknown => (ErrorIds.OutcomeUnknown, ErrorCategory.InvalidResult, "Check what the message says before doing anything again."),
+        _ => (ErrorIds.EcsServiceError, ErrorCategory.NotSpecified, "See the error code and message."),
     };
 }

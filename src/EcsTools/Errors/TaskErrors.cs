@@ -22,7 +22,7 @@ internal static class TaskErrors
     public static ErrorRecord FewerThanAsked(string operation, string taskDefinition, string? cluster, int asked, int started, int failures) => Create(
         new InvalidOperationException($"{operation} asked for {asked} task(s) of '{taskDefinition}' on cluster '{cluster ?? "default"}'; ECS started {started} and reported "
             + $"{failures} failure(s), so {asked - started - failures} task(s) were neither started nor explained."),
-        "TasksNotAccountedFor", ErrorCategory.InvalidResult, taskDefinition,
+        ErrorIds.TasksNotAccountedFor, ErrorCategory.InvalidResult, taskDefinition,
         $"Check what runs with Get-EcsTask -Cluster {cluster ?? "default"} -Family {FamilyOf(taskDefinition)}, and the cluster's capacity, before starting the rest again.");
 
     // 'web', 'web:3' or 'arn:aws:ecs:...:task-definition/web:3' -> 'web'.
@@ -37,19 +37,19 @@ internal static class TaskErrors
         (task.StartedAt is { } started
             ? $"Task {Name(task)} had already run (started {started.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture)}) and stopped before the wait saw it RUNNING ({task.LastStatus}). "
             : $"Task {Name(task)} stopped before it was RUNNING ({task.LastStatus}). ") + Explain(task),
-        "TaskStopped", ErrorCategory.InvalidResult, task,
+        ErrorIds.TaskStopped, ErrorCategory.InvalidResult, task,
         "Read the stop code, stopped reason and container reasons; Get-EcsTask shows stopped tasks for about an hour (-DesiredStatus STOPPED).");
 
     public static ErrorRecord FailedToStart(EcsTask task) => Create(
         $"Task {Name(task)} failed to start. {Explain(task)}",
-        "TaskFailedToStart", ErrorCategory.ResourceUnavailable, task,
+        ErrorIds.TaskFailedToStart, ErrorCategory.ResourceUnavailable, task,
         "Common causes: an image that cannot be pulled, missing secrets or permissions of the execution role, no network path to the registry. "
         + "The stopped reason and container reasons say which.");
 
     public static ErrorRecord EssentialContainerFailed(EcsTask task, IReadOnlyList<EcsContainer> failed) => Create(
         $"Task {Name(task)} stopped with a failure: essential container(s) "
         + string.Join(", ", failed.Select(c => $"'{c.Name}' exited with code {c.ExitCode}")) + $". {Explain(task)}",
-        "TaskFailed", ErrorCategory.InvalidResult, task,
+        ErrorIds.TaskFailed, ErrorCategory.InvalidResult, task,
         "Look at the container's logs. To take failed tasks as output without an error, add -IgnoreTaskFailure.");
 
     public static ErrorRecord Timeout(IReadOnlyList<WaitedTask> pending, TimeSpan waited, string target)
@@ -58,7 +58,7 @@ internal static class TaskErrors
         var more = pending.Count > ListedTasks ? $" and {pending.Count - ListedTasks} more" : "";
         var message = $"Timed out after {Duration(waited)}: {pending.Count} task(s) are not {target} yet: {listed}{more}.";
         object target0 = pending.Select(t => (object?)t.Last ?? t.Reference).ToArray();
-        return Create(new TimeoutException(message), "WaitTimeout", ErrorCategory.OperationTimeout, target0,
+        return Create(new TimeoutException(message), ErrorIds.WaitTimeout, ErrorCategory.OperationTimeout, target0,
             "Wait longer with -Timeout (in seconds, or -1 for no limit), or look at the tasks with Get-EcsTask.");
     }
 
@@ -77,7 +77,7 @@ internal static class TaskErrors
     public static ErrorRecord NotFound(string task, string? cluster, string operation)
     {
         var message = $"Task '{task}' was not found in cluster '{TaskTargets.Show(cluster)}' ({operation}).";
-        return Create(new EcsFailureException(new EcsFailure(task, "MISSING", null), operation, message), "TaskNotFound",
+        return Create(new EcsFailureException(new EcsFailure(task, "MISSING", null), operation, message), ErrorIds.TaskNotFound,
             ErrorCategory.ObjectNotFound, task,
             "Check the task id and -Cluster (the cluster the task runs in). ECS keeps stopped tasks for about an hour.");
     }
@@ -89,7 +89,7 @@ internal static class TaskErrors
     public static ErrorRecord StopNotFound(EcsServiceException e, string task, string? cluster)
     {
         var record = ErrorRecords.FromService(e, task);
-        return new ErrorRecord(e, "TaskNotFound", ErrorCategory.ObjectNotFound, task)
+        return new ErrorRecord(e, ErrorIds.TaskNotFound, ErrorCategory.ObjectNotFound, task)
         {
             ErrorDetails = new ErrorDetails($"Task '{task}' was not found in cluster '{TaskTargets.Show(cluster)}'. {record.ErrorDetails?.Message}")
             {

@@ -16,7 +16,7 @@ internal static class TaskSetErrors
         var failure = new EcsFailure(taskSet, "MISSING", detail);
         var message = $"Task set '{taskSet}' was not found in service '{Arns.LastSegment(service)}' of cluster '{Arns.LastSegment(cluster)}'"
             + (string.IsNullOrEmpty(detail) ? "." : $" ({detail}).");
-        return ErrorRecords.Create(new EcsFailureException(failure, operation, message), "TaskSetNotFound", ErrorCategory.ObjectNotFound, taskSet,
+        return ErrorRecords.Create(new EcsFailureException(failure, operation, message), ErrorIds.TaskSetNotFound, ErrorCategory.ObjectNotFound, taskSet,
             $"Check the task set id or ARN: Get-EcsTaskSet -Cluster {Arns.LastSegment(cluster)} -Service {Arns.LastSegment(service)} lists them.");
     }
 
@@ -25,7 +25,7 @@ internal static class TaskSetErrors
     {
         var message = $"Task set {last.Id} of service '{last.ServiceName}' (cluster '{last.ClusterName}') did not reach STEADY_STATE within "
             + $"{Format(timeout)}: it was last {Counts(last)}.";
-        return ErrorRecords.Create(new TimeoutException(message), "WaitTimeout", ErrorCategory.OperationTimeout, last,
+        return ErrorRecords.Create(new TimeoutException(message), ErrorIds.WaitTimeout, ErrorCategory.OperationTimeout, last,
             "Wait longer with -Timeout, or find out why its tasks do not start or stay unhealthy: the service's events, "
             + "the stopped reasons of its tasks (Get-EcsTask), and the target group's health checks.");
     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
 using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -20,7 +21,7 @@ internal static class CapacityProviderInput
         try
         {
             strategy = [.. EcsInput.ReadCapacityProviderStrategy(
-                StructuredInput.JsonAll(given, "CapacityProviderStrategy", "InvalidCapacityProviderStrategy")!, "CapacityProviderStrategy", "InvalidCapacityProviderStrategy")];
+                StructuredInput.JsonAll(given, "CapacityProviderStrategy", ErrorIds.InvalidCapacityProviderStrategy)!, "CapacityProviderStrategy", ErrorIds.InvalidCapacityProviderStrategy)];
         }
         catch (EcsInputException e)
         {
@@ -29,14 +30,14 @@ internal static class CapacityProviderInput
 
         if (strategy.Count == 0)
         {
-            throw new InputValidationException("InvalidCapacityProviderStrategy", "-CapacityProviderStrategy is empty.",
-                "Pass at least one provider, e.g. @{CapacityProvider='FARGATE'; Weight=1}, or leave the parameter out to use the cluster's default strategy.");
+            throw new InputValidationException(ErrorIds.InvalidCapacityProviderStrategy, InputMessages.InvalidCapacityProviderStrategy,
+                InputMessages.InvalidCapacityProviderStrategyAction);
         }
 
         if (strategy.Count > MaxProviders)
         {
-            throw new InputValidationException("TooManyCapacityProviders",
-                $"-CapacityProviderStrategy has {strategy.Count} providers; ECS allows at most {MaxProviders}.", $"Pass at most {MaxProviders} providers.");
+            throw new InputValidationException(ErrorIds.TooManyCapacityProviders,
+                InputMessages.TooManyCapacityProviders(strategy.Count), InputMessages.TooManyCapacityProvidersAction());
         }
 
         for (var index = 0; index < strategy.Count; index++)
@@ -44,36 +45,36 @@ internal static class CapacityProviderInput
             var item = strategy[index];
             if (string.IsNullOrWhiteSpace(item.CapacityProvider))
             {
-                throw new InputValidationException("MissingCapacityProviderName", "-CapacityProviderStrategy: an item has no CapacityProvider.",
-                    "Give every item a CapacityProvider name, e.g. @{CapacityProvider='FARGATE_SPOT'; Weight=3}.", given[index]);
+                throw new InputValidationException(ErrorIds.MissingCapacityProviderName, InputMessages.MissingCapacityProviderName,
+                    InputMessages.MissingCapacityProviderNameAction, given[index]);
             }
 
             if (item.Weight is < 0 or > MaxWeight)
             {
-                throw new InputValidationException("InvalidCapacityProviderWeight",
-                    $"-CapacityProviderStrategy: the weight of '{item.CapacityProvider}' is {item.Weight}; it must be from 0 to {MaxWeight}.",
-                    $"Use a weight from 0 to {MaxWeight}.", item.CapacityProvider);
+                throw new InputValidationException(ErrorIds.InvalidCapacityProviderWeight,
+                    InputMessages.InvalidCapacityProviderWeight(item.CapacityProvider, item.Weight),
+                    InputMessages.InvalidCapacityProviderWeightAction(), item.CapacityProvider);
             }
 
             if (item.Base is < 0 or > MaxBase)
             {
-                throw new InputValidationException("InvalidCapacityProviderBase",
-                    $"-CapacityProviderStrategy: the base of '{item.CapacityProvider}' is {item.Base}; it must be from 0 to {MaxBase}.",
-                    $"Use a base from 0 to {MaxBase}.", item.CapacityProvider);
+                throw new InputValidationException(ErrorIds.InvalidCapacityProviderBase,
+                    InputMessages.InvalidCapacityProviderBase(item.CapacityProvider, item.Base),
+                    InputMessages.InvalidCapacityProviderBaseAction(), item.CapacityProvider);
             }
         }
 
         var duplicate = strategy.GroupBy(i => i.CapacityProvider).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InputValidationException("DuplicateCapacityProvider",
-                $"-CapacityProviderStrategy names '{duplicate.Key}' more than once.", "Name each capacity provider once.", duplicate.Key);
+            throw new InputValidationException(ErrorIds.DuplicateCapacityProvider,
+                InputMessages.DuplicateCapacityProvider(duplicate.Key), InputMessages.DuplicateCapacityProviderAction, duplicate.Key);
         }
 
         if (strategy.Count(i => i.Base > 0) > 1)
         {
-            throw new InputValidationException("InvalidCapacityProviderBase",
-                "-CapacityProviderStrategy: only one capacity provider in a strategy can have a base.", "Give a base to one provider only.");
+            throw new InputValidationException(ErrorIds.InvalidCapacityProviderBase,
+                InputMessages.MoreThanOneBase, InputMessages.MoreThanOneBaseAction);
         }
 
         return strategy;

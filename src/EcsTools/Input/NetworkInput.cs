@@ -1,6 +1,7 @@
 using System.Linq;
 using EcsTools.Engine;
 using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -18,9 +19,9 @@ internal static class NetworkInput
         {
             if (securityGroups is { Length: > 0 } || assignPublicIp)
             {
-                throw new InputValidationException("SubnetRequired",
-                    "-SecurityGroup and -AssignPublicIp configure an awsvpc network interface, which needs -Subnet.",
-                    "Add -Subnet with at least one subnet id.");
+                throw new InputValidationException(ErrorIds.SubnetRequired,
+                    InputMessages.SubnetRequired,
+                    InputMessages.SubnetRequiredAction);
             }
 
             return null;
@@ -28,14 +29,14 @@ internal static class NetworkInput
 
         if (subnets.Length > MaxSubnets)
         {
-            throw new InputValidationException("TooManySubnets", $"-Subnet has {subnets.Length} subnets; ECS takes at most {MaxSubnets}.",
-                $"Pass at most {MaxSubnets} subnets of one VPC.");
+            throw new InputValidationException(ErrorIds.TooManySubnets, InputMessages.TooManySubnets(subnets.Length),
+                InputMessages.TooManySubnetsAction());
         }
 
         if (securityGroups is { Length: > MaxSecurityGroups })
         {
-            throw new InputValidationException("TooManySecurityGroups",
-                $"-SecurityGroup has {securityGroups.Length} groups; ECS takes at most {MaxSecurityGroups}.", $"Pass at most {MaxSecurityGroups} security groups.");
+            throw new InputValidationException(ErrorIds.TooManySecurityGroups,
+                InputMessages.TooManySecurityGroups(securityGroups.Length), InputMessages.TooManySecurityGroupsAction());
         }
 
         return new AwsVpcNetwork(subnets, securityGroups is { Length: > 0 } ? securityGroups : null, assignPublicIp);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -18,9 +19,9 @@ internal static partial class StartedByRules
         var max = startTask ? StartTaskMax : RunTaskMax;
         if (startedBy.Length > max || !Allowed().IsMatch(startedBy))
         {
-            throw new InputValidationException("InvalidStartedBy",
-                $"-StartedBy '{TagInput.Show(startedBy)}' is not valid for {(startTask ? "StartTask" : "RunTask")}: up to {max} letters, digits, hyphens, underscores and slashes.",
-                $"Use at most {max} characters of A-Z, a-z, 0-9, '-', '_' and '/'.", TextValue.Shorten(startedBy));
+            throw new InputValidationException(ErrorIds.InvalidStartedBy,
+                InputMessages.InvalidStartedBy(TagInput.Show(startedBy), startTask, max),
+                InputMessages.InvalidStartedByAction(max), TextValue.Shorten(startedBy));
         }
     }
 

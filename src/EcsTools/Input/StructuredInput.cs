@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using EcsTools.Engine;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -16,7 +17,7 @@ internal static class StructuredInput
         }
         catch (System.ArgumentException e)
         {
-            throw new InputValidationException(errorId, $"-{parameter}: {e.Message}", $"See Get-Help -Parameter {parameter}.", item);
+            throw new InputValidationException(errorId, InputMessages.InvalidStructuredInput(parameter, e.Message), InputMessages.InvalidStructuredInputAction(parameter), item);
         }
     }
 

@@ -8,6 +8,7 @@ using System.Management.Automation;
 using System.Text;
 using EcsTools.Engine;
 using EcsTools.Engine.Tasks;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -52,9 +53,9 @@ internal static class TagInput
                     if (key is null)
                     {
                         throw new InputValidationException(
-                            "InvalidTag",
-                            $"-Tag: '{TextValue.Shorten(item.ToString() ?? "")}' is neither a hashtable nor an object with Key and Value properties.",
-                            "Pass -Tag @{team='web'; env='prod'} or objects with Key and Value.",
+                            ErrorIds.InvalidTag,
+                            InputMessages.InvalidTag(TextValue.Shorten(item.ToString() ?? "")),
+                            InputMessages.InvalidTagAction,
                             item);
                     }
 
@@ -71,8 +72,8 @@ internal static class TagInput
     {
         if (tags.Count > MaxTags)
         {
-            throw new InputValidationException("TooManyTags", $"-Tag: {tags.Count} tags given; ECS allows at most {MaxTags} per resource.",
-                $"Pass at most {MaxTags} tags.", tags.Count);
+            throw new InputValidationException(ErrorIds.TooManyTags, InputMessages.TooManyTags(tags.Count),
+                InputMessages.TooManyTagsAction(), tags.Count);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -81,29 +82,29 @@ internal static class TagInput
             var key = tag.Key;
             if (!IsAllowed(key, 1, MaxKeyLength))
             {
-                throw new InputValidationException("InvalidTagKey",
-                    $"-Tag: the key '{Show(key)}' is not a valid ECS tag key: 1 to {MaxKeyLength} characters of letters, digits, spaces and _ . : / = + - @.",
-                    "Change the tag key.", key);
+                throw new InputValidationException(ErrorIds.InvalidTagKey,
+                    InputMessages.InvalidTagKey(Show(key)),
+                    InputMessages.InvalidTagKeyAction, key);
             }
 
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InputValidationException("ReservedTagKey", $"-Tag: the key '{Show(key)}' uses the prefix 'aws:', which AWS reserves for its own tags.",
-                    "Choose a key that does not start with 'aws:'.", key);
+                throw new InputValidationException(ErrorIds.ReservedTagKey, InputMessages.ReservedTagKey(Show(key)),
+                    InputMessages.ReservedTagKeyAction, key);
             }
 
             var value = tag.Value;
             if (!IsAllowed(value, 0, MaxValueLength))
             {
-                throw new InputValidationException("InvalidTagValue",
-                    $"-Tag: the value of '{Show(key)}' is not a valid ECS tag value: 0 to {MaxValueLength} characters of letters, digits, spaces and _ . : / = + - @.",
-                    "Change the tag value.", key);
+                throw new InputValidationException(ErrorIds.InvalidTagValue,
+                    InputMessages.InvalidTagValue(Show(key)),
+                    InputMessages.InvalidTagValueAction, key);
             }
 
             if (!seen.Add(key))
             {
-                throw new InputValidationException("DuplicateTagKey", $"-Tag: the key '{Show(key)}' is given more than once; tag keys must be unique.",
-                    "Give each tag key once.", key);
+                throw new InputValidationException(ErrorIds.DuplicateTagKey, InputMessages.DuplicateTagKey(Show(key)),
+                    InputMessages.DuplicateTagKeyAction, key);
             }
         }
     }
@@ -164,16 +165,16 @@ internal static class TagInput
     {
         if (key is null || !TextValue.TryConvert(key, out var keyText))
         {
-            throw new InputValidationException("InvalidTagKeyType",
-                $"-Tag: a key is {TextValue.Describe(key)}; tag keys are text.",
-                "Use text for tag keys, e.g. -Tag @{team='web'}.", TextValue.Describe(key));
+            throw new InputValidationException(ErrorIds.InvalidTagKeyType,
+                InputMessages.InvalidTagKeyType(TextValue.Describe(key)),
+                InputMessages.InvalidTagKeyTypeAction, TextValue.Describe(key));
         }
 
         if (!TextValue.TryConvert(value, out var valueText))
         {
-            throw new InputValidationException("InvalidTagValueType",
-                $"-Tag: the value of '{Show(keyText)}' is {TextValue.Describe(value)}; tag values are text (a hashtable or array would be sent as its type name).",
-                $"Give '{Show(keyText)}' a text value, e.g. -Tag @{{team='web'}}; to keep several values, join them (-join ',').", keyText);
+            throw new InputValidationException(ErrorIds.InvalidTagValueType,
+                InputMessages.InvalidTagValueType(Show(keyText), TextValue.Describe(value)),
+                InputMessages.InvalidTagValueTypeAction(Show(keyText)), keyText);
         }
 
         return new ResourceTag(keyText, valueText);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using EcsTools.Engine;
 using EcsTools.Engine.TaskSets;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -19,10 +20,10 @@ internal static class TaskSetInput
     public static string Describe(double percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + " percent";
 
     public static List<TaskSetLoadBalancer> ReadLoadBalancers(object[] items) =>
-        [.. Checked(() => TaskSetShapes.LoadBalancers(StructuredInput.JsonAll(items, "LoadBalancer", "InvalidLoadBalancer")!), items)];
+        [.. Checked(() => TaskSetShapes.LoadBalancers(StructuredInput.JsonAll(items, "LoadBalancer", ErrorIds.InvalidLoadBalancer)!), items)];
 
     public static List<TaskSetServiceRegistry> ReadServiceRegistries(object[] items) =>
-        [.. Checked(() => TaskSetShapes.ServiceRegistries(StructuredInput.JsonAll(items, "ServiceRegistry", "InvalidServiceRegistry")!), items)];
+        [.. Checked(() => TaskSetShapes.ServiceRegistries(StructuredInput.JsonAll(items, "ServiceRegistry", ErrorIds.InvalidServiceRegistry)!), items)];
 
     // The engine's refusal as the cmdlet's input error; an item it could not read is named by what the user gave.
     private static T Checked<T>(Func<T> read, object[]? items)

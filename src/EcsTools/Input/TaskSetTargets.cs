@@ -18,11 +18,9 @@ internal static class TaskSetTargets
         var missing = string.IsNullOrWhiteSpace(cluster) && string.IsNullOrWhiteSpace(service) ? "-Cluster and -Service"
             : string.IsNullOrWhiteSpace(cluster) ? "-Cluster" : "-Service";
         var verb = missing.Contains(" and ", StringComparison.Ordinal) ? "are" : "is";
-        var message = string.IsNullOrWhiteSpace(taskSet)
-            ? $"{missing} {verb} needed: they name the service whose task sets to get."
-            : $"{missing} {verb} needed for task set '{taskSet}': an id does not name its cluster and service, as a task set ARN does.";
-        return ErrorRecords.FromInput(new InputValidationException("ClusterAndServiceRequired", message,
-            $"Pass {missing}, or the task set's ARN (task-set/cluster/service/id), or pipe in the task set object (it has ClusterArn, ServiceArn and TaskSetArn).",
+        var message = InputMessages.ClusterAndServiceRequired(missing, verb, taskSet);
+        return ErrorRecords.FromInput(new InputValidationException(ErrorIds.ClusterAndServiceRequired, message,
+            InputMessages.ClusterAndServiceRequiredAction(missing),
             taskSet));
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using EcsTools.Errors;
 
 namespace EcsTools.Input;
 
@@ -18,7 +19,7 @@ namespace EcsTools.Input;
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class TextInputAttribute : ArgumentTransformationAttribute
 {
-    public const string ErrorId = "InvalidInputObject";
+    public const string ErrorId = ErrorIds.InvalidInputObject;
 
     // A Unicode noncharacter: it never occurs in a name or an ARN.
     private const char Marker = '\uFDD0';

@@ -12,12 +12,12 @@ internal static class LogErrors
 
     public static ErrorRecord ContainerNotFound(string task, IReadOnlyCollection<string> asked, IReadOnlyCollection<string> containers) => ErrorRecords.Create(
         new ArgumentException($"Task {task} has no container named {string.Join(", ", Quote(asked))}; its containers are {string.Join(", ", Quote(containers))}."),
-        "ContainerNotFound", ErrorCategory.ObjectNotFound, task,
+        ErrorIds.ContainerNotFound, ErrorCategory.ObjectNotFound, task,
         "Pass -Container with one of the task definition's container names (Tab completes them), or leave it out for every container.");
 
     public static ErrorRecord NoTaskDefinition(string task) => ErrorRecords.Create(
         new InvalidOperationException($"ECS returned task {task} without its task definition ARN, so where its containers log is not known."),
-        "TaskDefinitionUnknown", ErrorCategory.InvalidResult, task,
+        ErrorIds.TaskDefinitionUnknown, ErrorCategory.InvalidResult, task,
         "Check the task with Get-EcsTask; a task of a deregistered task definition still names it.");
 
     private static IEnumerable<string> Quote(IEnumerable<string> names)

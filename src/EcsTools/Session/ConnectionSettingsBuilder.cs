@@ -1,5 +1,6 @@
 using System.Net;
 using EcsTools.Engine;
+using EcsTools.Errors;
 using EcsTools.Input;
 
 namespace EcsTools.Session;
@@ -26,9 +27,9 @@ internal static class ConnectionSettingsBuilder
             if ((accessKey is not null || secretKey is not null) && keysAreDefaults == IsDefault(pscredentialOrigin))
             {
                 throw new InputValidationException(
-                    "ConflictingCredentials",
-                    "-Credential and -AccessKey/-SecretKey were both given.",
-                    "Pass either -Credential or -AccessKey with -SecretKey.");
+                    ErrorIds.ConflictingCredentials,
+                    InputMessages.ConflictingCredentials,
+                    InputMessages.ConflictingCredentialsAction);
             }
 
             // What is typed wins over what $PSDefaultParameterValues fills in.
@@ -51,9 +52,9 @@ internal static class ConnectionSettingsBuilder
         if (parameters.RequestTimeout is { } timeout && (timeout <= System.TimeSpan.Zero || timeout > MaxRequestTimeout))
         {
             throw new InputValidationException(
-                "InvalidRequestTimeout",
-                $"-RequestTimeout is {timeout}; it must be more than 0 and at most {MaxRequestTimeout.TotalMinutes} minutes.",
-                "Pass -RequestTimeout in seconds (for example -RequestTimeout 10) or as a TimeSpan.");
+                ErrorIds.InvalidRequestTimeout,
+                InputMessages.InvalidRequestTimeout(timeout, MaxRequestTimeout.TotalMinutes),
+                InputMessages.InvalidRequestTimeoutAction);
         }
 
         var settings = new EcsConnectionSettings

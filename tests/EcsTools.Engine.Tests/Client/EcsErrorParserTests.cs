@@ -70,5 +70,5 @@ public sealed class EcsErrorParserTests
     [InlineData("ThrottlingException", EcsErrorKind.Throttled)]
     [InlineData("UnrecognizedClientException", EcsErrorKind.Authentication)]
     [InlineData("BrandNewException", EcsErrorKind.Unknown)]
-    public void Every_declared_code_maps_to_a_kind(string code, EcsErrorKind kind) => Assert.Equal(kind, EcsErrors.KindOf(code));
+    public void Every_declared_code_maps_to_a_kind(string code, EcsErrorKind kind) => Assert.Equal(kind, ServiceErrorTranslation.KindOf(code));
 }

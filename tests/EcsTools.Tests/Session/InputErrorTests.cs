@@ -33,4 +33,25 @@ public sealed class InputErrorTests
         Assert.False(string.IsNullOrEmpty(error.ErrorDetails?.RecommendedAction));
         Assert.Empty(host.Server.Requests);
     }
+
+    [Theory]
+    [InlineData("Get-EcsTask -Cluster demo -RequestTimeout 0",
+        "-RequestTimeout is 00:00:00; it must be more than 0 and at most 10 minutes.",
+        "Pass -RequestTimeout in seconds (for example -RequestTimeout 10) or as a TimeSpan.")]
+    [InlineData("Stop-EcsTask 0123456789abcdef0123456789abcdef -Cluster demo -Reason ('x' * 256)",
+        "-Reason is 256 characters long; ECS takes at most 255.",
+        "Shorten the reason to 255 characters or fewer.")]
+    [InlineData("Get-EcsTaskSet ecs-svc/123",
+        "-Cluster and -Service are needed for task set 'ecs-svc/123': an id does not name its cluster and service, as a task set ARN does.",
+        "Pass -Cluster and -Service, or the task set's ARN (task-set/cluster/service/id), or pipe in the task set object (it has ClusterArn, ServiceArn and TaskSetArn).")]
+    public async Task A_refused_input_keeps_its_message_and_recommended_action_word_for_word(string script, string message, string action)
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+
+        var error = host.Run(script).FirstError;
+
+        Assert.NotNull(error);
+        Assert.Equal(message, error.Exception.Message);
+        Assert.Equal(action, error.ErrorDetails?.RecommendedAction);
+    }
 }

@@ -3,7 +3,7 @@ using System;
 namespace EcsTools.LocalEcs.State;
 
 /// <summary>ARNs in ECS's long format, and the parsing of "name or ARN" parameters.</summary>
-internal static class Arns
+internal static class ArnFormat
 {
     public static string Cluster(RegionState region, string name) => Build(region, $"cluster/{name}");
 
@@ -43,7 +43,7 @@ internal static class Arns
         string prefix = resourceType + "/";
         if (parts.Length != 6 || parts[2] != "ecs" || !parts[5].StartsWith(prefix, StringComparison.Ordinal))
         {
-            throw Protocol.EcsErrors.InvalidParameter($"Invalid identifier: {value}");
+            throw Protocol.ServerErrors.InvalidParameter($"Invalid identifier: {value}");
         }
 
         region = parts[3];

@@ -8,7 +8,7 @@ using EcsTools.Engine.Client;
 namespace EcsTools.Engine;
 
 /// <summary>Translates what the SDK pipeline throws into <see cref="EcsServiceException"/>.</summary>
-internal static class EcsErrors
+internal static class ServiceErrorTranslation
 {
     public static EcsErrorKind KindOf(string? errorCode) => errorCode switch
     {

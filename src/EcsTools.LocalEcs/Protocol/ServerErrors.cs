@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace EcsTools.LocalEcs.Protocol;
 
 /// <summary>The ECS error codes LocalEcs answers with, each with a message modelled on the real service's.</summary>
-internal static class EcsErrors
+internal static class ServerErrors
 {
     public static LocalEcsException InvalidParameter(string message) => new("InvalidParameterException", message);
 

@@ -1,0 +1,119 @@
+using System;
+using System.Globalization;
+using EcsTools.Engine.Tasks;
+using EcsTools.Engine.TaskSets;
+using EcsTools.Engine.Waiting;
+
+namespace EcsTools.Engine;
+
+/// <summary>
+/// The messages and recommended actions of the engine's input checks (an <see cref="EcsInputException"/> or
+/// <see cref="WaitSettingsException"/>; nothing is sent when one fails), each next to its error id's name in
+/// <see cref="ErrorIds"/>: <c>X</c> is the message, <c>XAction</c> the recommended action. The texts are never reworded
+/// casually: runbooks and tests match on some of them. Configuration errors have theirs in Resolution/ConfigurationErrors.cs.
+/// </summary>
+internal static class InputMessages
+{
+    // Waits.
+    public static string InvalidTimeout(TimeSpan timeout) => $"-Timeout is {timeout}; it must be more than 0 seconds, or -1 for no limit.";
+
+    public const string InvalidTimeoutAction =
+        "Pass -Timeout in seconds (for example -Timeout 900), as a TimeSpan (-Timeout 0:15:00), or -1 to wait without a limit.";
+
+    public static string InvalidPollInterval(TimeSpan interval) =>
+        $"-PollInterval is {interval}; it must be from {PollSchedule.MinimumInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds to "
+        + $"{PollSchedule.MaximumInterval.TotalMinutes.ToString(CultureInfo.InvariantCulture)} minutes.";
+
+    public const string InvalidPollIntervalAction = "Pass -PollInterval in seconds, for example -PollInterval 5.";
+
+    // Start-EcsTask.
+    public static string InvalidCount(int count) => $"-Count is {count}; at least one task must be started.";
+
+    public const string InvalidCountAction = "Pass -Count 1 or more.";
+
+    public static string CountTooLarge(int count) =>
+        $"-Count is {count}; Start-EcsTask starts at most {TaskLaunchLimits.MaxCount} tasks of a task definition in one command "
+        + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxRunTaskCount} RunTask calls), so that a typo cannot fan out into thousands of tasks.";
+
+    public static string CountTooLargeAction() =>
+        $"Pass -Count {TaskLaunchLimits.MaxCount} or less; to start more, run the command again (with another -ClientToken, if you use one).";
+
+    public static string InvalidReferenceId(int length) =>
+        $"-ReferenceId is {length} characters long; ECS takes at most {TaskLaunchLimits.MaxReferenceIdLength}.";
+
+    public const string InvalidReferenceIdAction = "Shorten the reference id.";
+
+    public static string TooManyPlacementConstraints() =>
+        $"-PlacementConstraint: ECS allows at most {TaskLaunchLimits.MaxPlacementConstraints} constraints per task.";
+
+    public static string TooManyPlacementConstraintsAction() =>
+        $"Pass at most {TaskLaunchLimits.MaxPlacementConstraints} constraints (the task definition's count too).";
+
+    public static string TooManyPlacementStrategies() =>
+        $"-PlacementStrategy: ECS allows at most {TaskLaunchLimits.MaxPlacementStrategies} rules per task.";
+
+    public static string TooManyPlacementStrategiesAction() => $"Pass at most {TaskLaunchLimits.MaxPlacementStrategies} rules.";
+
+    public static string TooManyContainerInstances(int count) =>
+        $"-ContainerInstance has {count} container instances; Start-EcsTask takes at most {TaskLaunchLimits.MaxCount} in one command "
+        + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxStartTaskInstances} StartTask calls).";
+
+    public static string TooManyContainerInstancesAction() =>
+        $"Pass at most {TaskLaunchLimits.MaxCount} container instances; pipe them in, or run the command again for the rest.";
+
+    public static string ContainerNameRequired(string taskDefinition, string[] names) =>
+        $"Task definition '{taskDefinition}' has {names.Length} containers ({string.Join(", ", names)}): "
+        + "-Command and -Environment need -Container to say which one they override.";
+
+    public static string ContainerNameRequiredAction(string[] names) => $"Add -Container with one of: {string.Join(", ", names)}.";
+
+    public const string InvalidOverrideAction = "See Get-Help -Parameter Override for the keys it takes.";
+
+    public static string OverridesTooLong(int length) =>
+        $"The task overrides are {length} characters of JSON; ECS allows at most {TaskLaunchLimits.MaxOverrideLength}.";
+
+    public const string OverridesTooLongAction =
+        "Send less in -Command, -Environment and -Override: put large values in the task definition, an environment file or Secrets Manager.";
+
+    // Client tokens.
+    public static string InvalidClientTokenLength(string parameter, int length, int maxLength) =>
+        $"-{parameter} is {length} characters long; ECS takes 1 to {maxLength}.";
+
+    public static string InvalidClientTokenLengthAction(int maxLength) => $"Use a token of at most {maxLength} characters.";
+
+    public static string InvalidClientTokenCharacter(string parameter) =>
+        $"-{parameter} contains a character outside ASCII 33-126 (such as a space or a non-ASCII letter).";
+
+    public const string InvalidClientTokenCharacterAction = "Use only printable ASCII characters, without spaces.";
+
+    // Task sets.
+    public static string InvalidScale(double percent) =>
+        $"-Scale is {percent.ToString(CultureInfo.InvariantCulture)}; it is a percentage of the service's desired count, from 0 to 100.";
+
+    public const string InvalidScaleAction = "Pass -Scale from 0 (no tasks) to 100 (as many tasks as the service's desired count).";
+
+    public const string LoadBalancerWithoutTarget = "-LoadBalancer: an item has neither TargetGroupArn nor LoadBalancerName.";
+
+    public const string LoadBalancerWithoutTargetAction =
+        "Give each item the TargetGroupArn of an Application or Network Load Balancer target group, e.g. "
+        + "@{TargetGroupArn='arn:aws:elasticloadbalancing:...'; ContainerName='web'; ContainerPort=80}.";
+
+    public static string LoadBalancerWithoutContainer(string? target) =>
+        $"-LoadBalancer: '{target}' needs ContainerName and ContainerPort: the container and port the load balancer sends traffic to.";
+
+    public const string LoadBalancerWithoutContainerAction = "Add ContainerName (as in the task definition) and ContainerPort to the item.";
+
+    public const string ServiceRegistryWithoutArn = "-ServiceRegistry: an item has no RegistryArn.";
+
+    public const string ServiceRegistryWithoutArnAction =
+        "Give each item the RegistryArn of an AWS Cloud Map service, e.g. @{RegistryArn='arn:aws:servicediscovery:...'}.";
+
+    public static string InvalidPort(string parameter, string member, int? port) => $"-{parameter}: {member} {port} is not a port number.";
+
+    public static string InvalidPortAction() => $"Use a port from 0 to {TaskSetShapes.MaxPort}.";
+
+    // Structured parameters read as JSON.
+    public static string EmptyInput(string what) => $"{what} is empty.";
+
+    public static string InvalidStructuredInputAction(string parameter) => $"See Get-Help -Parameter {parameter} for the keys it takes.";
+}
