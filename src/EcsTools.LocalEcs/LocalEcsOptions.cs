@@ -14,6 +14,12 @@ public sealed class LocalEcsOptions
     /// <summary>The clock task lifecycles are computed from. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// How long after it is written a log line (or a new stream) reaches the Logs API (CloudWatch ingests awslogs lines with a delay).
+    /// Default zero: at once.
+    /// </summary>
+    public TimeSpan LogIngestionDelay { get; set; }
+
     /// <summary>The account in every ARN. Default 123456789012.</summary>
     public string AccountId { get; set; } = "123456789012";
 
