@@ -71,7 +71,10 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
     [Parameter]
     public SwitchParameter Follow { get; set; }
 
-    /// <summary>With -Follow: how long to wait between reads, in seconds or as a TimeSpan (default 2 seconds).</summary>
+    /// <summary>
+    /// With -Follow: how long to wait between reads for the first 30 seconds (then longer, as Wait-EcsTask's polls), in seconds
+    /// or as a TimeSpan (default 2 seconds).
+    /// </summary>
     [Parameter]
     [TimeSpanArgument]
     public TimeSpan? PollInterval { get; set; }
