@@ -20,6 +20,12 @@ public sealed class LocalEcsOptions
     /// </summary>
     public TimeSpan LogIngestionDelay { get; set; }
 
+    /// <summary>
+    /// An extra ingestion delay for single lines, by their text (null: none): such a line reaches the Logs API after lines
+    /// written later, as CloudWatch sometimes delivers them. FilterLogEvents then returns it under its own timestamp.
+    /// </summary>
+    public Func<string, TimeSpan>? LogLineDelay { get; set; }
+
     /// <summary>The account in every ARN. Default 123456789012.</summary>
     public string AccountId { get; set; } = "123456789012";
 

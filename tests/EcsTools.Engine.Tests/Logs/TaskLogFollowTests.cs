@@ -22,7 +22,8 @@ public sealed class TaskLogFollowTests
         await using var scene = await LogScene.StartAsync(ingestionDelay: TimeSpan.FromSeconds(5));
         var definition = scene.Register("job", LogScene.Container("job", TimeSpan.FromSeconds(3), "starting\n+1s step\n+2.5s almost done\n+2.999s done"));
         var task = scene.Run("job").Single();
-        var (follow, seen) = await FollowAsync(scene, [task], definition);
+        var (follow, first) = await FollowAsync(scene, [task], definition);
+        var seen = first.Select(l => l.Message).ToList();
 
         var steps = 0;
         var stoppedAt = -1;
@@ -42,6 +43,38 @@ public sealed class TaskLogFollowTests
         Assert.Equal(["starting", "step", "almost done", "done"], seen);
         Assert.True(stoppedAt > 0, "the task did not stop while followed");
         Assert.True((steps - stoppedAt) * s_poll >= TaskLogFollow.EndSettle, $"the follow ended {steps - stoppedAt} poll(s) after the task stopped: before the settle");
+    }
+
+    [Fact]
+    public async Task With_several_streams_a_line_that_arrives_late_with_an_older_timestamp_is_read_once()
+    {
+        // Two tasks of one group: read with FilterLogEvents. "late one" reaches CloudWatch 3 s after it was written,
+        // after "after", which was written later and has been read already.
+        await using var scene = await LogScene.StartAsync(lineDelay: m => m == "late one" ? TimeSpan.FromSeconds(3) : TimeSpan.Zero);
+        var definition = scene.Register("pair", LogScene.Container("pair", TimeSpan.FromSeconds(5), "first\n+1s late one\n+2s after\n+4s last"));
+        var tasks = scene.Run("pair", 2);
+        var (follow, first) = await FollowAsync(scene, tasks, definition);
+        var seen = tasks.ToDictionary(t => t, t => first.Where(l => l.Source.TaskArn == t).Select(l => l.Message).ToList());
+
+        var steps = 0;
+        while (!follow.Done)
+        {
+            Assert.True(++steps < 100, "the follow never ended");
+            scene.Clock.Advance(s_poll);
+            var step = await follow.StepAsync();
+            Assert.Empty(step.Read.Failures);
+            foreach (var line in step.Read.Lines)
+            {
+                seen[line.Source.TaskArn].Add(line.Message);
+            }
+        }
+
+        foreach (var task in tasks)
+        {
+            Assert.Equal(["after", "first", "last", "late one"], seen[task].Order(StringComparer.Ordinal));
+        }
+
+        Assert.Contains(scene.Server.Requests, r => r.Operation == "FilterLogEvents");
     }
 
     [Fact]
@@ -70,7 +103,7 @@ public sealed class TaskLogFollowTests
         Assert.InRange(after, TaskLogFollow.EndLimit - s_poll, TaskLogFollow.EndLimit + s_poll + s_poll);
     }
 
-    private static async Task<(TaskLogFollow Follow, List<string> Seen)> FollowAsync(LogScene scene, IReadOnlyList<string> tasks, string definition)
+    private static async Task<(TaskLogFollow Follow, List<TaskLogLine> First)> FollowAsync(LogScene scene, IReadOnlyList<string> tasks, string definition)
     {
         var reader = new TaskLogReader(scene.Connection);
         var follow = new TaskLogFollow(scene.Connection, reader, scene.Clock);
@@ -85,7 +118,7 @@ public sealed class TaskLogFollowTests
             follow.Track(task, LogScene.Cluster, sources);
         }
 
-        var seen = (await reader.ReadAsync(toTheEnd: true)).Lines.Select(l => l.Message).ToList();
-        return (follow, seen);
+        var first = (await reader.ReadAsync(toTheEnd: true)).Lines;
+        return (follow, first.ToList());
     }
 }
