@@ -334,18 +334,7 @@ public sealed class TaskLogReader
             }
 
             _ids[eventId] = timestamp;
-            if (Last is null || timestamp > Last)
-            {
-                _seenAtLast.Clear();
-                Last = timestamp;
-            }
-
-            if (timestamp == Last)
-            {
-                _seenAtLast[message] = _seenAtLast.TryGetValue(message, out var seen) ? seen + 1 : 1;
-            }
-
-            return new TaskLogLine(Source, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), message);
+            return Returned(timestamp, message);
         }
 
         /// <summary>
@@ -376,13 +365,16 @@ public sealed class TaskLogReader
                 }
             }
 
-            if (Last != timestamp)
+            return Returned(timestamp, message);
+        }
+
+        // An event returned: the last timestamp and the events seen at it move on.
+        private TaskLogLine Returned(long timestamp, string message)
+        {
+            if (Last is null || timestamp > Last)
             {
-                if (Last is null || timestamp > Last)
-                {
-                    _seenAtLast.Clear();
-                    Last = timestamp;
-                }
+                _seenAtLast.Clear();
+                Last = timestamp;
             }
 
             if (timestamp == Last)
