@@ -14,6 +14,18 @@ public sealed class LocalEcsOptions
     /// <summary>The clock task lifecycles are computed from. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// How long after it is written a log line (or a new stream) reaches the Logs API (CloudWatch ingests awslogs lines with a delay).
+    /// Default zero: at once.
+    /// </summary>
+    public TimeSpan LogIngestionDelay { get; set; }
+
+    /// <summary>
+    /// An extra ingestion delay for single lines, by their text (null: none): such a line reaches the Logs API after lines
+    /// written later, as CloudWatch sometimes delivers them. FilterLogEvents then returns it under its own timestamp.
+    /// </summary>
+    public Func<string, TimeSpan>? LogLineDelay { get; set; }
+
     /// <summary>The account in every ARN. Default 123456789012.</summary>
     public string AccountId { get; set; } = "123456789012";
 

@@ -104,6 +104,27 @@ Describe 'Get-EcsTaskLog -Follow under throttling' {
     }
 }
 
+Describe 'Get-EcsTaskLog -Follow when CloudWatch Logs keeps throttling' {
+    BeforeAll { $ecs = Start-LocalEcs -Fault 'GetLogEvents:throttle:x10000' }
+    AfterAll { Stop-TestServer $ecs }
+
+    It 'gives up after the waits'' transient-error budget (5 failed polls in a row) with a RequestThrottled error' {
+        $manifest = Get-RepoPath 'out/EcsTools/EcsTools.psd1'
+        $script = @"
+Import-Module '$manifest'
+`$task = Start-EcsTask -Cluster demo -TaskDefinition batch -LaunchType EC2 -ErrorAction Stop
+`$events = @(`$task | Get-EcsTaskLog -Follow -PollInterval 0.05 -ErrorVariable failed -ErrorAction SilentlyContinue)
+"events=`$(`$events.Count)"
+"errors=`$((`$failed | ForEach-Object FullyQualifiedErrorId) -join ';')"
+"@
+        # Before the follow ran on the poll loop it read forever: the child pwsh would time out.
+        $run = Invoke-ChildPwsh $script -Timeout ([timespan]::FromMinutes(2))
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Contain 'events=0'
+        $run.Output | Should -Contain 'errors=RequestThrottled,EcsTools.Commands.GetEcsTaskLogCommand'
+    }
+}
+
 Describe 'Get-EcsTaskLog against moto' {
     BeforeAll {
         $moto = Start-Moto

@@ -17,10 +17,14 @@ internal abstract class AwsJsonServiceClient : AmazonServiceClient
 {
     private readonly EcsRequestMarshaller _marshaller;
 
-    protected AwsJsonServiceClient(AWSCredentials credentials, ClientConfig config, EcsRequestMarshaller marshaller)
+    private readonly string _serviceName;
+
+    /// <summary>A client whose error messages name <paramref name="serviceName"/> ("ECS", "CloudWatch Logs").</summary>
+    protected AwsJsonServiceClient(AWSCredentials credentials, ClientConfig config, EcsRequestMarshaller marshaller, string serviceName)
         : base(credentials, config)
     {
         _marshaller = marshaller;
+        _serviceName = serviceName;
     }
 
     public async Task<(TResponse Result, string? RequestId)> CallAsync<TRequest, TResponse>(
@@ -34,7 +38,7 @@ internal abstract class AwsJsonServiceClient : AmazonServiceClient
         var options = new InvokeOptions
         {
             RequestMarshaller = _marshaller,
-            ResponseUnmarshaller = new EcsResponseUnmarshaller<TResponse>(responseType),
+            ResponseUnmarshaller = new EcsResponseUnmarshaller<TResponse>(responseType, _serviceName),
         };
         var response = await InvokeAsync<EcsWireResponse<TResponse>>(new EcsWireRequest(operation, body), options, cancellationToken)
             .ConfigureAwait(false);

@@ -1,7 +1,5 @@
-using System;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
-using Amazon.Runtime.Internal.Endpoints.StandardLibrary;
 
 namespace EcsTools.Engine.Client;
 
@@ -9,42 +7,13 @@ namespace EcsTools.Engine.Client;
 /// The ECS endpoint rule set (botocore's ecs endpoint-rule-set-1.json), evaluated with the SDK's standard library:
 /// a custom endpoint wins; otherwise ecs[-fips].{region}.{dnsSuffix | dualStackDnsSuffix} of the region's partition.
 /// </summary>
-internal sealed class EcsEndpointProvider : IEndpointProvider
+internal sealed class EcsEndpointProvider : RuleSetEndpointProvider
 {
-    public Endpoint ResolveEndpoint(EndpointParameters parameters)
+    protected override string ServiceName => "ECS";
+
+    protected override Endpoint ForPartition(string region, PartitionInfo partition, bool useFips, bool useDualStack)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        var region = parameters["Region"] as string;
-        var useFips = parameters["UseFIPS"] is true;
-        var useDualStack = parameters["UseDualStack"] is true;
-        var endpoint = parameters["Endpoint"] as string;
-
-        if (!string.IsNullOrEmpty(endpoint))
-        {
-            if (useFips)
-            {
-                throw new AmazonClientException("Invalid Configuration: FIPS and custom endpoint are not supported");
-            }
-
-            if (useDualStack)
-            {
-                throw new AmazonClientException("Invalid Configuration: Dualstack and custom endpoint are not supported");
-            }
-
-            return new Endpoint(endpoint);
-        }
-
-        if (string.IsNullOrEmpty(region))
-        {
-            throw new AmazonClientException("Invalid Configuration: Missing Region");
-        }
-
-        var partition = Fn.Partition(region) ?? throw new AmazonClientException($"Cannot resolve an ECS endpoint for region '{region}'.");
-        var dnsSuffix = (string)Fn.GetAttr(partition, "dnsSuffix");
-        var dualStackDnsSuffix = (string)Fn.GetAttr(partition, "dualStackDnsSuffix");
-        var supportsFips = Equals(true, Fn.GetAttr(partition, "supportsFIPS"));
-        var supportsDualStack = Equals(true, Fn.GetAttr(partition, "supportsDualStack"));
-
+        var (dnsSuffix, dualStackDnsSuffix, supportsFips, supportsDualStack) = partition;
         if (useFips && !supportsFips)
         {
             throw new AmazonClientException("FIPS is enabled but this partition does not support FIPS");

@@ -15,13 +15,18 @@ namespace EcsTools.Engine.Client;
 /// </summary>
 internal static partial class EcsErrorParser
 {
+    /// <summary>The default service name in messages.</summary>
+    public const string Ecs = "ECS";
+
+    /// <summary>The error of a response; its message names <paramref name="serviceName"/>, the service that answered ("ECS", "CloudWatch Logs").</summary>
     public static EcsWireException Parse(
         ReadOnlySpan<byte> body,
         HttpStatusCode statusCode,
         string? requestId,
         string? errorTypeHeader,
         string? contentType,
-        Exception? innerException)
+        Exception? innerException,
+        string serviceName = Ecs)
     {
         string? code = NormalizeCode(errorTypeHeader);
         string? message = null;
@@ -72,12 +77,13 @@ internal static partial class EcsErrorParser
         {
             code = status >= 500 ? "ServerException" : "UnknownError";
             var excerpt = Excerpt(body);
-            message = $"ECS answered HTTP {status} {statusCode} with a body that is not an ECS error ({(string.IsNullOrEmpty(contentType) ? "no content type" : contentType)})"
+            var article = serviceName == Ecs ? "an" : "a";
+            message = $"{serviceName} answered HTTP {status} {statusCode} with a body that is not {article} {serviceName} error ({(string.IsNullOrEmpty(contentType) ? "no content type" : contentType)})"
                 + (excerpt.Length > 0 ? $": {excerpt}" : ".");
         }
 
         code ??= status >= 500 ? "ServerException" : "UnknownError";
-        message ??= $"ECS answered HTTP {status} with error {code} and no message.";
+        message ??= $"{serviceName} answered HTTP {status} with error {code} and no message.";
         var errorType = status >= 500 ? ErrorType.Receiver : ErrorType.Sender;
         return new EcsWireException(message, innerException, errorType, code, requestId, statusCode, resourceIds);
     }

@@ -15,8 +15,14 @@ namespace EcsTools.Engine.Client;
 internal sealed class EcsResponseUnmarshaller<T> : JsonResponseUnmarshaller
 {
     private readonly JsonTypeInfo<T> _typeInfo;
+    private readonly string _serviceName;
 
-    public EcsResponseUnmarshaller(JsonTypeInfo<T> typeInfo) => _typeInfo = typeInfo;
+    /// <summary>Reads <paramref name="typeInfo"/>'s shape; error messages name <paramref name="serviceName"/> ("ECS", "CloudWatch Logs").</summary>
+    public EcsResponseUnmarshaller(JsonTypeInfo<T> typeInfo, string serviceName = EcsErrorParser.Ecs)
+    {
+        _typeInfo = typeInfo;
+        _serviceName = serviceName;
+    }
 
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext input)
     {
@@ -30,7 +36,7 @@ internal sealed class EcsResponseUnmarshaller<T> : JsonResponseUnmarshaller
         catch (JsonException e)
         {
             throw new EcsWireException(
-                $"ECS answered with a body that is not the expected JSON: {e.Message}",
+                $"{_serviceName} answered with a body that is not the expected JSON: {e.Message}",
                 e, ErrorType.Receiver, "InvalidResponse", requestId, input.ResponseData?.StatusCode ?? HttpStatusCode.OK, null);
         }
 
@@ -50,7 +56,8 @@ internal sealed class EcsResponseUnmarshaller<T> : JsonResponseUnmarshaller
             data?.GetHeaderValue("x-amzn-RequestId"),
             data?.GetHeaderValue("X-Amzn-ErrorType"),
             data?.ContentType,
-            innerException);
+            innerException,
+            _serviceName);
     }
 
     private static byte[] ReadBody(JsonUnmarshallerContext input)

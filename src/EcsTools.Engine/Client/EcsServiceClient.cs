@@ -9,7 +9,7 @@ internal sealed class EcsServiceClient : AwsJsonServiceClient
     private static readonly EcsServiceMetadata s_metadata = new(EcsClientConfig.EcsServiceId);
 
     public EcsServiceClient(AWSCredentials credentials, EcsClientConfig config)
-        : base(credentials, config, EcsRequestMarshaller.Instance)
+        : base(credentials, config, EcsRequestMarshaller.Instance, "ECS")
     {
     }
 

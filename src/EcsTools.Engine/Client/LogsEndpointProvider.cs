@@ -1,7 +1,5 @@
-using System;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
-using Amazon.Runtime.Internal.Endpoints.StandardLibrary;
 
 namespace EcsTools.Engine.Client;
 
@@ -10,42 +8,13 @@ namespace EcsTools.Engine.Client;
 /// standard library: a custom endpoint wins; FIPS in us-gov-east-1 and us-gov-west-1 is logs.{region}.amazonaws.com;
 /// otherwise logs[-fips].{region}.{dnsSuffix | dualStackDnsSuffix} of the region's partition.
 /// </summary>
-internal sealed class LogsEndpointProvider : IEndpointProvider
+internal sealed class LogsEndpointProvider : RuleSetEndpointProvider
 {
-    public Endpoint ResolveEndpoint(EndpointParameters parameters)
+    protected override string ServiceName => "CloudWatch Logs";
+
+    protected override Endpoint ForPartition(string region, PartitionInfo partition, bool useFips, bool useDualStack)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        var region = parameters["Region"] as string;
-        var useFips = parameters["UseFIPS"] is true;
-        var useDualStack = parameters["UseDualStack"] is true;
-        var endpoint = parameters["Endpoint"] as string;
-
-        if (!string.IsNullOrEmpty(endpoint))
-        {
-            if (useFips)
-            {
-                throw new AmazonClientException("Invalid Configuration: FIPS and custom endpoint are not supported");
-            }
-
-            if (useDualStack)
-            {
-                throw new AmazonClientException("Invalid Configuration: Dualstack and custom endpoint are not supported");
-            }
-
-            return new Endpoint(endpoint);
-        }
-
-        if (string.IsNullOrEmpty(region))
-        {
-            throw new AmazonClientException("Invalid Configuration: Missing Region");
-        }
-
-        var partition = Fn.Partition(region) ?? throw new AmazonClientException($"Cannot resolve a CloudWatch Logs endpoint for region '{region}'.");
-        var dnsSuffix = (string)Fn.GetAttr(partition, "dnsSuffix");
-        var dualStackDnsSuffix = (string)Fn.GetAttr(partition, "dualStackDnsSuffix");
-        var supportsFips = Equals(true, Fn.GetAttr(partition, "supportsFIPS"));
-        var supportsDualStack = Equals(true, Fn.GetAttr(partition, "supportsDualStack"));
-
+        var (dnsSuffix, dualStackDnsSuffix, supportsFips, supportsDualStack) = partition;
         if (useFips && useDualStack)
         {
             return supportsFips && supportsDualStack

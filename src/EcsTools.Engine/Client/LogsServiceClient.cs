@@ -12,7 +12,7 @@ internal sealed class LogsServiceClient : AwsJsonServiceClient
     private static readonly EcsServiceMetadata s_metadata = new(LogsClientConfig.LogsServiceId);
 
     public LogsServiceClient(AWSCredentials credentials, LogsClientConfig config)
-        : base(credentials, config, EcsRequestMarshaller.Logs)
+        : base(credentials, config, EcsRequestMarshaller.Logs, "CloudWatch Logs")
     {
     }
 

@@ -10,21 +10,31 @@ namespace EcsTools.Engine.Logs;
 /// <summary>
 /// Follows the logs of tasks until they stop: each <see cref="StepAsync"/> (one poll) first asks ECS which of the
 /// followed tasks have stopped (DescribeTasks, 100 a request), then reads every stream once; the streams of the tasks
-/// that stopped are read to their end and then dropped. Because the status is read before the logs, a stopped task's
-/// last read comes after everything it wrote.
+/// that stopped are read to their end. CloudWatch ingests awslogs lines with a delay, so a line written in the task's
+/// last second can arrive after the read that follows STOPPED: a stopped task is read on until a read (to the end)
+/// returns nothing new for it and <see cref="EndSettle"/> has passed since it was seen stopped, or at most
+/// <see cref="EndLimit"/>; only then are its streams dropped.
 /// </summary>
 public sealed class TaskLogFollow
 {
+    /// <summary>How long a stopped task's streams are read on, at least, for lines CloudWatch ingests late.</summary>
+    public static readonly TimeSpan EndSettle = TimeSpan.FromSeconds(3);
+
+    /// <summary>The most a stopped task's streams are read on, even if lines keep arriving.</summary>
+    public static readonly TimeSpan EndLimit = TimeSpan.FromSeconds(30);
+
     private readonly EcsConnection _connection;
     private readonly TaskLogReader _reader;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, Followed> _tasks = new(StringComparer.Ordinal);
 
-    public TaskLogFollow(EcsConnection connection, TaskLogReader reader)
+    public TaskLogFollow(EcsConnection connection, TaskLogReader reader, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(reader);
         _connection = connection;
         _reader = reader;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>True when every followed task has stopped and had its last read.</summary>
@@ -42,14 +52,15 @@ public sealed class TaskLogFollow
     }
 
     /// <summary>
-    /// One poll: the tasks' status, then one read. Returns the lines and failures of the read, the tasks found stopped
-    /// in this step, and the ECS failures of the status check (a task ECS no longer knows is dropped after a last read).
+    /// One poll: the status of the tasks still running, then one read. Returns the lines and failures of the read, the
+    /// tasks whose last read this was (see <see cref="TaskLogFollow"/>), and the ECS failures of the status check (a task
+    /// ECS no longer knows is treated as stopped).
     /// </summary>
     public async Task<TaskLogStep> StepAsync(CancellationToken cancellationToken = default)
     {
         var stopped = new List<string>();
         var errors = new List<EcsServiceException>();
-        foreach (var cluster in _tasks.GroupBy(t => t.Value.Cluster ?? "", StringComparer.Ordinal).ToList())
+        foreach (var cluster in _tasks.Where(t => t.Value.StoppedAt is null).GroupBy(t => t.Value.Cluster ?? "", StringComparer.Ordinal).ToList())
         {
             var arns = cluster.Select(t => t.Key).ToList();
             var described = await _connection.DescribeTasksInBatchesAsync(cluster.Key.Length == 0 ? null : cluster.Key, arns, includeTags: false, cancellationToken)
@@ -59,9 +70,19 @@ public sealed class TaskLogFollow
             errors.AddRange(described.Errors.Select(e => e.Exception));
         }
 
-        var read = await _reader.ReadAsync(toTheEnd: stopped.Count > 0, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        foreach (var arn in stopped)
+        {
+            if (_tasks.TryGetValue(arn, out var followed))
+            {
+                followed.StoppedAt ??= now;
+            }
+        }
+
+        var ending = _tasks.Values.Any(t => t.StoppedAt is not null);
+        var read = await _reader.ReadAsync(toTheEnd: ending, cancellationToken).ConfigureAwait(false);
         var ended = new List<string>();
-        foreach (var arn in stopped.Distinct(StringComparer.Ordinal))
+        foreach (var (arn, followed) in _tasks.Where(t => t.Value.StoppedAt is not null).ToList())
         {
             // A stream whose read failed is kept until a read succeeds: nothing written at the end is lost.
             if (read.Failures.Count > 0)
@@ -69,22 +90,35 @@ public sealed class TaskLogFollow
                 continue;
             }
 
-            if (_tasks.Remove(arn, out var followed))
+            var since = now - followed.StoppedAt!.Value;
+            var quiet = !read.Lines.Any(l => string.Equals(l.Source.TaskArn, arn, StringComparison.Ordinal));
+            if (!(quiet && since >= EndSettle) && since < EndLimit)
             {
-                foreach (var source in followed.Sources)
-                {
-                    _reader.Remove(source);
-                }
-
-                ended.Add(arn);
+                continue;
             }
+
+            _tasks.Remove(arn);
+            foreach (var source in followed.Sources)
+            {
+                _reader.Remove(source);
+            }
+
+            ended.Add(arn);
         }
 
         return new TaskLogStep(read, ended, errors);
     }
 
-    private sealed record Followed(string? Cluster, IReadOnlyList<TaskLogSource> Sources);
+    private sealed class Followed(string? cluster, IReadOnlyList<TaskLogSource> sources)
+    {
+        public string? Cluster { get; } = cluster;
+
+        public IReadOnlyList<TaskLogSource> Sources { get; } = sources;
+
+        /// <summary>When the task was first seen stopped; null while it runs.</summary>
+        public DateTimeOffset? StoppedAt { get; set; }
+    }
 }
 
-/// <summary>What one poll of <see cref="TaskLogFollow"/> found: the read, the tasks that stopped (and had their last read), and DescribeTasks errors.</summary>
+/// <summary>What one poll of <see cref="TaskLogFollow"/> found: the read, the tasks that stopped and had their last read, and DescribeTasks errors.</summary>
 public sealed record TaskLogStep(TaskLogReadResult Read, IReadOnlyList<string> Stopped, IReadOnlyList<EcsServiceException> StatusErrors);

@@ -13,6 +13,9 @@ namespace EcsTools.Engine.Logs;
 /// last one after a task stopped, pages until the token comes back unchanged); a group with several is read with FilterLogEvents over up to 100 of its streams a request, so that one
 /// request serves many tasks. Each stream keeps a cursor (its forward token, or its last timestamp and the events seen
 /// at that timestamp), so every event is returned once, and a read cut short by throttling or an error resumes there.
+/// FilterLogEvents reads start <see cref="FilterOverlap"/> before each stream's last timestamp and drop the events
+/// already returned by their eventId (kept for that window only), so that a line CloudWatch receives late, with an
+/// older timestamp than one already returned, is still returned.
 /// A group or stream that does not exist yet has no events: it is read again next time.
 /// </summary>
 public sealed class TaskLogReader
@@ -28,6 +31,11 @@ public sealed class TaskLogReader
 
     /// <summary>A page this close to 1 MB may have been cut short (an event is at most 256 KB): read on.</summary>
     private const int FullPageBytes = 1_048_576 - 262_144;
+
+    /// <summary>How far back of a stream's last timestamp a FilterLogEvents read looks again, for lines that arrive late.</summary>
+    public static readonly TimeSpan FilterOverlap = TimeSpan.FromSeconds(10);
+
+    private static readonly long s_overlapMs = (long)FilterOverlap.TotalMilliseconds;
 
     private readonly EcsConnection _connection;
     private readonly List<StreamCursor> _cursors = [];
@@ -98,6 +106,7 @@ public sealed class TaskLogReader
     {
         var source = cursor.Source;
         cursor.BeginRead();
+        cursor.EndIdTracking();
         for (var page = 0; page < MaxPagesPerRead; page++)
         {
             var sent = cursor.ForwardToken;
@@ -168,9 +177,10 @@ public sealed class TaskLogReader
             // FilterLogEvents reads by time: a forward token no longer says where the stream is.
             cursor.ForwardToken = null;
             cursor.BeginRead();
+            cursor.BeginIdTracking();
         }
 
-        var startTime = cursors.Min(c => c.ResumeFrom ?? 0);
+        var startTime = cursors.Min(c => c.Last is { } last ? last - s_overlapMs : c.ResumeFrom ?? 0);
         string? token = null;
         for (var page = 0; page < MaxPagesPerRead; page++)
         {
@@ -207,7 +217,9 @@ public sealed class TaskLogReader
             foreach (var wire in response.Events ?? [])
             {
                 if (wire.LogStreamName is { } stream && byStream.TryGetValue(stream, out var cursor)
-                    && cursor.Accept(wire.Timestamp ?? 0, wire.Message ?? "", trusted: false) is { } line)
+                    && (wire.EventId is { Length: > 0 } id
+                        ? cursor.AcceptById(wire.Timestamp ?? 0, wire.Message ?? "", id)
+                        : cursor.Accept(wire.Timestamp ?? 0, wire.Message ?? "", trusted: false)) is { } line)
                 {
                     lines.Add(line);
                 }
@@ -216,6 +228,11 @@ public sealed class TaskLogReader
             token = response.NextToken;
             if (string.IsNullOrEmpty(token))
             {
+                foreach (var cursor in cursors)
+                {
+                    cursor.PruneIds();
+                }
+
                 return;
             }
         }
@@ -225,6 +242,12 @@ public sealed class TaskLogReader
     private sealed class StreamCursor(TaskLogSource source, long? since)
     {
         private readonly Dictionary<string, int> _seenAtLast = new(StringComparer.Ordinal);
+
+        // FilterLogEvents reads: the eventIds returned within the overlap window, and where tracking them began (the
+        // events before it were returned by other reads; those at it, counted in _boundarySeen, are skipped once).
+        private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
+        private Dictionary<string, int>? _boundarySeen;
+        private long? _idsFrom;
         private Dictionary<string, int>? _toSkip;
         private long? _skipAt;
 
@@ -248,6 +271,70 @@ public sealed class TaskLogReader
         {
             _skipAt = Last;
             _toSkip = new Dictionary<string, int>(_seenAtLast, StringComparer.Ordinal);
+        }
+
+        /// <summary>Before a FilterLogEvents read: from here on the events returned are known by their eventId.</summary>
+        public void BeginIdTracking()
+        {
+            if (_idsFrom is null)
+            {
+                _idsFrom = Last ?? long.MinValue;
+                _boundarySeen = new Dictionary<string, int>(_seenAtLast, StringComparer.Ordinal);
+            }
+        }
+
+        /// <summary>Before a read by GetLogEvents (no eventIds): what the ids say no longer covers everything returned.</summary>
+        public void EndIdTracking()
+        {
+            _idsFrom = null;
+            _boundarySeen = null;
+            _ids.Clear();
+        }
+
+        /// <summary>Forgets the eventIds older than the overlap window (memory stays bounded by the window).</summary>
+        public void PruneIds()
+        {
+            if (Last is not { } last)
+            {
+                return;
+            }
+
+            foreach (var old in _ids.Where(i => i.Value < last - s_overlapMs).Select(i => i.Key).ToList())
+            {
+                _ids.Remove(old);
+            }
+        }
+
+        /// <summary>The line for an event of a FilterLogEvents read, or null when it was returned before (by eventId) or is older than the window.</summary>
+        public TaskLogLine? AcceptById(long timestamp, string message, string eventId)
+        {
+            if (since is { } from && timestamp < from && Last is null)
+            {
+                return null;
+            }
+
+            if (_ids.ContainsKey(eventId) || (Last is { } last && timestamp < last - s_overlapMs))
+            {
+                return null;
+            }
+
+            if (_idsFrom is { } idsFrom && timestamp <= idsFrom)
+            {
+                if (timestamp < idsFrom)
+                {
+                    return null;
+                }
+
+                if (_boundarySeen is not null && _boundarySeen.TryGetValue(message, out var left) && left > 0)
+                {
+                    _boundarySeen[message] = left - 1;
+                    _ids[eventId] = timestamp;
+                    return null;
+                }
+            }
+
+            _ids[eventId] = timestamp;
+            return Returned(timestamp, message);
         }
 
         /// <summary>
@@ -278,13 +365,16 @@ public sealed class TaskLogReader
                 }
             }
 
-            if (Last != timestamp)
+            return Returned(timestamp, message);
+        }
+
+        // An event returned: the last timestamp and the events seen at it move on.
+        private TaskLogLine Returned(long timestamp, string message)
+        {
+            if (Last is null || timestamp > Last)
             {
-                if (Last is null || timestamp > Last)
-                {
-                    _seenAtLast.Clear();
-                    Last = timestamp;
-                }
+                _seenAtLast.Clear();
+                Last = timestamp;
             }
 
             if (timestamp == Last)

@@ -61,7 +61,7 @@ internal sealed class EcsEngine
         lock (_gate)
         {
             Region(region);
-            return LogsOperations.Invoke(_regions.Values, region, operation, input, Now);
+            return LogsOperations.Invoke(_regions.Values, region, operation, input, Now - _options.LogIngestionDelay, _options.LogLineDelay);
         }
     }
 

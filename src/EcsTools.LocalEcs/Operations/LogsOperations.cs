@@ -26,9 +26,9 @@ internal static class LogsOperations
 
     public static bool IsKnownOperation(string operation) => operation is "GetLogEvents" or "FilterLogEvents";
 
-    public static JsonObject Invoke(IEnumerable<RegionState> regions, string region, string operation, JsonObject input, DateTimeOffset now)
+    public static JsonObject Invoke(IEnumerable<RegionState> regions, string region, string operation, JsonObject input, DateTimeOffset now, Func<string, TimeSpan>? lineDelay = null)
     {
-        var streams = Streams(regions, region, now);
+        var streams = Streams(regions, region, now, lineDelay);
         return operation switch
         {
             "GetLogEvents" => GetLogEvents(streams, input),
@@ -161,7 +161,7 @@ internal static class LogsOperations
     }
 
     /// <summary>Every stream that exists in <paramref name="region"/> at <paramref name="now"/>, with the events written by then.</summary>
-    private static Dictionary<(string Group, string Stream), List<Event>> Streams(IEnumerable<RegionState> regions, string region, DateTimeOffset now)
+    private static Dictionary<(string Group, string Stream), List<Event>> Streams(IEnumerable<RegionState> regions, string region, DateTimeOffset now, Func<string, TimeSpan>? lineDelay)
     {
         var streams = new Dictionary<(string, string), List<Event>>();
         long nowMs = now.ToUnixTimeMilliseconds();
@@ -187,9 +187,10 @@ internal static class LogsOperations
 
                     DateTimeOffset end = task.Timeline.ContainerExitAt(container.Script) ?? task.Timeline.ContainersStoppedAt ?? DateTimeOffset.MaxValue;
                     var events = new List<Event>();
-                    int sequence = 0;
+                    int sequence = -1;
                     foreach (ScriptedLine line in container.Script.Output)
                     {
+                        sequence++;
                         DateTimeOffset at = running + line.At;
                         long timestamp = at.ToUnixTimeMilliseconds();
                         if (at > end || timestamp > nowMs)
@@ -197,7 +198,13 @@ internal static class LogsOperations
                             break;
                         }
 
-                        events.Add(new Event(timestamp, line.Text, sequence++));
+                        if (lineDelay is not null && timestamp + (long)lineDelay(line.Text).TotalMilliseconds > nowMs)
+                        {
+                            // Not ingested yet; the lines after it may be.
+                            continue;
+                        }
+
+                        events.Add(new Event(timestamp, line.Text, sequence));
                     }
 
                     streams[(group, $"{prefix}/{container.Name}/{task.Id}")] = events;

@@ -10,6 +10,8 @@ using EcsTools.Input;
 using EcsTools.Engine.Tasks;
 using EcsTools.Errors;
 using EcsTools.Logs;
+using EcsTools.Waiting;
+using EcsTools.Engine.Waiting;
 
 namespace EcsTools.Commands;
 
@@ -62,11 +64,17 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int? Tail { get; set; }
 
-    /// <summary>Keeps reading until the tasks stop, then reads once more so that nothing written at the end is lost.</summary>
+    /// <summary>
+    /// Keeps reading until the tasks stop, then reads on until a read finds nothing new and a few seconds have passed
+    /// (CloudWatch receives the last lines late), so that nothing written at the end is lost.
+    /// </summary>
     [Parameter]
     public SwitchParameter Follow { get; set; }
 
-    /// <summary>With -Follow: how long to wait between reads, in seconds or as a TimeSpan (default 2 seconds).</summary>
+    /// <summary>
+    /// With -Follow: how long to wait between reads for the first 30 seconds (then longer, as Wait-EcsTask's polls), in seconds
+    /// or as a TimeSpan (default 2 seconds).
+    /// </summary>
     [Parameter]
     [TimeSpanArgument]
     public TimeSpan? PollInterval { get; set; }
@@ -91,7 +99,7 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
         base.BeginProcessing();
         _locator = new TaskLogLocator(Connection);
         _reader = new TaskLogReader(Connection);
-        _follow = new TaskLogFollow(Connection, _reader);
+        _follow = new TaskLogFollow(Connection, _reader, WaitTime);
         var (endpoint, source) = Connection.LogsEndpoint(null);
         WriteVerbose($"CloudWatch Logs endpoint: {endpoint} (from {source}).");
     }
@@ -138,28 +146,46 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
             return;
         }
 
-        var interval = PollInterval ?? DefaultPollInterval;
-        while (!_follow.Done)
+        // The engine's poll loop (the one the waits use): its schedule from -PollInterval, no deadline, its transient-error
+        // budget and Ctrl+C; what each read found is written on the pipeline thread.
+        var settings = new WaitSettings(null, PollInterval ?? DefaultPollInterval);
+        using var queue = new PipelineQueue();
+        var result = RunWait(queue, ct => PollLoop.RunAsync(new PollLoopOptions(settings), (context, token) => StepAsync(queue, token), null, WaitTime, ct));
+        if (result.Outcome == PollOutcome.PollsFailed && result.LastError is { } last)
         {
-            Await(ct => System.Threading.Tasks.Task.Delay(interval, ct));
-            var step = Await(ct => _follow.StepAsync(ct));
-            WriteLines(step.Read.Lines);
-            foreach (var failure in step.Read.Failures.Concat(step.StatusErrors))
-            {
-                if (!IsTransient(failure))
-                {
-                    WriteServiceError(failure, failure.Operation, Cluster);
-                    return;
-                }
-
-                WriteVerbose($"{failure.Operation} failed ({failure.ErrorCode}); the next read resumes where this one stopped.");
-            }
-
-            foreach (var stopped in step.Stopped)
-            {
-                WriteVerbose($"Task {TaskLogLocator.TaskIdOf(stopped)} stopped: its last lines are read.");
-            }
+            WriteServiceError(last, last.Operation, Cluster);
         }
+    }
+
+    /// <summary>One poll of the follow, on the loop's thread; the lines and errors are written on the pipeline thread.</summary>
+    private async System.Threading.Tasks.Task<PollReport> StepAsync(PipelineQueue queue, System.Threading.CancellationToken token)
+    {
+        var step = await _follow!.StepAsync(token).ConfigureAwait(false);
+        return await queue.InvokeAsync(() => Absorb(step)).ConfigureAwait(false);
+    }
+
+    private PollReport Absorb(TaskLogStep step)
+    {
+        WriteLines(step.Read.Lines);
+        EcsServiceException? transient = null;
+        foreach (var failure in step.Read.Failures.Concat(step.StatusErrors))
+        {
+            if (!PollReport.IsTransient(failure))
+            {
+                WriteServiceError(failure, failure.Operation, Cluster);
+                return PollReport.Done;
+            }
+
+            transient = failure;
+            WriteVerbose($"{failure.Operation} failed ({failure.ErrorCode}); the next read resumes where this one stopped.");
+        }
+
+        foreach (var stopped in step.Stopped)
+        {
+            WriteVerbose($"Task {TaskLogLocator.TaskIdOf(stopped)} stopped: its last lines are read.");
+        }
+
+        return new PollReport(_follow!.Done, transient);
     }
 
     private void Read(TaskInfo task, string? cluster)
@@ -253,6 +279,5 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
     internal static EcsLogEvent ToEvent(TaskLogLine line) => new(
         line.Timestamp.UtcDateTime, line.Source.TaskArn, line.Source.TaskId, line.Source.Container, line.Message, line.Source.Group, line.Source.Stream);
 
-    private static bool IsTransient(EcsServiceException e) =>
-        e.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout;
+    private static bool IsTransient(EcsServiceException e) => PollReport.IsTransient(e);
 }

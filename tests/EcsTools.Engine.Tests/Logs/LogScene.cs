@@ -27,10 +27,10 @@ internal sealed class LogScene : IAsyncDisposable
 
     public EcsConnection Connection { get; }
 
-    public static async Task<LogScene> StartAsync()
+    public static async Task<LogScene> StartAsync(TimeSpan? ingestionDelay = null, Func<string, TimeSpan>? lineDelay = null)
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 12, 6, 6, 0, 0, TimeSpan.Zero));
-        var server = await LocalEcsServer.StartAsync(new LocalEcsOptions { TimeProvider = clock, Scene = scene =>
+        var server = await LocalEcsServer.StartAsync(new LocalEcsOptions { TimeProvider = clock, LogIngestionDelay = ingestionDelay ?? TimeSpan.Zero, LogLineDelay = lineDelay, Scene = scene =>
         {
             scene.CreateCluster(Cluster);
             for (var i = 0; i < 3; i++)

@@ -72,6 +72,25 @@ public sealed class TaskLogReaderTests
     }
 
     [Fact]
+    public async Task An_answer_from_CloudWatch_Logs_that_is_not_JSON_names_CloudWatch_Logs_not_ECS()
+    {
+        await using var scene = await LogScene.StartAsync();
+        var definition = scene.Register("hello", LogScene.Container("app", TimeSpan.FromSeconds(1), "hello"));
+        var task = scene.Run("hello").Single();
+        scene.Clock.Advance(TimeSpan.FromSeconds(10));
+        var reader = new TaskLogReader(scene.Connection);
+        reader.Add((await scene.SourcesAsync(new TaskLogLocator(scene.Connection), [task], definition)).Single());
+        scene.Server.Faults.Add(LocalEcsFault.HtmlError("GetLogEvents").Times(10));
+
+        var failure = Assert.Single((await reader.ReadAsync(toTheEnd: false)).Failures);
+
+        var message = failure.InnerException?.Message ?? failure.Message;
+        Assert.StartsWith("CloudWatch Logs answered HTTP 503", message, StringComparison.Ordinal);
+        Assert.Contains("not a CloudWatch Logs error", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ECS", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_10000_line_log_is_paged_without_loss_with_GetLogEvents_and_with_FilterLogEvents()
     {
         await using var scene = await LogScene.StartAsync();
