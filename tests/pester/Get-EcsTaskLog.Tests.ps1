@@ -179,6 +179,17 @@ Describe 'Following logs during a wait (-FollowLog)' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'TaskFailed,*'
     }
 
+    It 'a task that stops is written after its last lines, and its error too (read as the console shows them)' {
+        $task = Start-EcsTask -Cluster demo -TaskDefinition batch-fail -LaunchType EC2
+        $all = @($task | Wait-EcsTask -FollowLog -ErrorAction Continue 2>&1 6>&1)
+        $kinds = @($all | ForEach-Object {
+                if ($_ -is [System.Management.Automation.InformationRecord]) { 'line' }
+                elseif ($_ -is [System.Management.Automation.ErrorRecord]) { 'error' }
+                elseif ($_ -is [EcsTools.EcsTask]) { 'task' }
+            })
+        $kinds -join ',' | Should -Be 'line,line,line,task,error'
+    }
+
     It 'a transcript keeps the lines as the console shows them' {
         $path = Join-Path ([IO.Path]::GetTempPath()) "ecstools-followlog-$PID.txt"
         Start-Transcript -LiteralPath $path | Out-Null

@@ -103,6 +103,8 @@ public sealed partial class StartEcsTaskCommand
         }
     }
 
+    private protected override bool FollowsLogs => _logs is not null;
+
     private protected override System.Threading.Tasks.Task AfterPollAsync(
         Waiting.PipelineQueue queue, TaskWaitSet tasks, Engine.Waiting.PollContext context, System.Threading.CancellationToken token) =>
         _logs?.AfterPollAsync(queue, tasks, WriteInformation, WriteWarning, WriteVerbose, token) ?? System.Threading.Tasks.Task.CompletedTask;

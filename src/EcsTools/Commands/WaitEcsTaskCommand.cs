@@ -96,6 +96,8 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
         WaitForTasks(WaitedTasks, _options!);
     }
 
+    private protected override bool FollowsLogs => _logs is not null;
+
     private protected override System.Threading.Tasks.Task AfterPollAsync(
         Waiting.PipelineQueue queue, TaskWaitSet tasks, Engine.Waiting.PollContext context, System.Threading.CancellationToken token) =>
         _logs?.AfterPollAsync(queue, tasks, WriteInformation, WriteWarning, WriteVerbose, token) ?? System.Threading.Tasks.Task.CompletedTask;

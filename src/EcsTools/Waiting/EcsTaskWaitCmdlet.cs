@@ -25,15 +25,47 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
 
     private readonly Dictionary<string, IReadOnlySet<string>?> _essentialContainers = new(StringComparer.Ordinal);
 
+    // With -FollowLog, what a settled task writes (the task, its error) waits until that poll's logs are read to its end,
+    // so that a task's last lines come before its outcome. Listed on Ctrl+C and -ErrorAction Stop as still not written.
+    private readonly List<(WaitedTask Task, Action Write)> _held = [];
+
     /// <summary>The tasks this command follows: each is written (or reported in an error) when it settles.</summary>
     internal TaskWaitSet WaitedTasks { get; } = new();
+
+    /// <summary>True while the logs of the waited tasks are followed: a settled task is written after its last lines.</summary>
+    private protected virtual bool FollowsLogs => false;
+
+    // Tasks not written yet: those still waited for, and those settled whose writing is held for their last lines.
+    private List<WaitedTask> Unwritten()
+    {
+        var unwritten = WaitedTasks.PendingSnapshot().ToList();
+        lock (_held)
+        {
+            unwritten.AddRange(_held.Select(h => h.Task));
+        }
+
+        return unwritten;
+    }
+
+    // On the pipeline thread: writes what settled tasks held back, in the order they settled.
+    private void WriteHeld()
+    {
+        List<(WaitedTask Task, Action Write)> held;
+        lock (_held)
+        {
+            held = [.. _held];
+            _held.Clear();
+        }
+
+        held.ForEach(h => h.Write());
+    }
 
     /// <summary>Ctrl+C: the tasks not written yet are listed (by ARN) before the pipeline stops, so none is lost.</summary>
     protected override void StopProcessing()
     {
         // Listed before the wait is cancelled: the pipeline thread is still blocked in its sleep or request, so the
         // pipeline (whose warning buffers a hosted runspace writes to) has not ended yet.
-        var pending = WaitedTasks.PendingSnapshot();
+        var pending = Unwritten();
         StopNotice.Warn(
             this,
             $"{MyInvocation.MyCommand.Name} was stopped before it wrote {pending.Count} task(s) it {(this is Commands.StartEcsTaskCommand ? "started" : "was waiting for")}; "
@@ -49,7 +81,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
     /// </summary>
     private protected override void BeforeErrorStops()
     {
-        var pending = WaitedTasks.PendingSnapshot();
+        var pending = Unwritten();
         if (pending.Count == 0)
         {
             return;
@@ -80,10 +112,15 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
             Waiting = context => queue.Post(() => WriteProgress(Progress(tasks, options, context.Elapsed))),
             DeadlineCancelled = context => queue.Post(() =>
                 WriteVerbose($"Poll {context.Attempt}: the wait's time ran out with a request in flight; it was cancelled.")),
-            AfterPoll = (context, token) => AfterPollAsync(queue, tasks, context, token),
+            AfterPoll = async (context, token) =>
+            {
+                await AfterPollAsync(queue, tasks, context, token).ConfigureAwait(false);
+                queue.Post(WriteHeld);
+            },
         };
         var loopOptions = new PollLoopOptions(settings) { PollFirst = true, WaitingTick = s_progressTick };
         var result = RunWait(queue, ct => PollLoop.RunAsync(loopOptions, (context, token) => PollAsync(queue, tasks, options, token), observer, WaitTime, ct));
+        WriteHeld();
         if (result.Outcome == PollOutcome.PollsFailed && tasks.PendingCount > 0)
         {
             var abandoned = tasks.Pending.ToList();
@@ -186,6 +223,21 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         }
 
         waited.Done = true;
+        if (FollowsLogs)
+        {
+            lock (_held)
+            {
+                _held.Add((waited, () => WriteSettled(task, outcome, options, token)));
+            }
+
+            return;
+        }
+
+        WriteSettled(task, outcome, options, token);
+    }
+
+    private void WriteSettled(EcsTask task, TaskOutcome outcome, TaskWaitOptions options, CancellationToken token)
+    {
         if (!options.UntilStopped && outcome != TaskOutcome.Reached)
         {
             WriteError(outcome == TaskOutcome.FailedToStart ? TaskErrors.FailedToStart(task) : TaskErrors.StoppedBeforeRunning(task));
