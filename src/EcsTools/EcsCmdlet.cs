@@ -349,6 +349,34 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     private string? BoundCluster() =>
         MyInvocation.BoundParameters.TryGetValue("Cluster", out var value) ? (value is PSObject ps ? ps.BaseObject : value) as string : null;
 
+    /// <summary>
+    /// What a DescribeTasks answer could not give: a not-found error for each task asked for by name that ECS calls
+    /// MISSING, an error for each other failure, and one for each request that failed (with the tasks it asked for).
+    /// </summary>
+    internal void WriteDescribeProblems(TaskBatchResult result, IReadOnlyCollection<string> named, string? cluster)
+    {
+        foreach (var failure in result.Failures)
+        {
+            if (failure.Reason == "MISSING")
+            {
+                if (named.Count > 0)
+                {
+                    var asked = named.FirstOrDefault(t => failure.Arn is not null && TaskIds.Matches(t, failure.Arn)) ?? failure.Arn ?? "";
+                    WriteError(TaskErrors.NotFound(asked, cluster, "DescribeTasks"));
+                }
+
+                continue;
+            }
+
+            WriteFailure(failure, "DescribeTasks");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            WriteServiceError(error.Exception, error.Tasks.Count == 1 ? error.Tasks[0] : error.Tasks.ToArray(), cluster);
+        }
+    }
+
     internal void WriteFailure(TaskFailure failure, string operation, string? subject = null) =>
         WriteFailure(new EcsFailure(failure.Arn, failure.Reason, failure.Detail), operation, subject);
 

@@ -198,25 +198,6 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
             WriteObject(EcsObjects.ToTask(task));
         }
 
-        foreach (var failure in result.Failures)
-        {
-            if (failure.Reason == "MISSING")
-            {
-                if (named.Count > 0)
-                {
-                    var asked = named.FirstOrDefault(t => failure.Arn is not null && TaskIds.Matches(t, failure.Arn)) ?? failure.Arn ?? "";
-                    WriteError(TaskErrors.NotFound(asked, cluster, "DescribeTasks"));
-                }
-
-                continue;
-            }
-
-            WriteFailure(failure, "DescribeTasks");
-        }
-
-        foreach (var error in result.Errors)
-        {
-            WriteServiceError(error.Exception, error.Tasks.Count == 1 ? error.Tasks[0] : error.Tasks.ToArray(), cluster);
-        }
+        WriteDescribeProblems(result, named, cluster);
     }
 }

@@ -115,22 +115,7 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
         {
             var cluster = TaskTargets.ClusterFor(Cluster, group.First());
             var described = Await(ct => Connection.DescribeTasksInBatchesAsync(cluster, group.ToList(), includeTags: false, ct));
-            foreach (var failure in described.Failures)
-            {
-                if (failure.Reason == "MISSING")
-                {
-                    var asked = group.FirstOrDefault(t => failure.Arn is not null && TaskIds.Matches(t, failure.Arn)) ?? failure.Arn ?? "";
-                    WriteError(TaskErrors.NotFound(asked, cluster, "DescribeTasks"));
-                    continue;
-                }
-
-                WriteFailure(failure, "DescribeTasks");
-            }
-
-            foreach (var error in described.Errors)
-            {
-                WriteServiceError(error.Exception, error.Tasks.Count == 1 ? error.Tasks[0] : error.Tasks.ToArray(), cluster);
-            }
+            WriteDescribeProblems(described, group.ToList(), cluster);
 
             foreach (var task in described.Tasks)
             {
