@@ -51,6 +51,7 @@ public static class PollLoop
                 await SleepAsync(delay, schedule, attempt, options.WaitingTick, observer, time, cancellationToken).ConfigureAwait(false);
             }
 
+            schedule.PollStarted();
             attempt++;
             var context = Context(schedule, attempt);
             PollReport report;

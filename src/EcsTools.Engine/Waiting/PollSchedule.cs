@@ -3,12 +3,16 @@ using System;
 namespace EcsTools.Engine.Waiting;
 
 /// <summary>
-/// When to poll while waiting for ECS to settle: every poll interval (default 1 s) for the first 30 seconds of the wait,
-/// so that a change is noticed at once; after that each wait is 1.5 times the previous one, up to a ceiling of 15 times
-/// the poll interval or 30 seconds, whichever is smaller (never below the interval: 1 s gives 1, 1, ... for 30 s, then
-/// 1.5, 2.25, 3.4, 5.1, 7.6, 11.4, 15, 15... seconds). Each wait is shortened at random by up to 20 percent, so that many
-/// waiters do not poll in lockstep, and never lengthened. No wait goes past the deadline: the last one ends on it, for a
-/// final poll.
+/// When to poll while waiting for ECS to settle. For the first 30 seconds of the wait a poll starts every poll interval
+/// (default 1 s), counted from the start of the previous poll, so that a change is noticed at once and the time a poll
+/// takes does not push the next one later (a poll that takes more than half the interval is followed by a rest of half
+/// the interval, so a slow service is not polled back to back). After that each wait is 1.5 times the previous one, up
+/// to a ceiling of 15 times the poll interval or 30 seconds, whichever is smaller (never below the interval: 1 s gives
+/// 1, 1, ... for 30 s, then 1.5, 2.25, 3.4, 5.1, 7.6, 11.4, 15, 15... seconds), and each of those waits is shortened at
+/// random by up to 20 percent, never lengthened, so that many long waits do not poll in lockstep. The first 30 seconds
+/// have no jitter: it would only make a change be seen later, and waits started together are spread out by the SDK's
+/// retry backoff (which has jitter) should ECS throttle them. No wait goes past the deadline: the last one ends on it,
+/// for a final poll.
 /// </summary>
 /// <remarks>Not thread-safe: one schedule per wait.</remarks>
 public sealed class PollSchedule
@@ -38,6 +42,7 @@ public sealed class PollSchedule
     private readonly Random _random;
     private readonly long _startedAt;
     private TimeSpan _next;
+    private long? _pollStartedAt;
 
     /// <param name="interval">The interval between polls during the first 30 seconds.</param>
     /// <param name="timeout">The wait's limit; null: none.</param>
@@ -102,6 +107,9 @@ public sealed class PollSchedule
         return multiple > interval ? multiple : interval;
     }
 
+    /// <summary>Marks the start of a poll: during the first 30 seconds the next poll starts one interval after it.</summary>
+    public void PollStarted() => _pollStartedAt = _time.GetTimestamp();
+
     /// <summary>The next wait before polling again; false when the deadline has passed (the caller has timed out).</summary>
     public bool TryGetNextDelay(out TimeSpan delay)
     {
@@ -112,13 +120,22 @@ public sealed class PollSchedule
             return false;
         }
 
-        if (Elapsed >= SteadyPhase)
+        TimeSpan wait;
+        if (Elapsed < SteadyPhase)
+        {
+            // Fixed rate: the interval less what the last poll took, but a rest of at least half the interval.
+            var took = _pollStartedAt is { } started ? _time.GetElapsedTime(started) : TimeSpan.Zero;
+            var rest = _next - took;
+            var least = _next / 2;
+            wait = rest > least ? rest : least;
+        }
+        else
         {
             _next = TimeSpan.FromTicks(Math.Min((long)(_next.Ticks * GrowthFactor), Ceiling.Ticks));
+            wait = TimeSpan.FromTicks((long)(_next.Ticks * (1 - (MaxJitter * _random.NextDouble()))));
         }
 
-        var jittered = TimeSpan.FromTicks((long)(_next.Ticks * (1 - (MaxJitter * _random.NextDouble()))));
-        delay = remaining is { } left && left < jittered ? left : jittered;
+        delay = remaining is { } left && left < wait ? left : wait;
         Waits++;
         return true;
     }

@@ -30,7 +30,8 @@ public sealed partial class StartEcsTaskCommand
 
     /// <summary>
     /// With -Wait or -WaitUntil: the interval between polls for the first 30 seconds of the wait, in seconds or as a
-    /// TimeSpan (default 1 s); after that it grows 1.5 times a poll, up to 15 times this or 30 s, whichever is smaller.
+    /// TimeSpan (default 1 s), from the start of one poll to the start of the next; after that it grows 1.5 times a poll, up
+    /// to 15 times this or 30 s, whichever is smaller.
     /// </summary>
     [Parameter]
     [TimeSpanArgument]

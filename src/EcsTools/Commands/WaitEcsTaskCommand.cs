@@ -47,9 +47,9 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>
-    /// The interval between polls for the first 30 seconds of the wait, in seconds or as a TimeSpan (default 1 s); after
-    /// that it grows 1.5 times a poll, up to 15 times this or 30 s, whichever is smaller. Each wait is shortened at random
-    /// by up to a fifth (jitter).
+    /// The interval between polls for the first 30 seconds of the wait, in seconds or as a TimeSpan (default 1 s), counted
+    /// from the start of one poll to the start of the next; after that it grows 1.5 times a poll, up to 15 times this or
+    /// 30 s, whichever is smaller, and each of those waits is shortened at random by up to a fifth (jitter).
     /// </summary>
     [Parameter]
     [TimeSpanArgument]

@@ -40,8 +40,9 @@ public abstract class TaskSetWaitingCmdlet : EcsCmdlet
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>
-    /// The interval between two polls of -Wait for the first 30 seconds of the wait: seconds or a TimeSpan (default 1 s);
-    /// after that it grows 1.5 times a poll, up to 15 times this or 30 seconds, whichever is smaller.
+    /// The interval between two polls of -Wait for the first 30 seconds of the wait, from the start of one to the start of
+    /// the next: seconds or a TimeSpan (default 1 s); after that it grows 1.5 times a poll, up to 15 times this or 30
+    /// seconds, whichever is smaller.
     /// </summary>
     [Parameter]
     [TimeSpanArgument]

@@ -97,6 +97,24 @@ public sealed class PollLoopTests
     }
 
     [Fact]
+    public async Task The_time_a_poll_takes_does_not_push_the_next_poll_later()
+    {
+        // Each poll takes 250 ms on the clock (slow DescribeTasks calls); polls still start every second, as a poller at a
+        // fixed rate would, instead of drifting 250 ms later each time.
+        var clock = new SteppingClock();
+        var start = clock.GetUtcNow();
+        var polls = new List<TimeSpan>();
+        var run = PollLoop.RunAsync(Options(pollFirst: true), (context, _) =>
+        {
+            polls.Add(clock.GetUtcNow() - start);
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+            return Task.FromResult(context.Attempt == 4 ? PollReport.Done : PollReport.Pending);
+        }, null, clock, CancellationToken.None);
+        await Drive(clock, run);
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3)], polls);
+    }
+
+    [Fact]
     public async Task Without_poll_first_the_first_poll_comes_after_one_interval()
     {
         var clock = new SteppingClock();
@@ -121,7 +139,7 @@ public sealed class PollLoopTests
     [InlineData(29.5)]
     public async Task A_change_during_the_first_30_seconds_is_seen_within_1_2_seconds(double changeAt)
     {
-        // What a task set wait does: no poll at once, then DescribeTaskSets until STEADY_STATE; real jitter.
+        // What a task set wait does: no poll at once, then DescribeTaskSets until STEADY_STATE (random jitter, which only applies after 30 s).
         var clock = new SteppingClock();
         var start = clock.GetUtcNow();
         var change = TimeSpan.FromSeconds(changeAt);

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace EcsTools.Engine.Tests.Waiting;
 
-/// <summary>The poll schedule on a fake clock: the interval for the first 30 s, then 1.5 times a poll to the ceiling; jitter only shortens.</summary>
+/// <summary>The poll schedule on a fake clock: the interval for the first 30 s (start to start, no jitter), then 1.5 times a poll to the ceiling; jitter only shortens.</summary>
 public sealed class PollScheduleTests
 {
     // The delays handed out, the clock moved by each, until the deadline (or a count) is reached.
@@ -41,15 +41,47 @@ public sealed class PollScheduleTests
     }
 
     [Fact]
-    public void Jitter_shortens_a_wait_by_at_most_a_fifth_and_never_lengthens_it()
+    public void Jitter_shortens_a_wait_after_the_first_30_seconds_by_at_most_a_fifth_and_never_lengthens_it()
     {
         var clock = new FakeTimeProvider();
         var most = new PollSchedule(TimeSpan.FromSeconds(1), null, clock, new FixedRandom(0.999999));
-        Assert.True(most.TryGetNextDelay(out var shortest));
-        Assert.InRange(shortest.TotalMilliseconds, 799.9, 800.1);
+        var delays = Delays(most, clock, most: 31);
+        Assert.All(delays.GetRange(0, 30), d => Assert.Equal(TimeSpan.FromSeconds(1), d));
+        Assert.InRange(delays[30].TotalMilliseconds, 1199.9, 1200.1);
 
         var random = new PollSchedule(TimeSpan.FromSeconds(1), null, clock, new Random(12345));
-        Assert.All(Delays(random, clock, most: 200), d => Assert.InRange(d, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(15)));
+        var randomDelays = Delays(random, clock, most: 200);
+        Assert.All(randomDelays.GetRange(0, 30), d => Assert.Equal(TimeSpan.FromSeconds(1), d));
+        Assert.All(randomDelays, d => Assert.InRange(d, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15)));
+        Assert.Contains(randomDelays.GetRange(30, 170), d => d < TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public void During_the_first_30_seconds_a_poll_starts_one_interval_after_the_previous_one_started()
+    {
+        var clock = new FakeTimeProvider();
+        var schedule = new PollSchedule(TimeSpan.FromSeconds(1), null, clock, new FixedRandom(0.999999));
+
+        // What the poll loop does: mark the poll's start, poll (the clock moves by what it takes), ask for the next wait.
+        TimeSpan After(TimeSpan pollTook)
+        {
+            schedule.PollStarted();
+            clock.Advance(pollTook);
+            Assert.True(schedule.TryGetNextDelay(out var delay));
+            clock.Advance(delay);
+            return delay;
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(700), After(TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(TimeSpan.FromMilliseconds(998), After(TimeSpan.FromMilliseconds(2)));
+
+        // A poll that takes more than half the interval is followed by half the interval, never by a poll at once.
+        Assert.Equal(TimeSpan.FromMilliseconds(500), After(TimeSpan.FromMilliseconds(800)));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), After(TimeSpan.FromSeconds(5)));
+
+        // After 30 s the wait grows from the end of the poll, as before (here with the most jitter: a fifth shorter).
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1200, After(TimeSpan.FromMilliseconds(300)).TotalMilliseconds, 3);
     }
 
     [Fact]

@@ -253,7 +253,7 @@ public sealed class NewEcsTaskSetTests
         Assert.Matches(@"STABILIZING with \d running, \d pending, 2 desired", error.Exception.Message);
         Assert.Contains("-Timeout", error.ErrorDetails.RecommendedAction);
         var polls = host.Server.RequestsFor("DescribeTaskSets");
-        // Every 0.05 s (less up to a fifth of jitter) for all of the 0.6 s: at most 15 sleeps and the poll on the deadline
+        // A poll every 0.05 s (start to start, no jitter in the first 30 s) for all of the 0.6 s: 12 sleeps and the poll on the deadline
         // (the schedule before issue 13 grew from 0.05 s and made at most 12).
         Assert.InRange(polls.Count, 3, 16);
         Assert.True(polls[^1].ReceivedAt - host.Server.RequestsFor("CreateTaskSet")[0].ReceivedAt < TimeSpan.FromSeconds(3));

@@ -201,11 +201,15 @@ public sealed class WaitEcsTaskTests
         // LocalEcs runs on its own 50 ms steps: the task is RUNNING before the wait, whose clock runs far faster, starts.
         await WaitClocks.Until(() => (string?)host.Server.Invoke("DescribeTasks", new JsonObject { ["cluster"] = "demo", ["tasks"] = new JsonArray(arn) })["tasks"]![0]!["lastStatus"] == "RUNNING");
         var time = host.UseWaitClock();
+        var described = host.Server.RequestsFor("DescribeTasks").Count;
         var (shell, completion) = host.Session.Start("Wait-EcsTask $args[0] -Timeout 0.6 -PollInterval 0.1", arn);
         using (shell)
         {
-            // The task stays RUNNING: only the wait's clock, which moves only here, can end the wait.
-            await WaitClocks.AdvanceUntil(time, TimeSpan.FromSeconds(0.05), () => completion.IsCompleted);
+            // The task stays RUNNING: only the wait's clock, which moves only here, can end the wait. The clock starts once
+            // ECS has the first poll (made at once), and in small steps, so that on a loaded machine the deadline does not
+            // cancel that poll before its answer is read (the task would then be listed as UNKNOWN).
+            await WaitClocks.Until(() => host.Server.RequestsFor("DescribeTasks").Count > described);
+            await WaitClocks.AdvanceUntil(time, TimeSpan.FromSeconds(0.01), () => completion.IsCompleted);
             var result = await completion;
 
             Assert.Empty(result.Output);
