@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -14,7 +13,8 @@ namespace EcsTools.Completion;
 /// <summary>
 /// Runs a live completion: settings from the command line, the connection the command would use, one cached call,
 /// then the values that match the word. Answers within <see cref="Budget"/> or gives up quietly: nothing a completer
-/// does may show an error at the prompt.
+/// does may show an error at the prompt. The budget runs on the clock of the line's endpoint (<see cref="WaitClock"/>:
+/// the system's, or a test's).
 /// </summary>
 internal static class CompletionRunner
 {
@@ -35,7 +35,6 @@ internal static class CompletionRunner
         Func<CompletionSession, (string Call, Fetch Fetch)?> scope,
         Func<CompletionItem, string>? completionText = null)
     {
-        var clock = Stopwatch.StartNew();
         try
         {
             var session = CompletionSession.Capture(commandName, fakeBoundParameters);
@@ -44,12 +43,16 @@ internal static class CompletionRunner
                 return [];
             }
 
-            // The fetch runs on its own (CompletionCache); the prompt's thread sleeps on it for what is left of the budget.
+            // The fetch runs on its own (CompletionCache); the prompt's thread sleeps on it for the budget at most.
             // Off the prompt's thread from the start: resolving the connection reads profile files and may ask instance
             // metadata for the region, synchronously, and the budget must bound that too.
+            var time = WaitClock.For(session.Settings.EndpointUrl ?? "");
+            using var expiry = new CancellationTokenSource();
+            var budget = Task.Delay(Budget, time, expiry.Token);
             var lookup = Task.Run(() => CompletionCache.GetAsync(EcsConnectionCache.Get(session.Settings), target.Call, target.Fetch));
-            var remaining = Budget - clock.Elapsed;
-            if (remaining <= TimeSpan.Zero || !SyncBridge.Wait(lookup, remaining) || !lookup.IsCompletedSuccessfully)
+            SyncBridge.Wait(Task.WhenAny(lookup, budget), Timeout.InfiniteTimeSpan);
+            expiry.Cancel();
+            if (!lookup.IsCompletedSuccessfully)
             {
                 return [];
             }

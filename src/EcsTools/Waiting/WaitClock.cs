@@ -4,8 +4,9 @@ using System.Collections.Concurrent;
 namespace EcsTools.Waiting;
 
 /// <summary>
-/// The clock of the waits' poll loop: the system's, except for an endpoint that a test has given a clock of its own
-/// (LocalEcs on an injected clock), so that a wait's schedule, deadline and Ctrl+C are tested without sleeping.
+/// The clock of the waits' poll loop and of completion's budget: the system's, except for an endpoint that a test has
+/// given a clock of its own (LocalEcs on an injected clock), so that a wait's schedule, deadline and Ctrl+C, and the
+/// point where completion gives up, are tested without sleeping.
 /// </summary>
 internal static class WaitClock
 {

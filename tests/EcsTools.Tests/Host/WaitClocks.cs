@@ -20,7 +20,10 @@ internal static class WaitClocks
             .GetType("EcsTools.Waiting.WaitClock", throwOnError: true)!.GetMethod("Use")!);
 
     /// <summary>Waits against <paramref name="endpoint"/> run on <paramref name="time"/>; null: on the system clock again. The module must be imported.</summary>
-    public static void Use(Uri endpoint, TimeProvider? time) => s_use.Value.Invoke(null, [endpoint.ToString().TrimEnd('/'), time]);
+    public static void Use(Uri endpoint, TimeProvider? time) => Use(endpoint.ToString(), time);
+
+    /// <summary>The same for an endpoint as typed on a command line (which need not be a URL).</summary>
+    public static void Use(string endpoint, TimeProvider? time) => s_use.Value.Invoke(null, [endpoint.TrimEnd('/'), time]);
 
     /// <summary>The time a real bound allows for something the test waits for (fails, not measures).</summary>
     public static TimeSpan Bound => s_bound;

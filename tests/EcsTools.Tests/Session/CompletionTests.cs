@@ -18,6 +18,9 @@ public sealed class CompletionTests : IAsyncLifetime
 {
     private static readonly string[] s_families = ["bad-image", "batch", "batch-fail", "big"];
 
+    // CompletionRunner.Budget (the module is not referenced by this project).
+    private static readonly TimeSpan s_completionBudget = TimeSpan.FromSeconds(2);
+
     private readonly ITestOutputHelper _output;
     private LocalEcsHost _host = null!;
 
@@ -113,15 +116,24 @@ public sealed class CompletionTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_slow_endpoint_gives_up_within_the_budget_without_an_error()
+    public async Task A_slow_endpoint_gives_up_when_the_budget_is_spent_without_an_error()
     {
+        // The budget runs on the test's clock: the completion is still waiting just before 2 s on it (even after 2.5 s of
+        // real time) and gives up at 2 s, while the answer (10 s of real time away) has not come.
+        var time = _host.UseWaitClock();
         _host.Server.Faults.Add(LocalEcsFault.Slow("ListServices", TimeSpan.FromSeconds(10)));
-        var (texts, elapsed, result) = SessionKit.Complete(_host.Session, "New-EcsTaskSet -Cluster demo -Service ");
-        _output.WriteLine($"Slow endpoint: gave up after {elapsed.TotalMilliseconds:0} ms.");
+        var timers = time.TimersCreated;
+        var completion = Task.Run(() => SessionKit.Complete(_host.Session, "New-EcsTaskSet -Cluster demo -Service "));
+        await WaitClocks.Until(() => time.TimersCreated > timers && _host.Server.RequestsFor("ListServices").Count > 0);
+        time.Advance(s_completionBudget - TimeSpan.FromMilliseconds(10));
+        // Longer than the budget in real time: a budget on the system's clock would have given up by now.
+        await Task.Delay(s_completionBudget + TimeSpan.FromSeconds(0.5));
+        Assert.False(completion.IsCompleted, "gave up before the budget was spent on the clock");
+        time.Advance(TimeSpan.FromMilliseconds(10));
+        var (texts, _, result) = await completion.WaitAsync(WaitClocks.Bound);
         Assert.Empty(texts);
         Assert.Empty(result.Errors);
         Assert.Null(result.Terminating);
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -160,13 +172,25 @@ public sealed class CompletionTests : IAsyncLifetime
     [InlineData("Start-EcsTask -EndpointUrl not-a-url -Cluster ")]
     [InlineData("Start-EcsTask -EndpointUrl http://127.0.0.1:9 -Cluster ")]
     [InlineData("Start-EcsTask -ProfileName no-such-profile -ProfileLocation /nonexistent/credentials -Cluster ")]
-    public void A_line_that_cannot_connect_completes_nothing_without_an_error(string line)
+    public async Task A_line_that_cannot_connect_completes_nothing_without_an_error(string line)
     {
-        var (texts, elapsed, result) = SessionKit.Complete(_host.Session, line);
-        Assert.Empty(texts);
-        Assert.Empty(result.Errors);
-        Assert.Null(result.Terminating);
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"{elapsed}");
+        // The budget's clock stands still for every endpoint of these lines: the completion ends because the line
+        // cannot connect, not because the budget ran out.
+        var frozen = _host.UseWaitClock();
+        WaitClocks.Use("not-a-url", frozen);
+        WaitClocks.Use("http://127.0.0.1:9", frozen);
+        try
+        {
+            var (texts, _, result) = await Task.Run(() => SessionKit.Complete(_host.Session, line)).WaitAsync(WaitClocks.Bound);
+            Assert.Empty(texts);
+            Assert.Empty(result.Errors);
+            Assert.Null(result.Terminating);
+        }
+        finally
+        {
+            WaitClocks.Use("not-a-url", null);
+            WaitClocks.Use("http://127.0.0.1:9", null);
+        }
     }
 
     [Fact]
