@@ -46,7 +46,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
     [ArgumentCompleter(typeof(ClusterCompleter))]
     public string? Cluster { get; set; }
 
-    /// <summary>Lists the tasks of this task definition family.</summary>
+    /// <summary>Lists the tasks of this task definition family: its name alone, without a revision (a name:revision or an ARN is refused before any request).</summary>
     [TextInput(typeof(GetEcsTaskCommand), nameof(Family))]
     [Parameter(ParameterSetName = ByListing)]
     [ValidateNotNullOrEmpty]
@@ -94,6 +94,11 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
     protected override void ValidateInput()
     {
+        if (Family is not null && !IsFamilyName(Family))
+        {
+            ThrowInvalidArgument(ErrorIds.InvalidFamily, InputMessages.InvalidFamily(Family), Family, InputMessages.InvalidFamilyAction);
+        }
+
         if (ParameterSetName != ByListing || StartedBy is null)
         {
             return;
@@ -112,6 +117,10 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
                 InputMessages.StartedByNotAloneAction);
         }
     }
+
+    // A family name as ECS takes it: up to 255 letters, digits, hyphens and underscores.
+    private static bool IsFamilyName(string family) =>
+        family.Length <= 255 && family.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     protected override void ProcessRecord()
     {

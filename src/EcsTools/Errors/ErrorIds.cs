@@ -35,6 +35,7 @@ internal static class ErrorIds
     public const string InvalidEndpoint = "InvalidEndpoint";
     public const string InvalidEnvironment = "InvalidEnvironment";
     public const string InvalidEnvironmentValue = "InvalidEnvironmentValue";
+    public const string InvalidFamily = "InvalidFamily";
     public const string InvalidInputObject = "InvalidInputObject";
     public const string InvalidLoadBalancer = "InvalidLoadBalancer";
     public const string InvalidOverride = "InvalidOverride";

@@ -50,6 +50,12 @@ internal static class InputMessages
 
     public static string ReasonTooLongAction() => $"Shorten the reason to {TaskStopRequest.MaxReasonLength} characters or fewer.";
 
+    public static string InvalidFamily(string family) =>
+        $"-Family '{family}' is not a task definition family: up to 255 letters, digits, hyphens and underscores, without a revision or an ARN. ECS would list no task for it.";
+
+    public const string InvalidFamilyAction =
+        "Give the family alone (-Family web); for the tasks of one revision, filter the output: Get-EcsTask -Family web | Where-Object Revision -eq 3.";
+
     public static string StartedByNotAlone(string others) =>
         $"-StartedBy cannot be combined with {others}: ECS's ListTasks takes startedBy only as its one filter.";
 

@@ -101,6 +101,32 @@ public sealed class GetEcsTaskTests
     }
 
     [Theory]
+    [InlineData("web:1")]
+    [InlineData("arn:aws:ecs:us-east-1:123456789012:task-definition/web:1")]
+    [InlineData("web app")]
+    public async Task A_family_with_a_revision_or_an_ARN_is_refused_before_any_request(string family)
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var result = host.Run("Get-EcsTask -Cluster demo -Family $args[0]", family);
+        Assert.Equal("InvalidFamily" + Id, result.FirstError!.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, result.FirstError.CategoryInfo.Category);
+        Assert.Contains($"-Family '{family}' is not a task definition family", result.FirstError.Exception.Message);
+        Assert.Contains("Where-Object Revision", result.FirstError.ErrorDetails.RecommendedAction);
+        Assert.Empty(result.Output);
+        Assert.Empty(host.Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_family_name_of_255_characters_is_listed()
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var result = host.Run("Get-EcsTask -Cluster demo -Family $args[0]", "web_" + new string('x', 251));
+        Assert.Empty(result.Errors);
+        Assert.Null(result.Terminating);
+        Assert.Single(host.Server.RequestsFor("ListTasks"));
+    }
+
+    [Theory]
     [InlineData("-Family web")]
     [InlineData("-Service checkout")] // -ServiceName before 1.3 (now its alias); the message names the parameter -Service
     [InlineData("-ContainerInstance i-1")]

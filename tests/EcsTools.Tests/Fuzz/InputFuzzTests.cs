@@ -31,7 +31,7 @@ public sealed class InputFuzzTests
         "InvalidPlacementConstraint", "InvalidPlacementStrategy", "TooManyPlacementConstraints", "TooManyPlacementStrategies",
         "SubnetRequired", "TooManySubnets", "TooManySecurityGroups", "InvalidReferenceId",
         "InvalidInputObject", "InvalidScale", "NoChangeRequested", "InvalidLoadBalancer", "InvalidServiceRegistry",
-        "ReasonTooLong", "InvalidTimeout", "InvalidPollInterval", "WaitParameterWithoutWait", "StartedByNotAlone",
+        "ReasonTooLong", "InvalidTimeout", "InvalidPollInterval", "WaitParameterWithoutWait", "StartedByNotAlone", "InvalidFamily",
     };
 
     private static readonly string[] s_mutating = ["RunTask", "StartTask", "StopTask", "CreateTaskSet", "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet"];
