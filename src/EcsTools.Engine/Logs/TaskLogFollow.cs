@@ -43,12 +43,16 @@ public sealed class TaskLogFollow
     /// <summary>The tasks still followed.</summary>
     public IReadOnlyCollection<string> Tasks => _tasks.Keys;
 
-    /// <summary>Follows a task's streams (already added to the reader) until the task stops.</summary>
-    public void Track(string taskArn, string? cluster, IReadOnlyList<TaskLogSource> sources)
+    /// <summary>
+    /// Follows a task's streams (already added to the reader) until the task stops; a task that has
+    /// <paramref name="stopped"/> already is read on from now as one seen stopping now (its last lines may still be on
+    /// their way to CloudWatch).
+    /// </summary>
+    public void Track(string taskArn, string? cluster, IReadOnlyList<TaskLogSource> sources, bool stopped = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(taskArn);
         ArgumentNullException.ThrowIfNull(sources);
-        _tasks[taskArn] = new Followed(cluster, sources);
+        _tasks[taskArn] = new Followed(cluster, sources) { StoppedAt = stopped ? _time.GetUtcNow() : null };
     }
 
     /// <summary>

@@ -66,7 +66,8 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
 
     /// <summary>
     /// Keeps reading until the tasks stop, then reads on until a read finds nothing new and a few seconds have passed
-    /// (CloudWatch receives the last lines late), so that nothing written at the end is lost.
+    /// (CloudWatch receives the last lines late), so that nothing written at the end is lost; a task that stopped less than 30
+    /// seconds before is read on the same way.
     /// </summary>
     [Parameter]
     public SwitchParameter Follow { get; set; }
@@ -223,8 +224,11 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
             return;
         }
 
-        // Read this task's streams to their end now; with -Follow, the same cursors go on from there.
-        var follow = Follow && task.LastStatus != "STOPPED";
+        // Read this task's streams to their end now; with -Follow, the same cursors go on from there. A task that stopped
+        // less than TaskLogFollow.EndLimit ago may still have lines on their way to CloudWatch: it is read on as one seen
+        // stopping now. One that stopped longer ago is read once.
+        var stopped = task.LastStatus == "STOPPED";
+        var follow = Follow && (!stopped || StoppedRecently(task));
         var reader = follow ? _reader! : new TaskLogReader(Connection);
         var since = Since is { } from ? new DateTimeOffset(from.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(from, DateTimeKind.Local) : from) : (DateTimeOffset?)null;
         foreach (var source in sources)
@@ -249,9 +253,13 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
 
         if (follow)
         {
-            _follow!.Track(taskArn, cluster, sources);
+            _follow!.Track(taskArn, cluster, sources, stopped);
         }
     }
+
+    // ECS's stoppedAt against this machine's clock (a task without one counts as recent).
+    private static bool StoppedRecently(TaskInfo task) =>
+        task.StoppedAt is not { } stoppedAt || DateTimeOffset.UtcNow - stoppedAt < TaskLogFollow.EndLimit;
 
     private void WriteLines(IReadOnlyList<TaskLogLine> lines)
     {

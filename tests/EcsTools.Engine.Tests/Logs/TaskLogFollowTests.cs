@@ -78,6 +78,47 @@ public sealed class TaskLogFollowTests
     }
 
     [Fact]
+    public async Task A_task_tracked_after_it_stopped_is_read_on_for_lines_that_arrive_late()
+    {
+        // Get-EcsTaskLog -Follow given a task that has just stopped: its last line reaches CloudWatch 5 s after it was
+        // written, after the stop; the first read misses it and the follow reads on until it has come.
+        await using var scene = await LogScene.StartAsync(lineDelay: m => m == "done" ? TimeSpan.FromSeconds(5) : TimeSpan.Zero);
+        var definition = scene.Register("quick", LogScene.Container("quick", TimeSpan.FromSeconds(1), "starting\n+0.9s done"));
+        var task = scene.Run("quick").Single();
+        for (var i = 0; !scene.Stopped(task); i++)
+        {
+            Assert.True(i < 1000, "the task never stopped");
+            scene.Clock.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
+        var reader = new TaskLogReader(scene.Connection);
+        var follow = new TaskLogFollow(scene.Connection, reader, scene.Clock);
+        var sources = await scene.SourcesAsync(new TaskLogLocator(scene.Connection), [task], definition);
+        foreach (var source in sources)
+        {
+            reader.Add(source);
+        }
+
+        follow.Track(task, LogScene.Cluster, sources, stopped: true);
+        var seen = (await reader.ReadAsync(toTheEnd: true)).Lines.Select(l => l.Message).ToList();
+        Assert.Equal(["starting"], seen);
+
+        var described = scene.Server.RequestsFor("DescribeTasks").Count;
+        var steps = 0;
+        while (!follow.Done)
+        {
+            Assert.True(++steps < 100, "the follow never ended");
+            scene.Clock.Advance(s_poll);
+            var step = await follow.StepAsync();
+            seen.AddRange(step.Read.Lines.Select(l => l.Message));
+        }
+
+        Assert.Equal(["starting", "done"], seen);
+        Assert.True(steps * s_poll >= TaskLogFollow.EndSettle, $"the follow ended after {steps} poll(s): before the settle");
+        Assert.Equal(described, scene.Server.RequestsFor("DescribeTasks").Count); // known to be stopped: not asked again
+    }
+
+    [Fact]
     public async Task A_stopped_task_is_read_on_for_at_most_the_end_limit()
     {
         // Lines arrive so late that every read after the stop finds some: the follow still ends, at the limit.

@@ -22,13 +22,15 @@ public sealed class LocalEcsHost : IAsyncDisposable
     /// <param name="scene">The scene; the demo one by default.</param>
     /// <param name="step">How long each lifecycle step takes (50 ms by default).</param>
     /// <param name="time">LocalEcs's clock (a manual one makes the lifecycles independent of the machine's speed).</param>
-    public static async Task<LocalEcsHost> StartAsync(Action<LocalEcsScene>? scene = null, TimeSpan? step = null, TimeProvider? time = null)
+    public static async Task<LocalEcsHost> StartAsync(
+        Action<LocalEcsScene>? scene = null, TimeSpan? step = null, TimeProvider? time = null, Func<string, TimeSpan>? logLineDelay = null)
     {
         var server = await LocalEcsServer.StartAsync(new LocalEcsOptions
         {
             Scene = scene ?? LocalEcsScenes.Demo,
             StepInterval = step ?? TimeSpan.FromMilliseconds(50),
             TimeProvider = time ?? TimeProvider.System,
+            LogLineDelay = logLineDelay,
         });
         return new LocalEcsHost(server, PsSession.Create(server.Endpoint));
     }
