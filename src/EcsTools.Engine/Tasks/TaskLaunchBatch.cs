@@ -25,12 +25,21 @@ public sealed class TaskLaunchBatch
 
     public IReadOnlyList<TaskInfo> Tasks { get; }
 
-    /// <summary>ECS failures (one for each task it could not start), and OUTCOME_UNKNOWN ones the engine adds after an ambiguous StartTask.</summary>
+    /// <summary>
+    /// ECS failures, and OUTCOME_UNKNOWN ones the engine adds after an ambiguous StartTask. StartTask answers for each
+    /// container instance; RunTask's failures say why placement fell short (RESOURCE:MEMORY once for each container
+    /// instance without room, not once for each task not started).
+    /// </summary>
     public IReadOnlyList<TaskFailure> Failures { get; }
 
     /// <summary>The call failed as a whole; nothing after it was sent.</summary>
     public EcsServiceException? Error { get; }
 
-    /// <summary>How many tasks asked for came back neither as a task nor as a failure (0 when the call failed).</summary>
-    public int Unaccounted => Error is not null ? 0 : System.Math.Max(0, Asked - Tasks.Count - Failures.Count);
+    /// <summary>
+    /// How many tasks asked for came back neither as a task nor explained by a failure (0 when the call failed). Each
+    /// container instance of a StartTask needs a task or a failure of its own; a RunTask's failures explain its shortfall
+    /// as a whole, so only a RunTask answer with fewer tasks and no failure at all leaves tasks unaccounted for.
+    /// </summary>
+    public int Unaccounted =>
+        Error is not null || (Launch.Operation == TaskLaunch.RunTask && Failures.Count > 0) ? 0 : System.Math.Max(0, Asked - Tasks.Count - Failures.Count);
 }

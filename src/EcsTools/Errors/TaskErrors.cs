@@ -15,9 +15,9 @@ internal static class TaskErrors
     private const int ListedTasks = 10;
 
     /// <summary>
-    /// ECS answered a RunTask or StartTask with fewer tasks and failures together than it was asked for: the rest are
-    /// neither started nor explained (an emulator out of capacity does this; ECS itself should not). Nothing is lost
-    /// silently.
+    /// ECS answered a RunTask with fewer tasks than it was asked for and no failure, or a StartTask with fewer tasks and
+    /// failures together than container instances: the rest are neither started nor explained (an emulator out of
+    /// capacity does this; ECS itself should not). Nothing is lost silently.
     /// </summary>
     public static ErrorRecord FewerThanAsked(string operation, string taskDefinition, string? cluster, int asked, int started, int failures) => Create(
         new InvalidOperationException($"{operation} asked for {asked} task(s) of '{taskDefinition}' on cluster '{cluster ?? "default"}'; ECS started {started} and reported "

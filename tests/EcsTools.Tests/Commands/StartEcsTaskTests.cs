@@ -174,6 +174,27 @@ public sealed class StartEcsTaskTests
     }
 
     [Fact]
+    public async Task RunTask_failures_explain_a_shortfall_of_any_size_without_a_TasksNotAccountedFor_error()
+    {
+        // ECS reports RESOURCE:MEMORY once for each container instance without room, not once for each task: 5 asked on
+        // one instance with room for 2 come back as 2 tasks and 1 failure, and that failure is the whole explanation.
+        await using var host = await LocalEcsHost.StartAsync(scene =>
+        {
+            scene.CreateCluster("tight");
+            scene.RegisterContainerInstance("tight", cpu: 4096, memory: 1024);
+            scene.RegisterTaskDefinition(new LocalEcsTaskDefinition
+            {
+                Family = "half",
+                Containers = [new LocalEcsContainer { Name = "app", Memory = 512, Cpu = 128 }],
+            });
+        });
+        var result = host.Run("Start-EcsTask half -Cluster tight -LaunchType EC2 -Count 5");
+        Assert.Equal(2, result.Output.Count);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InsufficientResources" + Id, error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public async Task Server_errors_and_throttling_are_retried_with_the_same_client_token()
     {
         await using var host = await LocalEcsHost.StartAsync();
