@@ -13,7 +13,7 @@ public static class EcsProfiles
     {
         try
         {
-            return new CredentialProfileStoreChain(string.IsNullOrEmpty(profileLocation) ? null : profileLocation)
+            return new CredentialProfileStoreChain(Resolution.ProfileContext.CredentialsFile(profileLocation))
                 .ListProfiles()
                 .Select(p => p.Name)
                 .Distinct(StringComparer.Ordinal)

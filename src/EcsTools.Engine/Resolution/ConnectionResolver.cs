@@ -72,7 +72,7 @@ internal static class ConnectionResolver
         var config = new EcsClientConfig { RegionEndpoint = region, AuthenticationRegion = region.SystemName, Timeout = requestTimeout };
         if (profiles.InUse is { } profile)
         {
-            config.Profile = new Profile(profile.Name, string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
+            config.Profile = new Profile(profile.Name, ProfileContext.CredentialsFile(settings.ProfileLocation));
         }
 
         string endpointSource;

@@ -137,9 +137,9 @@ internal static class CredentialResolver
     private static EcsConfigurationException NotFound(Exception inner) => new(
         "Credentials",
         "No AWS credentials were found. Looked at: -AccessKey/-SecretKey, -Credential, -ProfileName, $StoredAWSCredentials (Set-AWSCredential), "
-        + "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables, AWS_PROFILE and the default profile in ~/.aws/credentials and "
-        + "~/.aws/config (keys, SSO, assume-role, credential_process), web identity (AWS_WEB_IDENTITY_TOKEN_FILE), container credentials "
-        + "and instance metadata.",
+        + "the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables, AWS_PROFILE and the default profile in "
+        + ProfileContext.Describe(null) + " (keys, SSO, assume-role, credential_process), web identity (AWS_WEB_IDENTITY_TOKEN_FILE), "
+        + "container credentials and instance metadata.",
         "Pass -ProfileName, set $env:AWS_PROFILE, run 'aws configure' or 'aws sso login', pass -Credential, "
         + "or set $PSDefaultParameterValues['*-Ecs*:ProfileName'].",
         EcsSecrets.CleanInner(inner));

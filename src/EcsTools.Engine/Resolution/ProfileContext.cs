@@ -40,7 +40,7 @@ internal sealed class ProfileContext
     public static ProfileContext Load(EcsConnectionSettings settings)
     {
         SettingRules.Profiles(settings);
-        var chain = new CredentialProfileStoreChain(string.IsNullOrEmpty(settings.ProfileLocation) ? null : settings.ProfileLocation);
+        var chain = new CredentialProfileStoreChain(CredentialsFile(settings.ProfileLocation));
         RegisterSecrets(chain);
         var envProfile = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } p ? p.Trim() : null;
         if (!string.IsNullOrEmpty(settings.ProfileName) || !string.IsNullOrEmpty(settings.ProfileLocation))
@@ -76,8 +76,20 @@ internal sealed class ProfileContext
         }
     }
 
+    /// <summary>
+    /// The credentials file the profiles are read from: -ProfileLocation; else the file AWS_SHARED_CREDENTIALS_FILE names
+    /// now, read whether or not it exists (as botocore does: the SDK's own default is fixed the first time it looks, and
+    /// falls back to ~/.aws/credentials when the variable named no file then, so a variable changed in the session or a
+    /// file created after the first command would be missed and another account's keys used); else null, the SDK's
+    /// default (~/.aws/credentials).
+    /// </summary>
+    public static string? CredentialsFile(string? profileLocation) =>
+        !string.IsNullOrEmpty(profileLocation) ? profileLocation
+        : Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") is { Length: > 0 } variable ? variable
+        : null;
+
     public static string Describe(string? profileLocation) =>
-        string.IsNullOrEmpty(profileLocation)
-            ? "the shared credentials and config files (~/.aws/credentials and ~/.aws/config, or AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE)"
-            : $"'{profileLocation}' and the shared config file";
+        !string.IsNullOrEmpty(profileLocation) ? $"'{profileLocation}' and the shared config file"
+        : CredentialsFile(null) is { } variable ? $"'{variable}' (AWS_SHARED_CREDENTIALS_FILE) and the shared config file"
+        : "the shared credentials and config files (~/.aws/credentials and ~/.aws/config, or AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE)";
 }

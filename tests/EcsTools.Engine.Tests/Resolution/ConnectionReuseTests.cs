@@ -123,11 +123,13 @@ public sealed class ConnectionReuseTests : IDisposable
     }
 
     [Fact]
-    public void An_edit_of_the_file_the_SDK_reads_is_resolved_again_whatever_AWS_SHARED_CREDENTIALS_FILE_names_now()
+    public void The_file_AWS_SHARED_CREDENTIALS_FILE_names_now_is_read_whatever_the_SDK_read_first()
     {
-        // AWSSDK.Core fixes the shared files' paths when it first reads the variables (the default files when they named
-        // no file then); a variable set or changed later does not move them. Here the SDK reads sdk-credentials while
-        // AWS_SHARED_CREDENTIALS_FILE names shared-credentials, as in a session that set the variable after its first command.
+        // AWSSDK.Core fixes its default credentials file the first time it looks (the default file when the variable
+        // named no file then); a variable set or changed later does not move it. Here the SDK's file is sdk-credentials,
+        // which has the profile, while AWS_SHARED_CREDENTIALS_FILE names shared-credentials, as in a session that set the
+        // variable after its first command: the profile comes from the file the variable names now, as with botocore,
+        // never silently from another account's file.
         var sdkCredentials = Path.Combine(_directory, "sdk-credentials");
         Write(sdkCredentials, "[sdk]\naws_access_key_id = AKIDSDKFILEBEFOR\naws_secret_access_key = sdk-before-secret\nregion = eu-west-1\n", settled: true);
         var path = typeof(Amazon.Runtime.CredentialManagement.SharedCredentialsFile).GetProperty(
@@ -137,14 +139,26 @@ public sealed class ConnectionReuseTests : IDisposable
         try
         {
             var settings = new EcsConnectionSettings { EndpointUrl = "http://127.0.0.1:9", ProfileName = "sdk" };
-            var first = Get(settings, expectResolution: true);
-            Assert.Contains("EFOR", first.CredentialSource, StringComparison.Ordinal);
-            Assert.Same(first, Get(settings, expectResolution: false));
+            var missing = Assert.Throws<EcsConfigurationException>(() => Get(settings, expectResolution: true));
+            Assert.Contains(_sharedCredentials, missing.Message, StringComparison.Ordinal);
 
-            Write(sdkCredentials, "[sdk]\naws_access_key_id = AKIDSDKFILEAFTER\naws_secret_access_key = sdk-after-secret1\nregion = eu-west-1\n", settled: true);
-            var rekeyed = Get(settings, expectResolution: true);
-            Assert.NotSame(first, rekeyed);
-            Assert.Contains("FTER", rekeyed.CredentialSource, StringComparison.Ordinal);
+            // The file the variable names gets the profile: read at once.
+            Write(_sharedCredentials, "[sdk]\naws_access_key_id = AKIDVARIABLEAAA1\naws_secret_access_key = variable-secret\nregion = eu-west-1\n", settled: true);
+            var fromVariable = Get(settings, expectResolution: true);
+            Assert.Contains("AAA1", fromVariable.CredentialSource, StringComparison.Ordinal);
+            Assert.Same(fromVariable, Get(settings, expectResolution: false));
+
+            // The variable pointed at another file in the session: that file's keys.
+            var other = Path.Combine(_directory, "other-shared-credentials");
+            Write(other, "[sdk]\naws_access_key_id = AKIDOTHERFILEBB2\naws_secret_access_key = other-secret\nregion = eu-west-1\n", settled: true);
+            Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", other);
+            var moved = Get(settings, expectResolution: true);
+            Assert.Contains("EBB2", moved.CredentialSource, StringComparison.Ordinal);
+            Assert.Equal(["sdk"], EcsProfiles.ListNames());
+
+            // ... and at a file that does not exist: no profile, not the SDK's file.
+            Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(_directory, "no-such-credentials"));
+            Assert.Throws<EcsConfigurationException>(() => Get(settings, expectResolution: true));
         }
         finally
         {
