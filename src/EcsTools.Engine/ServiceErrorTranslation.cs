@@ -36,6 +36,19 @@ internal static class ServiceErrorTranslation
         _ => EcsErrorKind.Unknown,
     };
 
+    /// <summary>
+    /// The kind of an ECS error by its code, except that an InvalidParameterException saying a creation "was not
+    /// idempotent" (ECS's answer to a client token used again with other parameters on CreateService and CreateTaskSet,
+    /// which have no ConflictException) is a <see cref="EcsErrorKind.Conflict"/>, as RunTask's ConflictException is.
+    /// </summary>
+    public static EcsErrorKind KindOf(string? errorCode, string? message)
+    {
+        var kind = KindOf(errorCode);
+        return kind == EcsErrorKind.InvalidParameter && message is not null && message.Contains("not idempotent", StringComparison.OrdinalIgnoreCase)
+            ? EcsErrorKind.Conflict
+            : kind;
+    }
+
     /// <summary>Translates, and marks an error after which the request may have been processed (see <see cref="EcsServiceException.MayHaveBeenProcessed"/>).</summary>
     public static EcsServiceException Translate(string operation, Exception exception, TimeSpan? requestTimeout = null)
     {
@@ -66,9 +79,9 @@ internal static class ServiceErrorTranslation
             null, null, null, exception),
         AmazonUnmarshallingException { InnerException: EcsWireException inner } => TranslateOnly(operation, inner),
         EcsWireException e => new EcsServiceException(
-            KindOf(e.ErrorCode), e.ErrorCode, operation, e.Message, e.RequestId, (int)e.StatusCode, e.ResourceIds, e),
+            KindOf(e.ErrorCode, e.Message), e.ErrorCode, operation, e.Message, e.RequestId, (int)e.StatusCode, e.ResourceIds, e),
         AmazonServiceException e => new EcsServiceException(
-            KindOf(e.ErrorCode), e.ErrorCode ?? "Unknown", operation, e.Message, e.RequestId, (int)e.StatusCode, null, e),
+            KindOf(e.ErrorCode, e.Message), e.ErrorCode ?? "Unknown", operation, e.Message, e.RequestId, (int)e.StatusCode, null, e),
         AmazonClientException e when e.InnerException is HttpRequestException or SocketException => Network(operation, e.InnerException!),
         AmazonClientException e => new EcsServiceException(
             EcsErrorKind.Unknown, "ClientError", operation, e.Message, null, null, null, e),

@@ -145,6 +145,19 @@ public sealed class NewEcsTaskSetTests
         Assert.Equal(2, Sets(host.Server).Length);
     }
 
+    [Fact]
+    public async Task A_client_token_used_again_with_other_parameters_is_a_ClientTokenConflict()
+    {
+        // ECS answers CreateTaskSet (which has no ConflictException) with InvalidParameterException "... was not idempotent".
+        await using var host = await StartAsync();
+        host.Run(New + " -Scale 0 -ClientToken release-8").EnsureSuccess();
+        var result = host.Run(New + " -Scale 10 -ClientToken release-8");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ClientTokenConflict" + Suffix, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.Single(Sets(host.Server));
+    }
+
     [Theory]
     [InlineData("[pscustomobject]@{ ClusterArn = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo'; ServiceName = 'checkout' }", "arn:aws:ecs:us-east-1:123456789012:cluster/demo", "checkout")]
     [InlineData("[pscustomobject]@{ ClusterArn = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo'; ServiceName = 'checkout'; ServiceArn = 'arn:aws:ecs:us-east-1:123456789012:service/demo/checkout' }",
