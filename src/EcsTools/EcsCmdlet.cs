@@ -237,6 +237,12 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     /// <summary>A session variable as the command sees it (e.g. $StoredAWSRegion), or null.</summary>
     internal object? SessionValue(string name) => SessionState.PSVariable.GetValue(name);
 
+    /// <summary>The cluster of a task given by id or ARN: see <see cref="TaskTargets.ClusterFor"/> (-Cluster from $PSDefaultParameterValues gives way to a task ARN's).</summary>
+    internal string? ClusterOfTask(string? cluster, string task) =>
+        TaskTargets.ClusterFor(cluster, task, clusterIsDefault: cluster is not null && !DefaultParameterValues.Origin(
+            SessionValue("PSDefaultParameterValues") as System.Collections.IDictionary, MyInvocation.MyCommand?.Name ?? "", "Cluster",
+            MyInvocation.BoundParameters.TryGetValue("Cluster", out var bound) ? bound : null).StartsWith('-'));
+
     private bool DebugWithoutVerbose() => DebugWithout("Verbose");
 
     private bool DebugWithout(string parameter)

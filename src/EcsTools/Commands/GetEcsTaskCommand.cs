@@ -137,7 +137,7 @@ public sealed class GetEcsTaskCommand : EcsCmdlet
 
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            var cluster = TaskTargets.ClusterFor(Cluster, task);
+            var cluster = ClusterOfTask(Cluster, task);
             var key = TaskTargets.ClusterKey(cluster);
             if (!_pending.TryGetValue(key, out var entry))
             {

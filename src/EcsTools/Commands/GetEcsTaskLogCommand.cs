@@ -112,9 +112,9 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
             return;
         }
 
-        foreach (var group in Task.Where(t => !string.IsNullOrWhiteSpace(t)).GroupBy(t => TaskTargets.ClusterKey(TaskTargets.ClusterFor(Cluster, t))))
+        foreach (var group in Task.Where(t => !string.IsNullOrWhiteSpace(t)).GroupBy(t => TaskTargets.ClusterKey(ClusterOfTask(Cluster, t))))
         {
-            var cluster = TaskTargets.ClusterFor(Cluster, group.First());
+            var cluster = ClusterOfTask(Cluster, group.First());
             var described = Await(ct => Connection.DescribeTasksInBatchesAsync(cluster, group.ToList(), includeTags: false, ct));
             WriteDescribeProblems(described, group.ToList(), cluster);
 

@@ -54,7 +54,7 @@ public sealed class StopEcsTaskCommand : EcsCmdlet
 
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            var cluster = TaskTargets.ClusterFor(Cluster, task);
+            var cluster = ClusterOfTask(Cluster, task);
             if (!ShouldProcess($"task '{task}' in cluster '{TaskTargets.Show(cluster)}'", "Stop"))
             {
                 continue;

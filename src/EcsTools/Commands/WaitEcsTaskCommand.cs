@@ -83,7 +83,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
         foreach (var task in Task.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            if (!WaitedTasks.Add(Cluster, task))
+            if (!WaitedTasks.Add(ClusterOfTask(Cluster, task), task))
             {
                 WriteVerbose($"Task {task} is already waited for.");
             }

@@ -154,4 +154,31 @@ public sealed class PipelineAliasTests
         Assert.Contains("ARN", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.Empty(host.Server.Requests);
     }
+
+    [Theory]
+    [InlineData("Stop-EcsTask -Confirm:$false", "StopTask")]
+    [InlineData("Wait-EcsTask -WaitUntil Running", "DescribeTasks")]
+    [InlineData("Get-EcsTask", "DescribeTasks")]
+    [InlineData("Get-EcsTaskLog", "DescribeTasks")]
+    public async Task A_piped_task_keeps_its_own_cluster_over_a_session_default_cluster(string command, string operation)
+    {
+        // PowerShell binds $PSDefaultParameterValues before the pipeline, so the piped task's ClusterArn cannot bind; the
+        // cluster its ARN names wins over the default. A -Cluster typed on the line is still sent as typed.
+        await using var host = await LocalEcsHost.StartAsync();
+        var task = host.Run("Start-EcsTask web -Cluster demo -LaunchType EC2").EnsureSuccess().Output.Single();
+        host.Run("$PSDefaultParameterValues['*-Ecs*:Cluster'] = 'other'").EnsureSuccess();
+        host.Server.ClearRequests();
+
+        var result = host.Run("$args[0] | " + command, task);
+
+        Assert.Empty(result.Errors);
+        Assert.Null(result.Terminating);
+        Assert.All(host.Server.RequestsFor(operation), r => Assert.Equal("demo", (string?)r.Json!["cluster"]));
+        Assert.NotEmpty(host.Server.RequestsFor(operation));
+
+        host.Server.ClearRequests();
+        var typed = host.Run("$args[0] | " + command + " -Cluster elsewhere", task);
+        Assert.NotEmpty(typed.Errors);
+        Assert.All(host.Server.RequestsFor(operation), r => Assert.Equal("elsewhere", (string?)r.Json!["cluster"]));
+    }
 }
