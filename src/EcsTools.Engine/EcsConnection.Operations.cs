@@ -13,10 +13,10 @@ namespace EcsTools.Engine;
 public sealed partial class EcsConnection
 {
     private Task<StartTaskResponse> SendStartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken) =>
-        InvokeAsync("StartTask", request, EcsJsonContext.Default.StartTaskRequest, EcsJsonContext.Default.StartTaskResponse, cancellationToken);
+        InvokeAsync("StartTask", request, EcsRequestJsonContext.Default.StartTaskRequest, EcsJsonContext.Default.StartTaskResponse, cancellationToken);
 
     private Task<RunTaskResponse> SendRunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken) =>
-        InvokeAsync("RunTask", request, EcsJsonContext.Default.RunTaskRequest, EcsJsonContext.Default.RunTaskResponse, cancellationToken);
+        InvokeAsync("RunTask", request, EcsRequestJsonContext.Default.RunTaskRequest, EcsJsonContext.Default.RunTaskResponse, cancellationToken);
 
     internal Task<DescribeTasksResponse> DescribeTasksAsync(DescribeTasksRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeTasks", request, EcsJsonContext.Default.DescribeTasksRequest, EcsJsonContext.Default.DescribeTasksResponse, cancellationToken);

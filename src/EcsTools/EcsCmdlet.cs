@@ -144,6 +144,12 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal new void WriteVerbose(string text)
     {
+        if (!VerboseWanted)
+        {
+            // PowerShell would drop the line: spare it the scrub (a dozen regular expressions, built on first use).
+            return;
+        }
+
         text = EcsSecrets.Scrub(text);
         if (_verboseAsDebug ??= DebugWithoutVerbose())
         {

@@ -81,3 +81,16 @@ $done = $task | Wait-EcsTask -Until Running -PollInterval 0.2 -Timeout 60 -Debug
         $run.Output | Should -Contain 'warnings: 1'
     }
 }
+
+Describe 'Verbose lines without -Verbose' {
+    It 'are written when $VerbosePreference is Continue, and not at all (not even to a redirection) when it is SilentlyContinue' {
+        $VerbosePreference = 'Continue'
+        $wanted = @(Start-EcsTask web -Cluster demo -LaunchType EC2 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] })
+        $VerbosePreference = 'SilentlyContinue'
+        $unwanted = @(Start-EcsTask web -Cluster demo -LaunchType EC2 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] })
+
+        @($wanted.Message) | Should -Contain $region
+        @($wanted | Where-Object Message -Like 'RunTask web: call 1 of 1, 1 task(s).').Count | Should -Be 1
+        $unwanted.Count | Should -Be 0
+    }
+}

@@ -25,6 +25,28 @@ Describe 'The packaged module' {
         (Get-Help Start-EcsTask).Synopsis | Should -Match 'Starts'
     }
 
+    It 'ships ReadyToRun images per platform in the format of each .NET (net8.0 older than net10.0), not one set twice' {
+        # READYTORUN_HEADER: Signature 'RTR', then MajorVersion: each .NET major reads only images of its own format.
+        function Get-ReadyToRunMajor([string] $Path) {
+            $reader = [Reflection.PortableExecutable.PEReader]::new([IO.File]::OpenRead($Path))
+            try {
+                [byte[]] $bytes = @($reader.GetSectionData($reader.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.RelativeVirtualAddress).GetContent(0, 6))
+                [BitConverter]::ToUInt32($bytes, 0) | Should -Be 0x00525452 -Because "$Path is a ReadyToRun image"
+                [BitConverter]::ToUInt16($bytes, 4)
+            }
+            finally { $reader.Dispose() }
+        }
+        $platforms = @(Get-ChildItem (Join-Path $module.ModuleBase 'engine') -Directory)
+        $platforms.Count | Should -BeGreaterThan 0
+        foreach ($platform in $platforms) {
+            $net8 = Get-ReadyToRunMajor (Join-Path $platform.FullName 'net8.0/EcsTools.Engine.dll')
+            $net10 = Get-ReadyToRunMajor (Join-Path $platform.FullName 'net10.0/EcsTools.Engine.dll')
+            $net10 | Should -BeGreaterThan $net8 -Because "$($platform.Name)/net10.0 holds images made for .NET 10"
+            Get-ReadyToRunMajor (Join-Path $platform.FullName 'net10.0/AWSSDK.Core.dll') | Should -Be $net10
+            Get-ReadyToRunMajor (Join-Path $platform.FullName 'net8.0/AWSSDK.Core.dll') | Should -Be $net8
+        }
+    }
+
     It 'runs a task to completion against LocalEcs and formats it' {
         $task = Start-EcsTask -Cluster demo -TaskDefinition batch -LaunchType EC2 -Wait
         $task.LastStatus | Should -Be 'STOPPED'
