@@ -279,6 +279,12 @@ def one_shot(args, pwsh, modules, env, aws_cli):
     start = ("Start-EcsTask -TaskDefinition fargate-web -Cluster demo -LaunchType FARGATE "
              f"-Subnet {DEMO_SUBNET} | Format-Table TaskId, LastStatus")
     commands = {"bare pwsh": (pwsh + ["-NoProfile", "-NonInteractive", "-Command", "exit 0"], None)}
+    # What any module with a manifest and format views costs in a fresh pwsh, whatever its code does: a manifest-only
+    # module with EcsTools' format file, and one object of the task view through Format-Table (PowerShell's floor).
+    commands["pwsh floor"] = (pwsh + ["-NoProfile", "-NonInteractive", "-Command",
+                                      f"Import-Module '{floor_module(modules[-1][1])}'; "
+                                      "[pscustomobject]@{ PSTypeName = 'EcsTools.EcsTask'; TaskId = 'x'; LastStatus = 'PROVISIONING' } "
+                                      "| Format-Table TaskId, LastStatus"], "PROVISIONING")
     for label, path in modules:
         commands[f"EcsTools {label}"] = (pwsh + ["-NoProfile", "-NonInteractive", "-Command", f"Import-Module '{path}'; {start}"], "PROVISIONING")
     commands["aws ecs run-task"] = (aws_cli + ["ecs", "run-task", "--cluster", "demo", "--task-definition", "fargate-web",
@@ -295,6 +301,18 @@ def one_shot(args, pwsh, modules, env, aws_cli):
             results[name].append(timed_run(commands[name][0], env, commands[name][1]))
         print(f"  one-shot round {r + 1}/{args.rounds}: " + ", ".join(f"{n} {results[n][-1]['wall']:.2f}s" for n in names), flush=True)
     return results
+
+
+def floor_module(psd1):
+    """A manifest-only module (no code) that loads the format file next to psd1; its path."""
+    directory = os.path.join(tempfile.gettempdir(), "ecstools-bench-floor")
+    os.makedirs(directory, exist_ok=True)
+    formats = os.path.join(os.path.dirname(os.path.abspath(psd1)), "EcsTools.Format.ps1xml")
+    manifest = os.path.join(directory, "Floor.psd1")
+    with open(manifest, "w", encoding="utf-8") as f:
+        f.write("@{ ModuleVersion = '1.0.0'; GUID = '6a1f0c4e-2b7d-4e59-9a51-0f2a3c4d5e6f'; "
+                f"FormatsToProcess = @('{formats}'); FunctionsToExport = @(); CmdletsToExport = @() }}\n")
+    return manifest
 
 
 def probe(args, pwsh, modules, env):
@@ -389,6 +407,12 @@ def report(args, machine, shot, probes, warm_local, warm_moto, thousands, sets, 
     rows = []  # (workload, EcsTools, peer, ratio, target, met)
     main = f"EcsTools {modules[-1][0]}"
     bare = shot.get("bare pwsh")
+    if shot and "pwsh floor" in shot:
+        floor = shot["pwsh floor"]
+        ratio_row(rows, "one-shot wall, the pwsh floor alone (no EcsTools code) / aws ecs run-task", floor, shot["aws ecs run-task"], "wall", 1, "s")
+        rows.append(("the pwsh floor over bare pwsh (wall / CPU)",
+                     mmm([x["wall"] - y["wall"] for x, y in zip(floor, bare)], "{:.2f}") + " s / "
+                     + mmm([x["cpu"] - y["cpu"] for x, y in zip(floor, bare)], "{:.2f}") + " s", "", "", "", ""))
     for label, _ in modules if shot else []:
         ours = shot[f"EcsTools {label}"]
         ratio_row(rows, f"one-shot wall, {label} / aws ecs run-task", ours, shot["aws ecs run-task"], "wall", 1, "s", 1.2, "<= 1.2x")
@@ -401,6 +425,11 @@ def report(args, machine, shot, probes, warm_local, warm_moto, thousands, sets, 
                      "met" if med(over) <= 0.25 else "not met"))
         rows.append((f"import + first call over bare pwsh, {label} (CPU)", mmm(over_cpu, "{:.2f}") + " s",
                      "bare pwsh " + mmm([y["cpu"] for y in bare], "{:.2f}") + " s", "", "", ""))
+        if "pwsh floor" in shot:
+            floor = shot["pwsh floor"]
+            rows.append((f"import + first call over the pwsh floor (a manifest-only module with the format file, one Format-Table), {label} (wall)",
+                         mmm([x["wall"] - y["wall"] for x, y in zip(ours, floor)], "{:.2f}") + " s",
+                         "floor " + mmm([y["wall"] for y in floor], "{:.2f}") + " s", "", "", ""))
         rows.append((f"peak RSS of the one-shot, {label}", mmm([x["peak_mb"] for x in ours]) + " MB",
                      "aws " + mmm([x["peak_mb"] for x in shot["aws ecs run-task"]]) + " MB, boto3 "
                      + mmm([x["peak_mb"] for x in shot["boto3 script"]]) + " MB", "", "", ""))
