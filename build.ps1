@@ -16,8 +16,10 @@
     Package  a Release build copied to artifacts/EcsTools/<version>/, checked with Test-ModuleManifest, then imported
              from there by the smoke test tests/pester/package/Package.Tests.ps1.
     Bench    EcsTools side by side with boto3 and the AWS CLI (tests/bench/sidebyside.py, a few minutes): a Release build,
-             with and without ReadyToRun images for this platform, timed against the same LocalEcs and moto; the
-             results go to tests/bench/results.md. -BenchRounds sets the one-shot rounds (7). -Micro runs the
+             with and without ReadyToRun images for this platform, timed against the same LocalEcs and moto; under
+             `dotnet pwsh` (the global tool, whose PowerShell assemblies are IL only) the one-shot and import figures
+             are also taken with a copy of it precompiled as PowerShell's release packages are (artifacts/bench/pwsh);
+             the results go to tests/bench/results.md. -BenchRounds sets the one-shot rounds (7). -Micro runs the
              BenchmarkDotNet project tests/EcsTools.Benchmarks instead (-BenchFilter, default '*').
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
@@ -162,6 +164,54 @@ function Add-ReadyToRunImage([string] $ModuleDirectory, [string[]] $RuntimeIdent
     }
 }
 
+# True when the assembly carries ReadyToRun code.
+function Test-ReadyToRun([string] $Path) {
+    $stream = [IO.File]::OpenRead($Path)
+    try { ([Reflection.PortableExecutable.PEReader]::new($stream)).PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 }
+    finally { $stream.Dispose() }
+}
+
+# PowerShell's release packages ship its own assemblies precompiled (ReadyToRun); its NuGet global tool, which `dotnet
+# pwsh` runs, ships them as IL only, so there every PowerShell code path a one-shot command takes (parsing, the manifest,
+# format data, binding, Format-Table) is compiled at run time. So that the benchmark also says what users of a released
+# pwsh see, this makes a copy of the running pwsh with those assemblies precompiled by the crossgen2 pack that
+# Add-ReadyToRunImage restored. Returns the copy's pwsh.dll, or $null when this pwsh is precompiled already or there is
+# no crossgen2 pack for this .NET.
+function New-ReleasedPwsh([string] $Directory, [string] $RuntimeIdentifier) {
+    if (Test-ReadyToRun ([Management.Automation.PSObject].Assembly.Location)) { return $null }
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $pack = Get-ChildItem (Join-Path $packages "microsoft.netcore.app.crossgen2.$RuntimeIdentifier") -Directory -ErrorAction Ignore |
+        Where-Object Name -Like "$([Environment]::Version.Major).*" | Sort-Object { [version]($_.Name -replace '-.*$') } | Select-Object -Last 1
+    $crossgen = if ($pack) { Get-ChildItem (Join-Path $pack.FullName 'tools') -Filter 'crossgen2*' -File | Where-Object { $_.Extension -in '', '.exe' } | Select-Object -First 1 }
+    if (-not $crossgen) {
+        Write-Warning "No crossgen2 pack for .NET $([Environment]::Version.Major) in $packages`: the benchmark runs this pwsh only."
+        return $null
+    }
+    if (Test-Path $Directory) { Remove-Item $Directory -Recurse -Force }
+    Copy-Item $PSHOME $Directory -Recurse
+    $framework = Split-Path ([object].Assembly.Location)
+    $os, $arch = $RuntimeIdentifier -split '-', 2
+    $targetOs = @{ win = 'windows'; osx = 'osx'; linux = 'linux' }[$os]
+    $own = Get-ChildItem $Directory -Filter '*.dll' -File | Where-Object {
+        $_.Name -in 'pwsh.dll', 'System.Management.Automation.dll', 'Newtonsoft.Json.dll', 'Microsoft.ApplicationInsights.dll' -or $_.Name -like 'Microsoft.PowerShell.*.dll'
+    } | Where-Object { -not (Test-ReadyToRun $_.FullName) }
+    $images = Join-Path $Directory 'r2r-images'
+    New-Item -ItemType Directory -Path $images | Out-Null
+    foreach ($assembly in $own) {
+        # The copy's assemblies are the references (the input among them), the image goes aside, then over the IL.
+        # A response file: PowerShell would expand the wildcards of the references itself on Unix.
+        $response = Join-Path $images "$($assembly.Name).rsp"
+        Set-Content -LiteralPath $response -Value @(
+            "-r:$(Join-Path $Directory '*.dll')", "-r:$(Join-Path $framework '*.dll')", "--targetos:$targetOs", "--targetarch:$arch", '-O',
+            $assembly.FullName, "-o:$(Join-Path $images $assembly.Name)")
+        & $crossgen.FullName "@$response" | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "crossgen2 failed on $($assembly.Name) (exit code $LASTEXITCODE)." }
+    }
+    Get-ChildItem $images -Filter '*.dll' | Move-Item -Destination $Directory -Force
+    Remove-Item $images -Recurse -Force
+    Join-Path $Directory 'pwsh.dll'
+}
+
 foreach ($name in $Task) {
     switch ($name) {
         'Build' {
@@ -243,12 +293,17 @@ foreach ($name in $Task) {
                 '"{0}" "{1}"' -f [Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll')
             }
             else { '"{0}"' -f [Environment]::ProcessPath }
+            $released = @()
+            if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet' -and
+                ($releasedPwsh = New-ReleasedPwsh (Join-Path $PSScriptRoot 'artifacts/bench/pwsh') $rid)) {
+                $released = @('--pwsh-release', ('"{0}" "{1}"' -f [Environment]::ProcessPath, $releasedPwsh))
+            }
             $python = if ($env:ECSTOOLS_TEST_PYTHON) { $env:ECSTOOLS_TEST_PYTHON } else { 'python3' }
             $note = if (Get-Command git -ErrorAction Ignore) {
                 "Commit $(git rev-parse --short HEAD)$(if (git status --porcelain --untracked-files=no) { ' with local changes' })."
             }
             else { '' }
-            & $python tests/bench/sidebyside.py --pwsh $pwshCommand --rounds $BenchRounds --note $note `
+            & $python tests/bench/sidebyside.py --pwsh $pwshCommand @released --rounds $BenchRounds --note $note `
                 --module "IL=$(Join-Path $moduleDir 'EcsTools.psd1')" --module "ReadyToRun=$(Join-Path $benchModule 'EcsTools.psd1')"
             if ($LASTEXITCODE -ne 0) { throw "The side-by-side benchmark failed (exit code $LASTEXITCODE)." }
         }

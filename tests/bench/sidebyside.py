@@ -39,6 +39,9 @@ DEMO_SUBNET = "subnet-0a1b2c3d4e5f60718"
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pwsh", required=True, help="the pwsh command line, e.g. 'dotnet /path/pwsh.dll' or 'pwsh'")
+    parser.add_argument("--pwsh-release", default=None,
+                        help="a second pwsh command line whose own assemblies are ReadyToRun, as PowerShell's release packages ship them "
+                             "(the NuGet global tool's are IL only): the one-shot and import probe run with it too")
     parser.add_argument("--module", action="append", required=True, metavar="LABEL=PSD1",
                         help="a module to time (repeatable); the last one is used for the warm, 1,000-task and task-set workloads")
     parser.add_argument("--localecs", default=None, help="EcsTools.LocalEcs.dll (default: the newest Release/Debug build)")
@@ -403,46 +406,54 @@ def ratio_row(rows, name, a, b, key, scale, unit, target=None, target_text=""):
                  mmm(ratios, "{:.2f}x"), target_text, met))
 
 
-def report(args, machine, shot, probes, warm_local, warm_moto, thousands, sets, modules):
-    rows = []  # (workload, EcsTools, peer, ratio, target, met)
-    main = f"EcsTools {modules[-1][0]}"
+def one_shot_rows(rows, shot, probes, modules, suffix):
+    """The one-shot and import-probe rows of one pwsh (suffix says which)."""
+    if not shot and not probes:
+        return
     bare = shot.get("bare pwsh")
     if shot and "pwsh floor" in shot:
         floor = shot["pwsh floor"]
-        ratio_row(rows, "one-shot wall, the pwsh floor alone (no EcsTools code) / aws ecs run-task", floor, shot["aws ecs run-task"], "wall", 1, "s")
-        rows.append(("the pwsh floor over bare pwsh (wall / CPU)",
+        ratio_row(rows, "one-shot wall, the pwsh floor alone (no EcsTools code) / aws ecs run-task" + suffix, floor, shot["aws ecs run-task"], "wall", 1, "s")
+        rows.append(("the pwsh floor over bare pwsh (wall / CPU)" + suffix,
                      mmm([x["wall"] - y["wall"] for x, y in zip(floor, bare)], "{:.2f}") + " s / "
                      + mmm([x["cpu"] - y["cpu"] for x, y in zip(floor, bare)], "{:.2f}") + " s", "", "", "", ""))
     for label, _ in modules if shot else []:
         ours = shot[f"EcsTools {label}"]
-        ratio_row(rows, f"one-shot wall, {label} / aws ecs run-task", ours, shot["aws ecs run-task"], "wall", 1, "s", 1.2, "<= 1.2x")
-        ratio_row(rows, f"one-shot wall, {label} / boto3 script", ours, shot["boto3 script"], "wall", 1, "s")
-        ratio_row(rows, f"one-shot CPU, {label} / aws ecs run-task", ours, shot["aws ecs run-task"], "cpu", 1, "s")
+        ratio_row(rows, f"one-shot wall, {label} / aws ecs run-task{suffix}", ours, shot["aws ecs run-task"], "wall", 1, "s", 1.2, "<= 1.2x")
+        ratio_row(rows, f"one-shot wall, {label} / boto3 script{suffix}", ours, shot["boto3 script"], "wall", 1, "s")
+        ratio_row(rows, f"one-shot CPU, {label} / aws ecs run-task{suffix}", ours, shot["aws ecs run-task"], "cpu", 1, "s")
         over = [x["wall"] - y["wall"] for x, y in zip(ours, bare)]
         over_cpu = [x["cpu"] - y["cpu"] for x, y in zip(ours, bare)]
-        rows.append((f"import + first call over bare pwsh, {label} (wall)", mmm(over, "{:.2f}") + " s",
+        rows.append((f"import + first call over bare pwsh, {label} (wall){suffix}", mmm(over, "{:.2f}") + " s",
                      "bare pwsh " + mmm([y["wall"] for y in bare], "{:.2f}") + " s", "", "<= 0.25 s",
                      "met" if med(over) <= 0.25 else "not met"))
-        rows.append((f"import + first call over bare pwsh, {label} (CPU)", mmm(over_cpu, "{:.2f}") + " s",
+        rows.append((f"import + first call over bare pwsh, {label} (CPU){suffix}", mmm(over_cpu, "{:.2f}") + " s",
                      "bare pwsh " + mmm([y["cpu"] for y in bare], "{:.2f}") + " s", "", "", ""))
         if "pwsh floor" in shot:
             floor = shot["pwsh floor"]
-            rows.append((f"import + first call over the pwsh floor (a manifest-only module with the format file, one Format-Table), {label} (wall)",
+            rows.append((f"import + first call over the pwsh floor (a manifest-only module with the format file, one Format-Table), {label} (wall){suffix}",
                          mmm([x["wall"] - y["wall"] for x, y in zip(ours, floor)], "{:.2f}") + " s",
                          "floor " + mmm([y["wall"] for y in floor], "{:.2f}") + " s", "", "", ""))
-        rows.append((f"peak RSS of the one-shot, {label}", mmm([x["peak_mb"] for x in ours]) + " MB",
+        rows.append((f"peak RSS of the one-shot, {label}{suffix}", mmm([x["peak_mb"] for x in ours]) + " MB",
                      "aws " + mmm([x["peak_mb"] for x in shot["aws ecs run-task"]]) + " MB, boto3 "
                      + mmm([x["peak_mb"] for x in shot["boto3 script"]]) + " MB", "", "", ""))
     for label, _ in modules if probes else []:
         p = probes[label]
-        rows.append((f"Import-Module, {label} (in-process)", mmm([x["import"]["wall_ms"] for x in p]) + " ms",
+        rows.append((f"Import-Module, {label} (in-process){suffix}", mmm([x["import"]["wall_ms"] for x in p]) + " ms",
                      f"JIT {mmm([x['import']['jitted'] for x in p])} methods", "", "", ""))
-        rows.append((f"first Start-EcsTask, {label} (in-process)", mmm([x["first"]["wall_ms"] for x in p]) + " ms",
+        rows.append((f"first Start-EcsTask, {label} (in-process){suffix}", mmm([x["first"]["wall_ms"] for x in p]) + " ms",
                      f"JIT {mmm([x['first']['jitted'] for x in p])} methods, {mmm([x['first']['alloc_bytes'] / 1024 for x in p])} KB", "", "", ""))
-        rows.append((f"second Start-EcsTask, {label} (in-process)", mmm([x["second"]["wall_ms"] for x in p]) + " ms",
+        rows.append((f"second Start-EcsTask, {label} (in-process){suffix}", mmm([x["second"]["wall_ms"] for x in p]) + " ms",
                      f"JIT {mmm([x['second']['jitted'] for x in p])} methods", "", "", ""))
-        rows.append((f"working set, {label}: before import / after import / after 2 calls",
+        rows.append((f"working set, {label}: before import / after import / after 2 calls{suffix}",
                      " / ".join(mmm([x[k]["working_set"] / 1048576 for x in p]) for k in ("start", "import", "second")) + " MB", "", "", "", ""))
+
+
+def report(args, machine, shot, probes, shot_release, probes_release, warm_local, warm_moto, thousands, sets, modules):
+    rows = []  # (workload, EcsTools, peer, ratio, target, met)
+    main = f"EcsTools {modules[-1][0]}"
+    for suffix, shots, probed in [("", shot, probes), (" [pwsh as released]", shot_release, probes_release)]:
+        one_shot_rows(rows, shots, probed, modules, suffix)
 
     def warm_rows(where, pair):
         a, b = pair
@@ -486,6 +497,11 @@ def report(args, machine, shot, probes, warm_local, warm_moto, thousands, sets, 
     header = ("| workload | EcsTools | peer | ratio | target | |", "|---|---|---|---|---|---|")
     table = "\n".join(header + tuple("| " + " | ".join(r) + " |" for r in rows))
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    released = "" if not args.pwsh_release else (
+        "\n\nRows marked [pwsh as released] run a copy of the same pwsh whose own assemblies (System.Management.Automation, "
+        "Microsoft.PowerShell.*, pwsh) are precompiled (ReadyToRun), as PowerShell's release packages ship them; the NuGet "
+        "global tool that `dotnet pwsh` runs ships them as IL only, so there every PowerShell code path is JIT-compiled at "
+        "run time. The other rows use the global tool as it is.")
     text = f"""# EcsTools side by side with boto3 and the AWS CLI
 
 Measured {today} by `dotnet pwsh ./build.ps1 Bench` (tests/bench/sidebyside.py) on: {machine}.
@@ -495,7 +511,7 @@ Each figure is min / median / max over the rounds (one-shot {args.rounds}, impor
 {args.warm_rounds} x {args.warm_calls} calls, 1,000 tasks {args.thousand_rounds}, task sets {args.taskset_rounds} after one not counted); a ratio is
 EcsTools / peer taken within one round, and its median decides the target. Peers run interleaved against the same
 LocalEcs (or moto) on 127.0.0.1. Modules: {", ".join(f"{label} = {os.path.relpath(path, REPO)}" for label, path in modules)}; the warm,
-1,000-task and task-set rows use {main}.
+1,000-task and task-set rows use {main}.{released}
 
 {table}
 """
@@ -538,6 +554,15 @@ def main():
         if "probe" in only:
             print("Import probe:", flush=True)
             probes = probe(args, pwsh, modules, env)
+        shot_release, probes_release = {}, {}
+        if args.pwsh_release:
+            released = shlex.split(args.pwsh_release)
+            if "oneshot" in only:
+                print("One-shot processes, pwsh as released:", flush=True)
+                shot_release = one_shot(args, released, modules, env, aws_cli)
+            if "probe" in only:
+                print("Import probe, pwsh as released:", flush=True)
+                probes_release = probe(args, released, modules, env)
         main_module = modules[-1][1]
         if "warm" in only:
             print("Warm calls (LocalEcs):", flush=True)
@@ -558,7 +583,7 @@ def main():
         if slow:
             print("Task sets:", flush=True)
             sets = task_sets(args, pwsh, main_module, with_endpoint(env0, slow.endpoint))
-        report(args, machine, shot, probes, warm_local, warm_moto, thousands, sets, modules)
+        report(args, machine, shot, probes, shot_release, probes_release, warm_local, warm_moto, thousands, sets, modules)
     finally:
         for server in (fast, slow, moto):
             if server:
