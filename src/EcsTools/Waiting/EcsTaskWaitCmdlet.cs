@@ -210,7 +210,8 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
 
             var failed = error.Tasks.Select(TaskIds.IdOf).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
             failed.ForEach(t => t.Done = true);
-            WriteError(ErrorRecords.FromService(error.Exception, failed.Select(t => (object?)t.Last ?? t.Reference).ToArray()));
+            // Named as Start-, Get- and Stop-EcsTask name it: ClusterNotFound says which cluster, in which region.
+            WriteError(ErrorRecords.FromService(error.Exception, failed.Select(t => (object?)t.Last ?? t.Reference).ToArray(), Scope(cluster)));
         }
 
         return transient;
