@@ -19,7 +19,7 @@ public sealed partial class EcsConnection
     public async Task<TaskSetState?> CreateTaskSetAsync(TaskSetCreation creation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(creation);
-        var response = await CreateTaskSetAsync(ToWire(creation), cancellationToken).ConfigureAwait(false);
+        var response = await NamingServiceAsync(creation.Cluster, creation.Service, CreateTaskSetAsync(ToWire(creation), cancellationToken)).ConfigureAwait(false);
         return response.TaskSet is { } set ? TaskSetState.From(set) : null;
     }
 
@@ -28,9 +28,9 @@ public sealed partial class EcsConnection
     {
         ArgumentNullException.ThrowIfNull(query);
         var requested = query.TaskSets?.ToList();
-        var response = await DescribeTaskSetsAsync(
+        var response = await NamingServiceAsync(query.Cluster, query.Service, DescribeTaskSetsAsync(
             new DescribeTaskSetsRequest { Cluster = query.Cluster, Service = query.Service, TaskSets = requested, Include = ["TAGS"] },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken)).ConfigureAwait(false);
         return Describe(requested, response);
     }
 
@@ -45,7 +45,7 @@ public sealed partial class EcsConnection
             TaskSet = target.TaskSet,
             Scale = new Scale { Value = scale, Unit = TaskSetRules.ScaleUnit },
         };
-        var response = await UpdateTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await NamingServiceAsync(target.Cluster, target.Service, UpdateTaskSetAsync(request, cancellationToken)).ConfigureAwait(false);
         return response.TaskSet is { } set ? TaskSetState.From(set) : null;
     }
 
@@ -54,7 +54,7 @@ public sealed partial class EcsConnection
     {
         ArgumentNullException.ThrowIfNull(target);
         var request = new UpdateServicePrimaryTaskSetRequest { Cluster = target.Cluster, Service = target.Service, PrimaryTaskSet = target.TaskSet };
-        var response = await UpdateServicePrimaryTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await NamingServiceAsync(target.Cluster, target.Service, UpdateServicePrimaryTaskSetAsync(request, cancellationToken)).ConfigureAwait(false);
         return response.TaskSet is { } set ? TaskSetState.From(set) : null;
     }
 
@@ -63,8 +63,31 @@ public sealed partial class EcsConnection
     {
         ArgumentNullException.ThrowIfNull(target);
         var request = new DeleteTaskSetRequest { Cluster = target.Cluster, Service = target.Service, TaskSet = target.TaskSet, Force = force ? true : null };
-        var response = await DeleteTaskSetAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await NamingServiceAsync(target.Cluster, target.Service, DeleteTaskSetAsync(request, cancellationToken)).ConfigureAwait(false);
         return response.TaskSet is { } set ? TaskSetState.From(set) : null;
+    }
+
+    /// <summary>
+    /// ECS's ServiceNotFoundException says only "Service not found.": the same error (kind, code, request id, inner
+    /// exception) with a message that names the service, its cluster and the region.
+    /// </summary>
+    private async Task<T> NamingServiceAsync<T>(string? cluster, string? service, Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (EcsServiceException e) when (e.Kind == EcsErrorKind.ServiceNotFound && !string.IsNullOrEmpty(service))
+        {
+            var where = string.IsNullOrEmpty(cluster) ? "the cluster 'default' (no cluster was given)" : $"cluster '{cluster}'";
+            throw new EcsServiceException(
+                e.Kind, e.ErrorCode, e.Operation, $"The service '{service}' was not found in {where} in region {Region}. {e.Message}",
+                e.RequestId, e.StatusCode, e.ResourceIds, e.InnerException)
+            {
+                MayHaveBeenProcessed = e.MayHaveBeenProcessed,
+                Check = e.Check,
+            };
+        }
     }
 
     internal static CreateTaskSetRequest ToWire(TaskSetCreation creation) => new()

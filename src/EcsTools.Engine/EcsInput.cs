@@ -35,7 +35,7 @@ public static class EcsInput
         }
         catch (JsonException e)
         {
-            throw new EcsInputException(Describe(e, typeof(T), what), e);
+            throw new EcsInputException(Describe(e, typeof(T), what, json), e);
         }
     }
 
@@ -81,10 +81,22 @@ public static class EcsInput
         return typeInfo.Properties.Select(p => p.Name).ToArray();
     }
 
-    private static string Describe(JsonException e, Type shape, string what)
+    private static string Describe(JsonException e, Type shape, string what, string json)
     {
         var path = e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : null;
         var message = e.Message;
+        if (path is null && ValueKind(json) is { } given)
+        {
+            // Not a hashtable or object at all (-CapacityProviderStrategy FARGATE, -Override 'text'): say what the
+            // parameter takes, with an example, rather than System.Text.Json's words about the engine's types.
+            return InputMessages.NotAStructure(what, given, MemberNames(shape), Example(shape));
+        }
+
+        if (path is not null && message.Contains("could not be converted to ", StringComparison.Ordinal))
+        {
+            return InputMessages.WrongValueType(what, path, Expected(message));
+        }
+
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             var start = message.IndexOf('\'', StringComparison.Ordinal);
@@ -127,6 +139,43 @@ public static class EcsInput
         }
 
         return type;
+    }
+
+    /// <summary>What a JSON value other than an object is, in PowerShell's words (null for an object).</summary>
+    private static string? ValueKind(string json)
+    {
+        var text = json.AsSpan().TrimStart();
+        return text.IsEmpty ? null : text[0] switch
+        {
+            '{' => null,
+            '"' => "text",
+            '[' => "a list of values",
+            't' or 'f' => "$true or $false",
+            'n' => "$null",
+            _ => "a number",
+        };
+    }
+
+    /// <summary>A PowerShell example of a shape that users give as a hashtable (null when there is none to show).</summary>
+    private static string? Example(Type shape) =>
+        shape == typeof(CapacityProviderStrategyItem) ? "@{ CapacityProvider = 'FARGATE_SPOT'; Weight = 3 }, @{ CapacityProvider = 'FARGATE'; Weight = 1; Base = 1 }"
+        : shape == typeof(TaskOverride) ? "@{ TaskRoleArn = 'arn:aws:iam::123456789012:role/report'; Memory = '2048' }"
+        : shape == typeof(PlacementConstraint) ? "@{ Type = 'memberOf'; Expression = 'attribute:ecs.instance-type =~ t3.*' }"
+        : shape == typeof(PlacementStrategy) ? "@{ Type = 'spread'; Field = 'attribute:ecs.availability-zone' }"
+        : shape == typeof(LoadBalancer) ? "@{ TargetGroupArn = 'arn:aws:elasticloadbalancing:...'; ContainerName = 'web'; ContainerPort = 80 }"
+        : shape == typeof(ServiceRegistry) ? "@{ RegistryArn = 'arn:aws:servicediscovery:...' }"
+        : null;
+
+    /// <summary>The kind of value System.Text.Json expected ("could not be converted to System.Int32"), in PowerShell's words.</summary>
+    private static string Expected(string message)
+    {
+        const string Marker = "could not be converted to ";
+        var type = message[(message.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Replace("System.Nullable`1[", "", StringComparison.Ordinal);
+        return type.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal) ? "a list"
+            : type.StartsWith("System.String", StringComparison.Ordinal) ? "text"
+            : type.StartsWith("System.Boolean", StringComparison.Ordinal) ? "$true or $false"
+            : type.StartsWith("System.Int", StringComparison.Ordinal) || type.StartsWith("System.Double", StringComparison.Ordinal) ? "a number"
+            : "a hashtable or an object";
     }
 
     private static string FirstSentence(string message)

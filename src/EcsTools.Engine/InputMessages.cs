@@ -116,4 +116,10 @@ internal static class InputMessages
     public static string EmptyInput(string what) => $"{what} is empty.";
 
     public static string InvalidStructuredInputAction(string parameter) => $"See Get-Help -Parameter {parameter} for the keys it takes.";
+
+    public static string NotAStructure(string what, string given, string[] keys, string? example) =>
+        $"{what} takes a hashtable or an object with the keys {string.Join(", ", keys)}; it was given {given}."
+        + (example is null ? "" : $" Example: {what} {example}");
+
+    public static string WrongValueType(string what, string path, string expected) => $"{what}: '{path}' takes {expected}.";
 }

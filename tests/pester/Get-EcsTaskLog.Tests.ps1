@@ -43,6 +43,14 @@ Describe 'Get-EcsTaskLog against LocalEcs' {
         $later[-1].Message | Should -Be $all[-1].Message
     }
 
+    It '-Since keeps only the lines at or after it: none after the last line, the last two from the third line''s time' {
+        $task = Start-EcsTask -Cluster demo -TaskDefinition batch -LaunchType EC2 -Wait
+        @($task | Get-EcsTaskLog -Since ([datetime]'2099-01-01')).Count | Should -Be 0
+        $all = @($task | Get-EcsTaskLog)
+        $later = @($task | Get-EcsTaskLog -Since $all[2].Timestamp)
+        $later.Message | Should -Be $batchLines[2..3]
+    }
+
     It 'reads like a log in a table: time, task, container, message' {
         $task = Start-EcsTask -Cluster demo -TaskDefinition batch -LaunchType EC2 -Wait
         $lines = @(($task | Get-EcsTaskLog | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })

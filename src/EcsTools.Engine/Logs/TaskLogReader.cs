@@ -116,7 +116,11 @@ public sealed class TaskLogReader
                 LogStreamName = source.Stream,
                 StartFromHead = true,
                 NextToken = sent,
-                StartTime = sent is null ? cursor.ResumeFrom : null,
+
+                // Every page of a token's run carries the filters its first page had, as botocore's paginators send
+                // them: a token does not promise to carry the start time, and an empty first page must not restart
+                // the stream at its first line.
+                StartTime = sent is null ? cursor.ResumeFrom : cursor.TokenStartTime,
             };
 
             GetLogEventsResponse response;
@@ -150,6 +154,11 @@ public sealed class TaskLogReader
             if (string.IsNullOrEmpty(next) || string.Equals(next, sent, StringComparison.Ordinal))
             {
                 return;
+            }
+
+            if (sent is null)
+            {
+                cursor.TokenStartTime = request.StartTime;
             }
 
             cursor.ForwardToken = next;
@@ -255,6 +264,9 @@ public sealed class TaskLogReader
 
         public string? ForwardToken { get; set; }
 
+        /// <summary>The start time sent with the first page of <see cref="ForwardToken"/>'s run, sent again with each page.</summary>
+        public long? TokenStartTime { get; set; }
+
         /// <summary>The timestamp (ms) of the last event returned.</summary>
         public long? Last { get; private set; }
 
@@ -305,10 +317,10 @@ public sealed class TaskLogReader
             }
         }
 
-        /// <summary>The line for an event of a FilterLogEvents read, or null when it was returned before (by eventId) or is older than the window.</summary>
+        /// <summary>The line for an event of a FilterLogEvents read, or null when it was returned before (by eventId), is older than the window or than -Since.</summary>
         public TaskLogLine? AcceptById(long timestamp, string message, string eventId)
         {
-            if (since is { } from && timestamp < from && Last is null)
+            if (since is { } from && timestamp < from)
             {
                 return null;
             }
@@ -343,13 +355,15 @@ public sealed class TaskLogReader
         /// </summary>
         public TaskLogLine? Accept(long timestamp, string message, bool trusted)
         {
+            // Whatever the service sends, a line older than -Since is not one the user asked for (the overlap of a
+            // FilterLogEvents read and a service that drops the start time with a token both bring such lines).
+            if (since is { } from && timestamp < from)
+            {
+                return null;
+            }
+
             if (!trusted)
             {
-                if (since is { } from && timestamp < from && Last is null)
-                {
-                    return null;
-                }
-
                 if (_skipAt is { } skipAt)
                 {
                     if (timestamp < skipAt)

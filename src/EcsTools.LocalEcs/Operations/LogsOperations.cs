@@ -55,10 +55,14 @@ internal static class LogsOperations
         long? endTime = (long?)input["endTime"];
         int limit = Limit(input);
         bool fromHead = (bool?)input["startFromHead"] ?? false;
-        List<Event> range = events.Where(e => (startTime is null || e.Timestamp >= startTime) && (endTime is null || e.Timestamp < endTime)).ToList();
+        bool Matches(Event e) => (startTime is null || e.Timestamp >= startTime) && (endTime is null || e.Timestamp < endTime);
+
+        // A token is a position in the whole stream, whatever time range came with the request that made it (so an
+        // empty first page does not send the next one back to the stream's first line): the range filters what a page
+        // returns from there.
         string? token = (string?)input["nextToken"];
-        int start;
-        int end;
+        bool forward;
+        int from;
         if (token is not null)
         {
             if (!fromHead && token.StartsWith("f/", StringComparison.Ordinal))
@@ -66,35 +70,34 @@ internal static class LogsOperations
                 throw ServerErrors.InvalidParameter("startFromHead must be true when nextToken is a forward token.");
             }
 
-            (bool forward, int position) = ParseToken(token, 'f', 'b');
-            if (forward)
-            {
-                start = position;
-                end = Fit(range, start, limit);
-            }
-            else
-            {
-                end = position;
-                start = FitBackward(range, end, limit);
-            }
-        }
-        else if (fromHead)
-        {
-            start = 0;
-            end = Fit(range, 0, limit);
+            (forward, from) = ParseToken(token, 'f', 'b');
+            from = Math.Min(from, events.Count);
         }
         else
         {
-            end = range.Count;
-            start = FitBackward(range, end, limit);
+            forward = fromHead;
+            from = fromHead ? 0 : events.Count;
         }
 
-        start = Math.Min(start, range.Count);
-        end = Math.Clamp(end, start, range.Count);
-        var result = new JsonArray();
-        for (int i = start; i < end; i++)
+        List<Event> page = [];
+        int start;
+        int end;
+        if (forward)
         {
-            result.Add(new JsonObject { ["timestamp"] = range[i].Timestamp, ["message"] = range[i].Message, ["ingestionTime"] = range[i].Timestamp });
+            start = from;
+            end = Scan(events, from, +1, limit, Matches, page);
+        }
+        else
+        {
+            end = from;
+            start = Scan(events, from - 1, -1, limit, Matches, page);
+            page.Reverse();
+        }
+
+        var result = new JsonArray();
+        foreach (Event e in page)
+        {
+            result.Add(new JsonObject { ["timestamp"] = e.Timestamp, ["message"] = e.Message, ["ingestionTime"] = e.Timestamp });
         }
 
         return new JsonObject
@@ -134,8 +137,9 @@ internal static class LogsOperations
             .Where(x => (startTime is null || x.Event.Timestamp >= startTime) && (endTime is null || x.Event.Timestamp <= endTime))
             .OrderBy(x => x.Event.Timestamp).ThenBy(x => x.Stream, StringComparer.Ordinal).ThenBy(x => x.Event.Sequence)
             .ToList();
-        int start = (string?)input["nextToken"] is { } token ? ParseToken(token, 'p', 'p').Position : 0;
-        start = Math.Min(start, merged.Count);
+        // A token names the next event by its place in the group's order (timestamp, stream, sequence), not by an index
+        // into this request's matches: it keeps its meaning whatever streams and time range come with it.
+        int start = (string?)input["nextToken"] is { } token ? FirstAtOrAfter(merged, ParseFilterToken(token)) : 0;
         int end = Fit(merged.Select(x => x.Event).ToList(), start, limit);
         var result = new JsonArray();
         for (int i = start; i < end; i++)
@@ -154,7 +158,10 @@ internal static class LogsOperations
         var response = new JsonObject { ["events"] = result, ["searchedLogStreams"] = new JsonArray() };
         if (end < merged.Count)
         {
-            response["nextToken"] = $"p/{end.ToString("D20", CultureInfo.InvariantCulture)}";
+            (string nextStream, Event next) = merged[end];
+            response["nextToken"] = string.Create(
+                CultureInfo.InvariantCulture,
+                $"p/{next.Timestamp:D20}/{next.Sequence:D8}/{Convert.ToHexString(Encoding.UTF8.GetBytes(nextStream))}");
         }
 
         return response;
@@ -215,6 +222,74 @@ internal static class LogsOperations
         return streams;
     }
 
+    /// <summary>
+    /// Collects into <paramref name="page"/> the events that match from <paramref name="from"/> on, in <paramref name="step"/>'s
+    /// direction, up to <paramref name="limit"/> events and 1 MB; the position after the last event looked at (forward: the
+    /// next one to read; backward: the lowest one read, or 0).
+    /// </summary>
+    private static int Scan(List<Event> events, int from, int step, int limit, Func<Event, bool> matches, List<Event> page)
+    {
+        int bytes = 0;
+        int at = from;
+        while (at >= 0 && at < events.Count && page.Count < limit)
+        {
+            Event e = events[at];
+            if (matches(e))
+            {
+                bytes += Encoding.UTF8.GetByteCount(e.Message) + 26;
+                if (bytes > MaxBytes && page.Count > 0)
+                {
+                    break;
+                }
+
+                page.Add(e);
+            }
+
+            at += step;
+        }
+
+        return step > 0 ? at : Math.Max(at + 1, 0);
+    }
+
+    private static int FirstAtOrAfter(List<(string Stream, Event Event)> merged, (long Timestamp, string Stream, int Sequence) key)
+    {
+        int index = 0;
+        while (index < merged.Count)
+        {
+            (string stream, Event e) = merged[index];
+            int order = e.Timestamp != key.Timestamp ? e.Timestamp.CompareTo(key.Timestamp)
+                : string.CompareOrdinal(stream, key.Stream) is not 0 and var byStream ? byStream
+                : e.Sequence.CompareTo(key.Sequence);
+            if (order >= 0)
+            {
+                break;
+            }
+
+            index++;
+        }
+
+        return index;
+    }
+
+    private static (long Timestamp, string Stream, int Sequence) ParseFilterToken(string token)
+    {
+        string[] parts = token.Split('/');
+        if (parts.Length == 4 && parts[0] == "p"
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long timestamp)
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int sequence))
+        {
+            try
+            {
+                return (timestamp, Encoding.UTF8.GetString(Convert.FromHexString(parts[3])), sequence);
+            }
+            catch (FormatException)
+            {
+            }
+        }
+
+        throw ServerErrors.InvalidParameter("The specified nextToken is invalid.");
+    }
+
     private static int Fit(IReadOnlyList<Event> events, int start, int limit)
     {
         int bytes = 0;
@@ -231,24 +306,6 @@ internal static class LogsOperations
         }
 
         return end;
-    }
-
-    private static int FitBackward(IReadOnlyList<Event> events, int end, int limit)
-    {
-        int bytes = 0;
-        int start = end;
-        while (start > 0 && end - start < limit)
-        {
-            bytes += Encoding.UTF8.GetByteCount(events[start - 1].Message) + 26;
-            if (bytes > MaxBytes && start < end)
-            {
-                break;
-            }
-
-            start--;
-        }
-
-        return start;
     }
 
     private static (bool Forward, int Position) ParseToken(string token, char forward, char backward)

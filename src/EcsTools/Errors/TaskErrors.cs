@@ -98,9 +98,11 @@ internal static class TaskErrors
         };
     }
 
+    /// <summary>"0.5 s" and "42.0 s" below a minute (a -Timeout of 0.5 is not "0:00"), "1:05" and "1:02:03" above.</summary>
     public static string Duration(TimeSpan value) => value.TotalHours >= 1
         ? value.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
-        : value.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+        : value.TotalMinutes >= 1 ? value.ToString(@"m\:ss", CultureInfo.InvariantCulture)
+        : (Math.Floor(value.TotalSeconds * 10) / 10).ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>"0.2 s", "30 s".</summary>
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";

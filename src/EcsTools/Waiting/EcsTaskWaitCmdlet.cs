@@ -15,7 +15,7 @@ using EcsTools.Waiting;
 namespace EcsTools.Waiting;
 
 /// <summary>
-/// Base of the cmdlets that wait for tasks (Wait-EcsTask, Start-EcsTask -Wait): DescribeTasks polls (100 tasks a request) on the engine's <see cref="PollLoop"/> (the one the task set waits use too),
+/// Base of the cmdlets that wait for tasks (Wait-EcsTask, Start-EcsTask -Wait): DescribeTasks polls (100 tasks a request, with their tags) on the engine's <see cref="PollLoop"/> (the one the task set waits use too),
 /// whose callbacks the pipeline thread turns into output, errors and Write-Progress.
 /// </summary>
 public abstract class EcsTaskWaitCmdlet : EcsCmdlet
@@ -156,7 +156,9 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         foreach (var (cluster, group) in tasks.PendingByCluster())
         {
             var references = group.Select(t => t.Reference).ToList();
-            var result = await Connection.DescribeTasksInBatchesAsync(cluster, references, includeTags: false, token).ConfigureAwait(false);
+            // With the tags (include TAGS: same requests, a few bytes more): without them ECS answers an empty list, and
+            // the task written would read as untagged when the task started or piped in had tags.
+            var result = await Connection.DescribeTasksInBatchesAsync(cluster, references, includeTags: true, token).ConfigureAwait(false);
             transient = await queue.InvokeAsync(() => Absorb(cluster, group, references.Count, result, options, token)).ConfigureAwait(false) ?? transient;
         }
 
@@ -208,7 +210,8 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
 
             var failed = error.Tasks.Select(TaskIds.IdOf).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
             failed.ForEach(t => t.Done = true);
-            WriteError(ErrorRecords.FromService(error.Exception, failed.Select(t => (object?)t.Last ?? t.Reference).ToArray()));
+            // Named as Start-, Get- and Stop-EcsTask name it: ClusterNotFound says which cluster, in which region.
+            WriteError(ErrorRecords.FromService(error.Exception, failed.Select(t => (object?)t.Last ?? t.Reference).ToArray(), Scope(cluster)));
         }
 
         return transient;

@@ -139,4 +139,27 @@ public sealed class TaskSetOperationsTests
         var sent = kit.Server.RequestsFor("DescribeTaskSets").Last().Json!.AsObject();
         Assert.Equal("""["TAGS"]""", sent["include"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task A_service_that_does_not_exist_is_ServiceNotFound_naming_the_service_the_cluster_and_the_region()
+    {
+        await using var kit = await FaultKit.StartAsync();
+        var calls = new Func<Task>[]
+        {
+            () => kit.Connection.CreateTaskSetAsync(Creation() with { Service = "nope" }),
+            () => kit.Connection.DescribeTaskSetsAsync(new TaskSetQuery(FaultKit.Cluster, "nope")),
+            () => kit.Connection.ScaleTaskSetAsync(new TaskSetTarget(FaultKit.Cluster, "nope", "ecs-svc/1"), 50),
+            () => kit.Connection.MakeTaskSetPrimaryAsync(new TaskSetTarget(FaultKit.Cluster, "nope", "ecs-svc/1")),
+            () => kit.Connection.DeleteTaskSetAsync(new TaskSetTarget(FaultKit.Cluster, "nope", "ecs-svc/1"), force: false),
+        };
+
+        foreach (var call in calls)
+        {
+            var e = await Assert.ThrowsAsync<EcsServiceException>(call);
+            Assert.Equal(EcsErrorKind.ServiceNotFound, e.Kind);
+            Assert.Equal("ServiceNotFoundException", e.ErrorCode);
+            Assert.NotNull(e.RequestId);
+            Assert.StartsWith($"The service 'nope' was not found in cluster '{FaultKit.Cluster}' in region {kit.Connection.Region}. ", e.Message, StringComparison.Ordinal);
+        }
+    }
 }

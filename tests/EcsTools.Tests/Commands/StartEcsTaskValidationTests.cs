@@ -32,9 +32,11 @@ public sealed class StartEcsTaskValidationTests
         { "-CapacityProviderStrategy @{ Weight = 1 }", "MissingCapacityProviderName" },
         { "-CapacityProviderStrategy @{ CapacityProvider = 'FARGATE'; Wieght = 1 }", "InvalidCapacityProviderStrategy" },
         { "-CapacityProviderStrategy @{ CapacityProvider = 'FARGATE' }, @{ CapacityProvider = 'FARGATE' }", "DuplicateCapacityProvider" },
+        { "-CapacityProviderStrategy FARGATE", "InvalidCapacityProviderStrategy" },
         { "-LaunchType EC2 -Container web -Environment @{ BIG = ('x' * 9000) }", "OverridesTooLong" },
         { "-LaunchType EC2 -Override @{ Cpu = '256'; ContainerOverides = @() }", "InvalidOverride" },
         { "-LaunchType EC2 -Override @{ ContainerOverrides = 'web' }", "InvalidOverride" },
+        { "-LaunchType EC2 -Override 'garbage'", "InvalidOverride" },
         { "-LaunchType FARGATE -SecurityGroup sg-1", "SubnetRequired" },
         { "-LaunchType FARGATE -AssignPublicIp", "SubnetRequired" },
         { "-LaunchType FARGATE -Subnet (1..17 | ForEach-Object { \"subnet-$_\" })", "TooManySubnets" },
@@ -69,5 +71,32 @@ public sealed class StartEcsTaskValidationTests
         Assert.DoesNotContain("hunter2", error.ToString());
         Assert.DoesNotContain("hunter2", error.ErrorDetails?.Message ?? "");
         Assert.DoesNotContain(host.Server.Requests, r => r.Operation == "RunTask");
+    }
+
+    public static TheoryData<string, string> NotStructures => new()
+    {
+        {
+            "-CapacityProviderStrategy FARGATE",
+            "-CapacityProviderStrategy takes a hashtable or an object with the keys capacityProvider, weight, base; it was given text. "
+            + "Example: -CapacityProviderStrategy @{ CapacityProvider = 'FARGATE_SPOT'; Weight = 3 }, @{ CapacityProvider = 'FARGATE'; Weight = 1; Base = 1 }"
+        },
+        {
+            "-LaunchType EC2 -Override 'garbage'",
+            "-Override takes a hashtable or an object with the keys containerOverrides, cpu, inferenceAcceleratorOverrides, executionRoleArn, "
+            + "memory, taskRoleArn, ephemeralStorage; it was given text. Example: -Override @{ TaskRoleArn = 'arn:aws:iam::123456789012:role/report'; Memory = '2048' }"
+        },
+        { "-CapacityProviderStrategy @{ CapacityProvider = 'FARGATE'; Weight = 'heavy' }", "-CapacityProviderStrategy: 'Weight' takes a number." },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotStructures))]
+    public async Task A_value_of_the_wrong_kind_is_refused_with_what_the_parameter_takes_not_the_JSON_readers_words(string parameters, string message)
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var error = host.Run($"Start-EcsTask web -Cluster demo {parameters}").FirstError!;
+        Assert.Equal(message, error.ErrorDetails?.Message ?? error.Exception.Message);
+        Assert.DoesNotContain("EcsTools.Engine", error.ToString(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.ToString(), System.StringComparison.Ordinal);
+        Assert.Empty(host.Server.Requests);
     }
 }
