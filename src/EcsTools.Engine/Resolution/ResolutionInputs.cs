@@ -56,9 +56,7 @@ internal sealed class ResolutionInputs : IEquatable<ResolutionInputs>
         var settled = true;
         for (var i = 0; i < paths.Length; i++)
         {
-            // The variables usually name the default files, or none: each file is looked at once.
-            var earlier = Array.IndexOf(paths, paths[i], 0, i);
-            files[i] = earlier >= 0 ? files[earlier] : FileStamp.Of(paths[i]);
+            files[i] = FileStamp.Of(paths[i]);
             settled &= files[i].LastWriteUtcTicks < (utcNow - SettleTime).Ticks;
         }
 
@@ -125,10 +123,7 @@ internal sealed class ResolutionInputs : IEquatable<ResolutionInputs>
             try
             {
                 var info = new FileInfo(path);
-                // Attributes come from the one status call the other properties use too; only a link is read as one.
-                var attributes = info.Attributes;
-                if ((int)attributes != -1 && attributes.HasFlag(FileAttributes.ReparsePoint)
-                    && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
                 {
                     // A symbolic link: the SDK reads the file it ends at, whose stamp (and path) is the one that changes.
                     return target.Exists ? new(target.FullName, target.Length, target.LastWriteTimeUtc.Ticks) : new(target.FullName, -1, 0);
