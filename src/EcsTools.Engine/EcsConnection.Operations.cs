@@ -13,10 +13,12 @@ namespace EcsTools.Engine;
 public sealed partial class EcsConnection
 {
     private Task<StartTaskResponse> SendStartTaskAsync(StartTaskRequest request, CancellationToken cancellationToken) =>
-        InvokeAsync("StartTask", request, EcsRequestJsonContext.Default.StartTaskRequest, EcsJsonContext.Default.StartTaskResponse, cancellationToken);
+        InvokeAsync("StartTask", request, EcsRequestJsonContext.Default.StartTaskRequest, EcsJsonContext.Default.StartTaskResponse, cancellationToken,
+            TaskAnswerReader.ReadStartTask);
 
     private Task<RunTaskResponse> SendRunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken) =>
-        InvokeAsync("RunTask", request, EcsRequestJsonContext.Default.RunTaskRequest, EcsJsonContext.Default.RunTaskResponse, cancellationToken);
+        InvokeAsync("RunTask", request, EcsRequestJsonContext.Default.RunTaskRequest, EcsJsonContext.Default.RunTaskResponse, cancellationToken,
+            TaskAnswerReader.ReadRunTask);
 
     internal Task<DescribeTasksResponse> DescribeTasksAsync(DescribeTasksRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("DescribeTasks", request, EcsJsonContext.Default.DescribeTasksRequest, EcsJsonContext.Default.DescribeTasksResponse, cancellationToken);

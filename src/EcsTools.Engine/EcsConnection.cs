@@ -80,11 +80,12 @@ public sealed partial class EcsConnection : IDisposable
         TRequest request,
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRequest> requestType,
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        WireReader<TResponse>? leanReader = null)
     {
         try
         {
-            var (result, _) = await _client.CallAsync(operation, request, requestType, responseType, cancellationToken).ConfigureAwait(false);
+            var (result, _) = await _client.CallAsync(operation, request, requestType, responseType, cancellationToken, leanReader).ConfigureAwait(false);
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

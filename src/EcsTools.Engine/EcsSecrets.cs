@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Linq;
@@ -22,8 +23,20 @@ public static partial class EcsSecrets
     /// <summary>Shorter values are not matched by value (too many false hits); the patterns still apply.</summary>
     internal const int MinimumLength = 8;
 
+    /// <summary>How many request signatures are remembered (see <see cref="RegisterSignature"/>).</summary>
+    internal const int RecentSignatureCount = 256;
+
+    // A signature is at least this many hex digits (SigV4: 64; SigV4a: a longer DER-encoded ECDSA signature).
+    private const int MinimumSignatureLength = 64;
+
     private static readonly ConcurrentDictionary<string, byte> s_known = new(StringComparer.Ordinal);
     private static volatile string[] s_ordered = [];
+
+    // The latest request signatures, oldest overwritten first; null slots are unused.
+    private static readonly string?[] s_signatures = new string?[RecentSignatureCount];
+    private static readonly object s_signatureGate = new();
+    private static int s_nextSignature;
+    private static readonly SearchValues<char> s_hexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>Remembers a secret value (and its URL-encoded form) so that it is masked wherever it shows up.</summary>
     public static void Register(string? secret)
@@ -34,8 +47,9 @@ public static partial class EcsSecrets
         }
 
         var value = secret.Trim();
-        if (value.Length < MinimumLength)
+        if (value.Length < MinimumLength || s_known.ContainsKey(value))
         {
+            // Every request registers the secret it was signed with again: known values cost a lookup, nothing more.
             return;
         }
 
@@ -46,6 +60,27 @@ public static partial class EcsSecrets
         {
             // Longest first, so that a secret that contains another is masked whole.
             s_ordered = [.. s_known.Keys.OrderByDescending(k => k.Length)];
+        }
+    }
+
+    /// <summary>
+    /// Remembers the signature of a request (hex digits, as in its Authorization header) so that it is masked wherever it
+    /// shows up. A signature is good for its own request only, and only for minutes, so the latest
+    /// <see cref="RecentSignatureCount"/> are kept, not every one a long session makes (each request has a new one);
+    /// anything else is registered as <see cref="Register"/> does.
+    /// </summary>
+    public static void RegisterSignature(string? signature)
+    {
+        if (signature is null || signature.Length < MinimumSignatureLength || signature.AsSpan().ContainsAnyExcept(s_hexDigits))
+        {
+            Register(signature);
+            return;
+        }
+
+        lock (s_signatureGate)
+        {
+            s_signatures[s_nextSignature] = signature;
+            s_nextSignature = (s_nextSignature + 1) % RecentSignatureCount;
         }
     }
 
@@ -63,6 +98,11 @@ public static partial class EcsSecrets
             {
                 text = text.Replace(secret, Mask, StringComparison.Ordinal);
             }
+        }
+
+        if (HasHexRun(text, MinimumSignatureLength))
+        {
+            text = ScrubSignatures(text);
         }
 
         text = ProcessErrorOutput().Replace(text, "$1 (its error output is not shown: it may hold secrets; run the command yourself to see it)");
@@ -127,6 +167,46 @@ public static partial class EcsSecrets
     {
         s_known.Clear();
         s_ordered = [];
+        lock (s_signatureGate)
+        {
+            Array.Clear(s_signatures);
+            s_nextSignature = 0;
+        }
+    }
+
+    // A signature can only be in a text that has as many hex digits in a row: most texts are passed over at once.
+    private static bool HasHexRun(string text, int length)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiHexDigit(c) ? run + 1 : 0;
+            if (run >= length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string ScrubSignatures(string text)
+    {
+        string?[] signatures;
+        lock (s_signatureGate)
+        {
+            signatures = (string?[])s_signatures.Clone();
+        }
+
+        foreach (var signature in signatures)
+        {
+            if (signature is not null && text.Contains(signature, StringComparison.Ordinal))
+            {
+                text = text.Replace(signature, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
     }
 
     private static bool HasData(Exception e)

@@ -292,14 +292,42 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         var enumerator = items.GetAsyncEnumerator(_stop.Token);
         try
         {
-            while (Await(_ => enumerator.MoveNextAsync().AsTask()))
+            while (MoveNext(enumerator))
             {
                 write(enumerator.Current);
             }
         }
         finally
         {
-            SyncBridge.Block(enumerator.DisposeAsync().AsTask());
+            var disposing = enumerator.DisposeAsync();
+            if (!disposing.IsCompletedSuccessfully)
+            {
+                SyncBridge.Block(disposing.AsTask());
+            }
+        }
+    }
+
+    // A step that ends at once (the stream's end, an item already read) costs no task and no wait handle.
+    private bool MoveNext<T>(IAsyncEnumerator<T> enumerator)
+    {
+        if (SynchronizationContext.Current is not null)
+        {
+            return Await(_ => enumerator.MoveNextAsync().AsTask());
+        }
+
+        var next = enumerator.MoveNextAsync();
+        if (next.IsCompletedSuccessfully)
+        {
+            return next.Result;
+        }
+
+        try
+        {
+            return SyncBridge.Block(next.AsTask());
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
         }
     }
 
@@ -407,7 +435,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
             var refused = (value is PSObject ps ? ps.BaseObject : value) switch
             {
                 string text when TextInputAttribute.IsRefused(text, out var what) => what,
-                string[] texts => texts.Select(t => TextInputAttribute.IsRefused(t, out var what) ? what : null).FirstOrDefault(w => w is not null),
+                string[] texts => FirstRefused(texts),
                 _ => null,
             };
             if (refused is null)
@@ -430,6 +458,19 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
         }
 
         return false;
+    }
+
+    private static string? FirstRefused(string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            if (TextInputAttribute.IsRefused(text, out var what))
+            {
+                return what;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -49,6 +49,37 @@ public sealed class EcsSecretsTests
     }
 
     [Fact]
+    public void A_request_signature_is_masked_wherever_it_shows_up_and_only_the_latest_ones_are_kept()
+    {
+        var first = NewSignature();
+        EcsSecrets.RegisterSignature(first);
+        Assert.Equal("echoed **** back", EcsSecrets.Scrub($"echoed {first} back"));
+        var digest = "image@sha256:" + NewSignature();
+        Assert.Equal(digest, EcsSecrets.Scrub(digest));
+
+        // Each request has a new signature: a long session must not remember (and search for) every one it made.
+        var last = "";
+        for (var i = 0; i < EcsSecrets.RecentSignatureCount; i++)
+        {
+            last = NewSignature();
+            EcsSecrets.RegisterSignature(last);
+        }
+
+        Assert.Equal($"echoed {first} back", EcsSecrets.Scrub($"echoed {first} back"));
+        Assert.Equal("echoed **** back", EcsSecrets.Scrub($"echoed {last} back"));
+    }
+
+    [Fact]
+    public void A_signature_that_is_not_hex_is_remembered_as_a_secret()
+    {
+        EcsSecrets.RegisterSignature("not-hex-but-secret-0001");
+        Assert.Equal("a **** b", EcsSecrets.Scrub("a not-hex-but-secret-0001 b"));
+    }
+
+    private static string NewSignature() => Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant() +
+        Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant();
+
+    [Fact]
     public void Clean_keeps_clean_exceptions_and_rebuilds_a_chain_that_holds_a_secret()
     {
         var clean = new EcsServiceException(EcsErrorKind.Server, "ServerException", "RunTask", "Service unavailable", "req", 500, null, new InvalidOperationException("inner"));

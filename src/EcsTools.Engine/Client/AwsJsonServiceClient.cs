@@ -32,13 +32,14 @@ internal abstract class AwsJsonServiceClient : AmazonServiceClient
         TRequest request,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        WireReader<TResponse>? leanReader = null)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
         var options = new InvokeOptions
         {
             RequestMarshaller = _marshaller,
-            ResponseUnmarshaller = new EcsResponseUnmarshaller<TResponse>(responseType, _serviceName),
+            ResponseUnmarshaller = new EcsResponseUnmarshaller<TResponse>(responseType, _serviceName, leanReader),
         };
         var response = await InvokeAsync<EcsWireResponse<TResponse>>(new EcsWireRequest(operation, body), options, cancellationToken)
             .ConfigureAwait(false);

@@ -48,7 +48,14 @@ internal sealed class SecretHarvester : IRuntimePipelineCustomizer
                 if (headers.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value))
                 {
                     var signature = value.IndexOf("Signature=", StringComparison.Ordinal);
-                    EcsSecrets.Register(signature >= 0 ? value[(signature + "Signature=".Length)..] : value);
+                    if (signature >= 0)
+                    {
+                        EcsSecrets.RegisterSignature(value[(signature + "Signature=".Length)..]);
+                    }
+                    else
+                    {
+                        EcsSecrets.Register(value);
+                    }
                 }
             }
         }

@@ -139,10 +139,14 @@ public sealed class TaskLauncher
     internal static string[] RunTaskTokens(string? clientToken, int inputIndex, int calls)
     {
         var baseToken = EcsClientTokens.ForInput(clientToken, inputIndex, TaskLaunchLimits.MaxClientTokenLength);
-        return Enumerable.Range(0, calls)
-            .Select(call => baseToken is null ? EcsClientTokens.New()
-                : calls == 1 ? baseToken : EcsClientTokens.Derive(baseToken, EcsClientTokens.Part(call + 1), TaskLaunchLimits.MaxClientTokenLength))
-            .ToArray();
+        var tokens = new string[calls];
+        for (var call = 0; call < calls; call++)
+        {
+            tokens[call] = baseToken is null ? EcsClientTokens.New()
+                : calls == 1 ? baseToken : EcsClientTokens.Derive(baseToken, EcsClientTokens.Part(call + 1), TaskLaunchLimits.MaxClientTokenLength);
+        }
+
+        return tokens;
     }
 
     private async Task<TaskOverride?> OverridesForAsync(EcsConnection connection, string taskDefinition, CancellationToken cancellationToken)

@@ -67,9 +67,13 @@ public sealed partial class StartEcsTaskCommand
     private void Write(TaskLaunchBatch batch)
     {
         var launch = batch.Launch;
-        WriteVerbose(launch.Operation == TaskLaunch.RunTask
-            ? $"RunTask {launch.TaskDefinition}: call {batch.Call} of {launch.Calls}, {batch.Asked} task(s)."
-            : $"StartTask {launch.TaskDefinition} on {batch.Asked} container instance(s).");
+        if (VerboseWanted)
+        {
+            WriteVerbose(launch.Operation == TaskLaunch.RunTask
+                ? $"RunTask {launch.TaskDefinition}: call {batch.Call} of {launch.Calls}, {batch.Asked} task(s)."
+                : $"StartTask {launch.TaskDefinition} on {batch.Asked} container instance(s).");
+        }
+
         if (batch.Error is { } error)
         {
             WriteServiceError(error, launch.TaskDefinition, launch.Cluster, launch.TaskDefinition);
