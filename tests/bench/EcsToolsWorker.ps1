@@ -8,7 +8,7 @@
 
     probe     import and the first calls in this fresh process, step by step: time, CPU, working set, methods compiled
               by the JIT and bytes allocated after each step.
-    warm      imports, warms up, prints 'ready', then answers each stdin line 'run N' with the cost of N more
+    warm      imports, warms up (-WarmupCalls, then until the JIT has settled: -SettleSeconds), prints 'ready', then answers each stdin line 'run N' with the cost of N more
               Start-EcsTask calls (wall, CPU and allocation of the whole process, and of the pipeline thread), and of N
               Write-Output calls in the same loop (what PowerShell itself costs a command); 'quit' ends.
               -StopEach stops each task at once (Start-EcsTask | Stop-EcsTask: two requests a call).
@@ -28,6 +28,10 @@ param(
     [string] $LaunchType = 'FARGATE',
     [int] $Count = 1000,
     [int] $WarmupCalls = 100,
+    # warm: after the warm-up calls, more calls until three half-seconds of calls in a row make the JIT compile fewer than
+    # 5 methods each (.NET's tiered compilation recompiles hot code for seconds after the first calls; boto3 has no JIT),
+    # at most this long: a warm call is one of a session whose code has settled.
+    [double] $SettleSeconds = 60,
     # warm: stop each task after starting it (moto keeps what EC2 tasks reserve on its few container instances).
     [switch] $StopEach
 )
@@ -86,6 +90,17 @@ switch ($Mode) {
     'warm' {
         Import-Module $Module
         for ($i = 0; $i -lt $WarmupCalls; $i++) { $null = Start-OneTask }
+        # Settled: three half-seconds of calls in a row during which the JIT compiled fewer than 5 methods (the runtime waits
+        # for a quiet 100 ms before it recompiles hot methods, so one short batch can look settled when it is not).
+        $settling = [Diagnostics.Stopwatch]::StartNew()
+        $quiet = 0
+        while ($quiet -lt 3 -and $settling.Elapsed.TotalSeconds -lt $SettleSeconds) {
+            $jitted = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+            $batch = [Diagnostics.Stopwatch]::StartNew()
+            while ($batch.Elapsed.TotalSeconds -lt 0.5) { $null = Start-OneTask }
+            $quiet = if ([System.Runtime.JitInfo]::GetCompiledMethodCount($false) - $jitted -lt 5) { $quiet + 1 } else { 0 }
+        }
+        [Console]::Error.WriteLine("warm: JIT settled after $([math]::Round($settling.Elapsed.TotalSeconds, 1)) s more of calls")
         [Console]::Out.WriteLine('ready'); [Console]::Out.Flush()
         # What any cmdlet costs in this same loop (PowerShell's own floor): Write-Output called the way Start-OneTask is.
         function Invoke-Floor { Write-Output $TaskDefinition }
