@@ -173,7 +173,8 @@ internal static class ErrorRecords
             "The task definition does not fit the platform version: check its cpu, memory and features."),
         EcsErrorKind.Blocked => (ErrorIds.AccountBlocked, ErrorCategory.SecurityError, "The AWS account is blocked; contact AWS Support."),
         EcsErrorKind.Conflict => (ErrorIds.ClientTokenConflict, ErrorCategory.ResourceExists,
-            "The client token was used before with other parameters: use a new -ClientToken (the resources it made are in the error's ResourceIds)."),
+            "The client token was used before with other parameters: use a new -ClientToken ("
+            + (e.Operation == "CreateTaskSet" ? "Get-EcsTaskSet lists the task set it made)." : "the resources it made are in the error's ResourceIds).")),
         EcsErrorKind.Network => (ErrorIds.EndpointUnreachable, ErrorCategory.ConnectionError, "Check the network, the region and -EndpointUrl."),
         EcsErrorKind.Timeout => (ErrorIds.RequestTimeout, ErrorCategory.OperationTimeout,
             "ECS did not answer in time: check the network and -EndpointUrl, or allow more time with -RequestTimeout."),

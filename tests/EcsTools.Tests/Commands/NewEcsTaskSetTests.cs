@@ -155,6 +155,7 @@ public sealed class NewEcsTaskSetTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("ClientTokenConflict" + Suffix, error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.Contains("Get-EcsTaskSet lists the task set it made", error.ErrorDetails.RecommendedAction);
         Assert.Single(Sets(host.Server));
     }
 
