@@ -32,6 +32,7 @@ import time
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+RELEASED = " [pwsh as released]"
 REPO = os.path.dirname(os.path.dirname(HERE))
 DEMO_SUBNET = "subnet-0a1b2c3d4e5f60718"
 
@@ -44,7 +45,7 @@ def parse_args():
                              "(the NuGet global tool's are IL only): the one-shot and import probe run with it too")
     parser.add_argument("--module", action="append", required=True, metavar="LABEL=PSD1",
                         help="a module to time (repeatable); the last one is used for the warm, 1,000-task and task-set workloads")
-    parser.add_argument("--localecs", default=None, help="EcsTools.LocalEcs.dll (default: the newest Release/Debug build)")
+    parser.add_argument("--localecs", default=None, help="EcsTools.LocalEcs.dll (default: the Release build)")
     parser.add_argument("--rounds", type=int, default=7, help="rounds of the one-shot processes (default 7)")
     parser.add_argument("--probe-rounds", type=int, default=3, help="rounds of the import probe (default 3)")
     parser.add_argument("--warm-rounds", type=int, default=5, help="rounds of warm calls (default 5)")
@@ -166,11 +167,10 @@ def free_port():
 def find_localecs(explicit):
     if explicit:
         return explicit
-    candidates = [os.path.join(REPO, f"src/EcsTools.LocalEcs/bin/{c}/net10.0/EcsTools.LocalEcs.dll") for c in ("Release", "Debug")]
-    existing = [c for c in candidates if os.path.exists(c)]
-    if not existing:
-        raise SystemExit("LocalEcs is not built: run 'dotnet pwsh ./build.ps1 Build -Configuration Release' first.")
-    return max(existing, key=os.path.getmtime)
+    release = os.path.join(REPO, "src/EcsTools.LocalEcs/bin/Release/net10.0/EcsTools.LocalEcs.dll")
+    if not os.path.exists(release):
+        raise SystemExit("LocalEcs is not built in Release: run 'dotnet pwsh ./build.ps1 Build -Configuration Release' first, or pass --localecs.")
+    return release
 
 
 class Server:
@@ -278,19 +278,26 @@ def machine_description(pwsh, env):
 
 # ----- workloads --------------------------------------------------------------------------------------------------------
 
-def one_shot(args, pwsh, modules, env, aws_cli):
-    """Whole processes, interleaved: bare pwsh, pwsh + Import-Module + Start-EcsTask (each module), aws ecs run-task, boto3."""
+def one_shot(args, variants, modules, env, aws_cli):
+    """
+    Whole processes, interleaved in one rotation, so that every pwsh is paired with the same peer samples: for each pwsh
+    variant (suffix, command line), bare pwsh, the pwsh floor and pwsh + Import-Module + Start-EcsTask (each module); then
+    aws ecs run-task and a boto3 script. Keys carry the variant's suffix.
+    """
     start = ("Start-EcsTask -TaskDefinition fargate-web -Cluster demo -LaunchType FARGATE "
              f"-Subnet {DEMO_SUBNET} | Format-Table TaskId, LastStatus")
-    commands = {"bare pwsh": (pwsh + ["-NoProfile", "-NonInteractive", "-Command", "exit 0"], None)}
-    # What any module with a manifest and format views costs in a fresh pwsh, whatever its code does: a manifest-only
-    # module with EcsTools' format file, and one object of the task view through Format-Table (PowerShell's floor).
-    commands["pwsh floor"] = (pwsh + ["-NoProfile", "-NonInteractive", "-Command",
-                                      f"Import-Module '{floor_module(modules[-1][1])}'; "
-                                      "[pscustomobject]@{ PSTypeName = 'EcsTools.EcsTask'; TaskId = 'x'; LastStatus = 'PROVISIONING' } "
-                                      "| Format-Table TaskId, LastStatus"], "PROVISIONING")
-    for label, path in modules:
-        commands[f"EcsTools {label}"] = (pwsh + ["-NoProfile", "-NonInteractive", "-Command", f"Import-Module '{path}'; {start}"], "PROVISIONING")
+    commands = {}
+    for suffix, pwsh in variants:
+        commands["bare pwsh" + suffix] = (pwsh + ["-NoProfile", "-NonInteractive", "-Command", "exit 0"], None)
+        # What any module with a manifest and format views costs in a fresh pwsh, whatever its code does: a manifest-only
+        # module with EcsTools' format file, and one object of the task view through Format-Table (PowerShell's floor).
+        commands["pwsh floor" + suffix] = (pwsh + ["-NoProfile", "-NonInteractive", "-Command",
+                                                   f"Import-Module '{floor_module(modules[-1][1])}'; "
+                                                   "[pscustomobject]@{ PSTypeName = 'EcsTools.EcsTask'; TaskId = 'x'; LastStatus = 'PROVISIONING' } "
+                                                   "| Format-Table TaskId, LastStatus"], "PROVISIONING")
+        for label, path in modules:
+            commands[f"EcsTools {label}{suffix}"] = (pwsh + ["-NoProfile", "-NonInteractive", "-Command", f"Import-Module '{path}'; {start}"],
+                                                     "PROVISIONING")
     commands["aws ecs run-task"] = (aws_cli + ["ecs", "run-task", "--cluster", "demo", "--task-definition", "fargate-web",
                                                 "--launch-type", "FARGATE", "--network-configuration",
                                                 f"awsvpcConfiguration={{subnets=[{DEMO_SUBNET}]}}"], "taskArn")
@@ -412,17 +419,19 @@ def ratio_row(rows, name, a, b, key, scale, unit, target=None, target_text=""):
 
 def one_shot_rows(rows, shot, probes, modules, suffix):
     """The one-shot and import-probe rows of one pwsh (suffix says which)."""
+    if "bare pwsh" + suffix not in shot:
+        shot = {}
     if not shot and not probes:
         return
-    bare = shot.get("bare pwsh")
-    if shot and "pwsh floor" in shot:
-        floor = shot["pwsh floor"]
+    bare = shot.get("bare pwsh" + suffix)
+    if shot and "pwsh floor" + suffix in shot:
+        floor = shot["pwsh floor" + suffix]
         ratio_row(rows, "one-shot wall, the pwsh floor alone (no EcsTools code) / aws ecs run-task" + suffix, floor, shot["aws ecs run-task"], "wall", 1, "s")
         rows.append(("the pwsh floor over bare pwsh (wall / CPU)" + suffix,
                      mmm([x["wall"] - y["wall"] for x, y in zip(floor, bare)], "{:.2f}") + " s / "
                      + mmm([x["cpu"] - y["cpu"] for x, y in zip(floor, bare)], "{:.2f}") + " s", "", "", "", ""))
     for label, _ in modules if shot else []:
-        ours = shot[f"EcsTools {label}"]
+        ours = shot[f"EcsTools {label}{suffix}"]
         ratio_row(rows, f"one-shot wall, {label} / aws ecs run-task{suffix}", ours, shot["aws ecs run-task"], "wall", 1, "s", 1.2, "<= 1.2x")
         ratio_row(rows, f"one-shot wall, {label} / boto3 script{suffix}", ours, shot["boto3 script"], "wall", 1, "s")
         ratio_row(rows, f"one-shot CPU, {label} / aws ecs run-task{suffix}", ours, shot["aws ecs run-task"], "cpu", 1, "s")
@@ -433,8 +442,8 @@ def one_shot_rows(rows, shot, probes, modules, suffix):
                      "met" if med(over) <= 0.25 else "not met"))
         rows.append((f"import + first call over bare pwsh, {label} (CPU){suffix}", mmm(over_cpu, "{:.2f}") + " s",
                      "bare pwsh " + mmm([y["cpu"] for y in bare], "{:.2f}") + " s", "", "", ""))
-        if "pwsh floor" in shot:
-            floor = shot["pwsh floor"]
+        if "pwsh floor" + suffix in shot:
+            floor = shot["pwsh floor" + suffix]
             rows.append((f"import + first call over the pwsh floor (a manifest-only module with the format file, one Format-Table), {label} (wall){suffix}",
                          mmm([x["wall"] - y["wall"] for x, y in zip(ours, floor)], "{:.2f}") + " s",
                          "floor " + mmm([y["wall"] for y in floor], "{:.2f}") + " s", "", "", ""))
@@ -453,11 +462,11 @@ def one_shot_rows(rows, shot, probes, modules, suffix):
                      " / ".join(mmm([x[k]["working_set"] / 1048576 for x in p]) for k in ("start", "import", "second")) + " MB", "", "", "", ""))
 
 
-def report(args, machine, shot, probes, shot_release, probes_release, warm_local, warm_moto, thousands, sets, modules):
+def report(args, machine, shot, probes, probes_release, warm_local, warm_moto, thousands, sets, modules):
     rows = []  # (workload, EcsTools, peer, ratio, target, met)
     main = f"EcsTools {modules[-1][0]}"
-    for suffix, shots, probed in [("", shot, probes), (" [pwsh as released]", shot_release, probes_release)]:
-        one_shot_rows(rows, shots, probed, modules, suffix)
+    for suffix, probed in [("", probes), (RELEASED, probes_release)]:
+        one_shot_rows(rows, shot, probed, modules, suffix)
 
     def warm_rows(where, pair):
         a, b = pair
@@ -552,21 +561,17 @@ def main():
     try:
         env = with_endpoint(env0, fast.endpoint)
         shot, probes, warm_local = {}, {}, None
+        variants = [("", pwsh)] + ([(RELEASED, shlex.split(args.pwsh_release))] if args.pwsh_release else [])
         if "oneshot" in only:
             print("One-shot processes:", flush=True)
-            shot = one_shot(args, pwsh, modules, env, aws_cli)
+            shot = one_shot(args, variants, modules, env, aws_cli)
+        probes_release = {}
         if "probe" in only:
             print("Import probe:", flush=True)
             probes = probe(args, pwsh, modules, env)
-        shot_release, probes_release = {}, {}
-        if args.pwsh_release:
-            released = shlex.split(args.pwsh_release)
-            if "oneshot" in only:
-                print("One-shot processes, pwsh as released:", flush=True)
-                shot_release = one_shot(args, released, modules, env, aws_cli)
-            if "probe" in only:
+            if args.pwsh_release:
                 print("Import probe, pwsh as released:", flush=True)
-                probes_release = probe(args, released, modules, env)
+                probes_release = probe(args, variants[1][1], modules, env)
         main_module = modules[-1][1]
         if "warm" in only:
             print("Warm calls (LocalEcs):", flush=True)
@@ -592,7 +597,7 @@ def main():
         if slow:
             print("Task sets:", flush=True)
             sets = task_sets(args, pwsh, main_module, with_endpoint(env0, slow.endpoint))
-        report(args, machine, shot, probes, shot_release, probes_release, warm_local, warm_moto, thousands, sets, modules)
+        report(args, machine, shot, probes, probes_release, warm_local, warm_moto, thousands, sets, modules)
     finally:
         for server in (fast, slow, moto):
             if server:
