@@ -42,6 +42,21 @@ Describe '-Wait with -ErrorAction Stop' {
         $web | Stop-EcsTask -Confirm:$false | Out-Null
     }
 
+    It 'with -FollowLog, lists the task that settled in the same poll and was held for its last lines' {
+        # Both fail together; their writes wait for their last log lines. The first one's error ends the command: the
+        # second, settled but not written, is still listed.
+        try {
+            $null = Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Count 2 -Wait -FollowLog -ErrorAction Stop -WarningVariable warned -WarningAction SilentlyContinue -InformationAction Ignore
+        }
+        catch {
+            $_.FullyQualifiedErrorId | Should -Be 'TaskFailed,EcsTools.Commands.StartEcsTaskCommand'
+        }
+
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -Match 'before it wrote 1 task\(s\) it started'
+        "$($warned[0])" | Should -Match '\(STOPPED\)'
+    }
+
     It 'warns about nothing when no other task is left' {
         try { $null = Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Wait -ErrorAction Stop -WarningVariable warned } catch { }
         $warned.Count | Should -Be 0

@@ -36,7 +36,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
     private protected virtual bool FollowsLogs => false;
 
     // Tasks not written yet: those still waited for, and those settled whose writing is held for their last lines.
-    private List<WaitedTask> Unwritten()
+    private protected List<WaitedTask> Unwritten()
     {
         var unwritten = WaitedTasks.PendingSnapshot().ToList();
         lock (_held)
@@ -47,17 +47,27 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         return unwritten;
     }
 
-    // On the pipeline thread: writes what settled tasks held back, in the order they settled.
+    // On the pipeline thread: writes what settled tasks held back, in the order they settled, taking one at a time off
+    // the list: a write that stops the pipeline (a failed task's error under -ErrorAction Stop) leaves the others listed
+    // as unwritten.
     private void WriteHeld()
     {
-        List<(WaitedTask Task, Action Write)> held;
-        lock (_held)
+        while (true)
         {
-            held = [.. _held];
-            _held.Clear();
-        }
+            Action write;
+            lock (_held)
+            {
+                if (_held.Count == 0)
+                {
+                    return;
+                }
 
-        held.ForEach(h => h.Write());
+                write = _held[0].Write;
+                _held.RemoveAt(0);
+            }
+
+            write();
+        }
     }
 
     /// <summary>Ctrl+C: the tasks not written yet are listed (by ARN) before the pipeline stops, so none is lost.</summary>
