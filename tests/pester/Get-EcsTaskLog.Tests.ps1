@@ -177,6 +177,13 @@ Describe 'Following logs during a wait (-FollowLog)' {
         $lines[0].Tags | Should -Be @('PSHOST', 'EcsTools.TaskLog', "Task:$($task.TaskId)", 'Container:job')
     }
 
+    It 'Wait-EcsTask -FollowLog shows the lines of a task that had already stopped when the wait began' {
+        $task = Start-EcsTask -Cluster demo -TaskDefinition batch -LaunchType EC2 -Wait
+        $waited = $task | Wait-EcsTask -FollowLog -PollInterval 0.2 -InformationVariable lines -InformationAction Ignore
+        $waited.LastStatus | Should -Be 'STOPPED'
+        $lines.MessageData.Message | Should -Be ($batchLines | ForEach-Object { "[$($task.TaskId.Substring(0, 8)) job] $_" })
+    }
+
     It 'Wait-EcsTask -FollowLog with 6>&1: the lines of a failing job, then the task, and the TaskFailed error' {
         $task = Start-EcsTask -Cluster demo -TaskDefinition batch-fail -LaunchType EC2
         $all = @($task | Wait-EcsTask -FollowLog -PollInterval 0.2 -ErrorVariable failed -ErrorAction SilentlyContinue 6>&1)

@@ -108,5 +108,5 @@ public sealed partial class StartEcsTaskCommand
 
     private protected override System.Threading.Tasks.Task AfterPollAsync(
         Waiting.PipelineQueue queue, TaskWaitSet tasks, Engine.Waiting.PollContext context, System.Threading.CancellationToken token) =>
-        _logs?.AfterPollAsync(queue, tasks, WriteInformation, WriteWarning, WriteVerbose, token) ?? System.Threading.Tasks.Task.CompletedTask;
+        _logs?.AfterPollAsync(queue, Unwritten, tasks, WriteInformation, WriteWarning, WriteVerbose, token) ?? System.Threading.Tasks.Task.CompletedTask;
 }

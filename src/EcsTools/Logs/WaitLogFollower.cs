@@ -36,12 +36,10 @@ internal sealed class WaitLogFollower
         _reader = new TaskLogReader(connection);
     }
 
-    /// <summary>The CloudWatch Logs requests sent so far.</summary>
-    public long Requests => _reader.RequestCount;
-
     /// <summary>One read after a poll. <paramref name="write"/>, <paramref name="warn"/> and <paramref name="verbose"/> run on the pipeline thread.</summary>
     public async Task AfterPollAsync(
         PipelineQueue queue,
+        Func<List<WaitedTask>> unwritten,
         TaskWaitSet tasks,
         Action<InformationRecord> write,
         Action<string> warn,
@@ -53,10 +51,11 @@ internal sealed class WaitLogFollower
             return;
         }
 
-        // What the pipeline thread knows now (it settles tasks between polls).
-        var known = await queue.InvokeAsync(() => tasks.PendingSnapshot()
-            .Select(t => (Arn: t.Last?.TaskArn, Definition: t.Last?.TaskDefinitionArn))
-            .ToList()).ConfigureAwait(false);
+        // What the pipeline thread knows now (it settles tasks between polls): the tasks not written yet, those still
+        // waited for and those settled and held for their last lines (a task already settled at the first poll included).
+        var (known, waitedFor) = await queue.InvokeAsync(() => (
+            unwritten().Select(t => (Arn: t.Last?.TaskArn, Definition: t.Last?.TaskDefinitionArn)).ToList(),
+            tasks.PendingSnapshot().Select(t => t.Last?.TaskArn).OfType<string>().ToList())).ConfigureAwait(false);
         foreach (var (arn, definition) in known)
         {
             if (arn is null || definition is null || !_located.Add(arn))
@@ -93,7 +92,7 @@ internal sealed class WaitLogFollower
             _followed[arn] = sources;
         }
 
-        var pending = new HashSet<string>(known.Where(k => k.Arn is not null).Select(k => k.Arn!), StringComparer.Ordinal);
+        var pending = new HashSet<string>(waitedFor, StringComparer.Ordinal);
         var settled = _followed.Keys.Where(arn => !pending.Contains(arn)).ToList();
         var read = await _reader.ReadAsync(toTheEnd: settled.Count > 0, token).ConfigureAwait(false);
         foreach (var line in read.Lines)
