@@ -25,11 +25,6 @@ public sealed partial class EcsConnection
 
     private readonly ConcurrentDictionary<string, Lazy<LogsServiceClient>> _logsClients = new(StringComparer.Ordinal);
 
-    /// <summary>The number of CloudWatch Logs requests sent on this connection (not counting the SDK's retries); for -Verbose and benchmarks.</summary>
-    public long LogsRequestCount => Interlocked.Read(ref _logsRequests);
-
-    private long _logsRequests;
-
     /// <summary>The Logs endpoint for <paramref name="region"/> (the connection's when null) and where it came from; for -Verbose.</summary>
     public (string Endpoint, string Source) LogsEndpoint(string? region)
     {
@@ -47,8 +42,10 @@ public sealed partial class EcsConnection
         System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
     {
-        var client = _logsClients.GetOrAdd(region, r => new Lazy<LogsServiceClient>(() => new LogsServiceClient(_credentials, LogsConfig(r, out _)))).Value;
-        Interlocked.Increment(ref _logsRequests);
+        // One client per region and Logs endpoint variables as they are now: the connection is reused across commands,
+        // and a variable changed in the session must move the reads (the ECS endpoint's variables re-resolve the connection).
+        var key = $"{region}|{Environment.GetEnvironmentVariable(LogsEndpointVariable)}|{Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS")}";
+        var client = _logsClients.GetOrAdd(key, _ => new Lazy<LogsServiceClient>(() => new LogsServiceClient(_credentials, LogsConfig(region, out _)))).Value;
         try
         {
             var (result, _) = await client.CallAsync(operation, request, requestType, responseType, cancellationToken).ConfigureAwait(false);

@@ -56,4 +56,26 @@ public sealed class LogsEndpointTests
         Assert.Empty(result.Failures);
         Assert.Single(scene.Server.RequestsFor("GetLogEvents"));
     }
+
+    [Fact]
+    public async Task A_Logs_endpoint_variable_changed_between_reads_moves_the_next_read_on_the_same_connection()
+    {
+        await using var first = await LogScene.StartAsync();
+        await using var second = await LogScene.StartAsync();
+        using var _ = new EnvironmentScope(("AWS_ENDPOINT_URL_LOGS", first.Server.Endpoint.ToString()), ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", null), ("AWS_ENDPOINT_URL", null));
+        using var connection = EcsConnection.Open(Settings(region: "us-east-1"));
+        var source = new EcsTools.Engine.Logs.TaskLogSource("arn", "id", "app", "us-east-1", "/none", "app/app/id");
+
+        var reader = new EcsTools.Engine.Logs.TaskLogReader(connection);
+        reader.Add(source);
+        Assert.Empty((await reader.ReadAsync(toTheEnd: true)).Failures);
+        System.Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_LOGS", second.Server.Endpoint.ToString());
+        var again = new EcsTools.Engine.Logs.TaskLogReader(connection);
+        again.Add(source);
+        Assert.Empty((await again.ReadAsync(toTheEnd: true)).Failures);
+
+        Assert.Single(first.Server.RequestsFor("GetLogEvents"));
+        Assert.Single(second.Server.RequestsFor("GetLogEvents"));
+        Assert.Equal(second.Server.Endpoint.ToString().TrimEnd('/'), connection.LogsEndpoint(null).Endpoint.TrimEnd('/'));
+    }
 }
