@@ -29,12 +29,12 @@ internal static class EcsOperationSafety
 {
     private static readonly HashSet<string> s_sameToken = new(StringComparer.Ordinal)
     {
-        "RunTask", "CreateTaskSet", "CreateService", "CreateCluster",
+        "RunTask", "CreateTaskSet",
     };
 
     private static readonly HashSet<string> s_unsafe = new(StringComparer.Ordinal)
     {
-        "StartTask", "StopTask", "DeleteTaskSet", "UpdateTaskSet", "UpdateServicePrimaryTaskSet", "RegisterTaskDefinition",
+        "StartTask", "StopTask", "DeleteTaskSet", "UpdateTaskSet", "UpdateServicePrimaryTaskSet",
     };
 
     /// <summary>ECS errors that say the request was refused before anything was done (throttling, ECS's own code for a rate limit).</summary>
@@ -47,7 +47,14 @@ internal static class EcsOperationSafety
     public static RepeatSafety Of(string operation) =>
         s_unsafe.Contains(operation) ? RepeatSafety.Unsafe
         : s_sameToken.Contains(operation) ? RepeatSafety.SameToken
-        : RepeatSafety.Read;
+        : IsRead(operation) ? RepeatSafety.Read
+        : RepeatSafety.Unsafe;
+
+    // AWS names its reads Describe*, List*, Get* (and CloudWatch Logs' FilterLogEvents): any other operation, one added
+    // later included, changes something and is not repeated until it is classified above.
+    private static bool IsRead(string operation) =>
+        operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("List", StringComparison.Ordinal)
+        || operation.StartsWith("Get", StringComparison.Ordinal) || operation == "FilterLogEvents";
 
     /// <summary>True for a throttling error: ECS refused the request without acting on it.</summary>
     public static bool IsThrottling(Exception exception) =>

@@ -34,6 +34,10 @@ public sealed class RetryPolicyTests(ITestOutputHelper output)
     [InlineData("DeleteTaskSet", "Unsafe")]
     [InlineData("UpdateTaskSet", "Unsafe")]
     [InlineData("UpdateServicePrimaryTaskSet", "Unsafe")]
+    [InlineData("GetLogEvents", "Read")]
+    [InlineData("FilterLogEvents", "Read")]
+    [InlineData("RegisterTaskDefinition", "Unsafe")] // not called, so not listed: an operation not classified is not repeated
+    [InlineData("CreateService", "Unsafe")]
     public void Each_operation_has_its_repeat_safety(string operation, string safety) =>
         Assert.Equal(safety, EcsOperationSafety.Of(operation).ToString());
 
