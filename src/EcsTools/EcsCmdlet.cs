@@ -245,7 +245,7 @@ public abstract class EcsCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The cluster of a task given by id or ARN: see <see cref="TaskTargets.ClusterFor"/> (-Cluster from $PSDefaultParameterValues gives way to a task ARN's).</summary>
     internal string? ClusterOfTask(string? cluster, string task) =>
-        TaskTargets.ClusterFor(cluster, task, clusterIsDefault: cluster is not null && !DefaultParameterValues.Origin(
+        TaskTargets.ClusterFor(cluster, task, clusterIsDefault: cluster is not null && TaskIds.ClusterOf(task) is not null && !DefaultParameterValues.Origin(
             SessionValue("PSDefaultParameterValues") as System.Collections.IDictionary, MyInvocation.MyCommand?.Name ?? "", "Cluster",
             MyInvocation.BoundParameters.TryGetValue("Cluster", out var bound) ? bound : null).StartsWith('-'));
 

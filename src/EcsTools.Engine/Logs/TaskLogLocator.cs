@@ -4,8 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using EcsTools.Engine.Tasks;
 using EcsTools.Engine.Model;
+using EcsTools.Engine.Tasks;
 
 namespace EcsTools.Engine.Logs;
 
@@ -46,7 +46,7 @@ public sealed class TaskLogLocator
             throw;
         }
 
-        var taskId = TaskIdOf(taskArn);
+        var taskId = TaskIds.IdOf(taskArn);
         var locations = new List<ContainerLogLocation>(containers.Count);
         foreach (var container in containers)
         {
@@ -102,14 +102,6 @@ public sealed class TaskLogLocator
             .ConfigureAwait(false);
         return (response.TaskDefinition?.ContainerDefinitions ?? []).Select(c => c.Name).OfType<string>()
             .Order(StringComparer.OrdinalIgnoreCase).ToList();
-    }
-
-    /// <summary>The task id: the last part of a task ARN (or the id itself).</summary>
-    public static string TaskIdOf(string task)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        var slash = task.LastIndexOf('/');
-        return slash >= 0 ? task[(slash + 1)..] : task;
     }
 
     private static ContainerLogLocation Locate(string taskArn, string taskId, ContainerDefinition container, string connectionRegion) =>

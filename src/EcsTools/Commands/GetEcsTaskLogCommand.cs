@@ -168,7 +168,7 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
 
         foreach (var stopped in step.Stopped)
         {
-            WriteVerbose($"Task {TaskLogLocator.TaskIdOf(stopped)} stopped: its last lines are read.");
+            WriteVerbose($"Task {TaskIds.IdOf(stopped)} stopped: its last lines are read.");
         }
 
         return new PollReport(_follow!.Done, transient);
@@ -237,7 +237,7 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
         }
 
         var read = Await(ct => reader.ReadAsync(sources, toTheEnd: true, ct));
-        WriteDebug($"Task {TaskLogLocator.TaskIdOf(taskArn)}: {read.Lines.Count} line(s) in {read.Requests} CloudWatch Logs request(s).");
+        WriteDebug($"Task {TaskIds.IdOf(taskArn)}: {read.Lines.Count} line(s) in {read.Requests} CloudWatch Logs request(s).");
         WriteLines(Tail is { } tail ? read.Lines.GroupBy(l => l.Source.Container).SelectMany(g => g.TakeLast(tail)).OrderBy(l => l.Timestamp).ToList() : read.Lines);
         foreach (var failure in read.Failures)
         {

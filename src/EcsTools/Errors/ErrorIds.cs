@@ -77,6 +77,7 @@ internal static class ErrorIds
     public const string ServiceNotActive = "ServiceNotActive";
     public const string ServiceNotFound = "ServiceNotFound";
     public const string StartedByNotAlone = "StartedByNotAlone";
+    public const string StoredCredentialsUnusable = "StoredCredentialsUnusable";
     public const string SubnetRequired = "SubnetRequired";
     public const string TaskDefinitionNotFound = "TaskDefinitionNotFound";
     public const string TaskDefinitionUnknown = "TaskDefinitionUnknown";

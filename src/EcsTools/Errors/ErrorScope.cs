@@ -20,7 +20,7 @@ internal sealed record ErrorScope(string Region, string? Cluster, string? TaskDe
     {
         string prefix;
         string? action = null;
-        var (id, category) = (e.Kind == EcsErrorKind.ClusterNotFound ? "ClusterNotFound" : ErrorIds.TaskDefinitionNotFound, ErrorCategory.ObjectNotFound);
+        var (id, category) = (e.Kind == EcsErrorKind.ClusterNotFound ? ErrorIds.ClusterNotFound : ErrorIds.TaskDefinitionNotFound, ErrorCategory.ObjectNotFound);
         if (e.Kind == EcsErrorKind.ClusterNotFound)
         {
             prefix = Cluster is null

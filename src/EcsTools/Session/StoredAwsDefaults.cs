@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Reflection;
+using EcsTools.Errors;
 using EcsTools.Input;
 
 namespace EcsTools.Session;
@@ -117,7 +118,7 @@ internal static class StoredAwsDefaults
         value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;
 
     private static InputValidationException Unusable(string message) => new(
-        "StoredCredentialsUnusable",
+        ErrorIds.StoredCredentialsUnusable,
         message,
         $"Run Set-AWSCredential again (or 'aws sso login' for an SSO profile), clear it with Clear-AWSCredential or "
         + $"Remove-Variable {CredentialsVariable} -Scope Global, or pass -ProfileName or -Credential.",

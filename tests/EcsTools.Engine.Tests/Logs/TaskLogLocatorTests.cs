@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using EcsTools.Engine.Logs;
+using EcsTools.Engine.Tasks;
 using EcsTools.LocalEcs;
 using Xunit;
 
@@ -67,7 +68,7 @@ public sealed class TaskLogLocatorTests
         {
             var locations = await locator.LocateAsync(task, definition);
             Assert.Equal(["app", "sidecar"], locations.Select(l => l.Container));
-            Assert.Equal($"app/app/{TaskLogLocator.TaskIdOf(task)}", locations[0].Source!.Stream);
+            Assert.Equal($"app/app/{TaskIds.IdOf(task)}", locations[0].Source!.Stream);
             Assert.Contains("'fluentd' driver", locations[1].Problem);
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using EcsTools.Engine.Logs;
+using EcsTools.Engine.Tasks;
 using EcsTools.LocalEcs;
 using Xunit;
 
@@ -34,7 +35,7 @@ public sealed class TaskLogReaderTests
         Assert.Equal("Logs_20140328.GetLogEvents", request.Target);
         Assert.Equal("application/x-amz-json-1.1", request.ContentType);
         Assert.Matches(@"^AWS4-HMAC-SHA256 Credential=AKIDLOGSTEST/\d{8}/us-east-1/logs/aws4_request, ", request.Authorization);
-        Assert.Contains("\"logStreamName\":\"app/app/" + TaskLogLocator.TaskIdOf(task) + "\"", request.Body);
+        Assert.Contains("\"logStreamName\":\"app/app/" + TaskIds.IdOf(task) + "\"", request.Body);
         Assert.Contains("\"startFromHead\":true", request.Body);
         Assert.Equal(1, result.Requests);
     }
