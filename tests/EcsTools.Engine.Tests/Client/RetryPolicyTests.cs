@@ -341,16 +341,35 @@ public sealed class RetryPolicyTests(ITestOutputHelper output)
     [Fact]
     public async Task The_request_timeout_bounds_each_attempt_and_reads_are_retried()
     {
-        await using var kit = await FaultKit.StartAsync(requestTimeout: TimeSpan.FromMilliseconds(300));
-        Assert.Equal(TimeSpan.FromMilliseconds(300), kit.Connection.RequestTimeout);
+        await using var kit = await FaultKit.StartAsync(requestTimeout: TimeSpan.FromMilliseconds(500));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), kit.Connection.RequestTimeout);
+
+        // A first call warms the server and the client, so that no attempt times out before it reaches the server.
+        Assert.Single((await kit.Connection.ListClustersAsync(new ListClustersRequest())).ClusterArns!);
         kit.Server.Faults.Add(LocalEcsFault.Slow("ListClusters", TimeSpan.FromSeconds(20)).Times(3));
         var e = await Assert.ThrowsAsync<EcsServiceException>(() => kit.Connection.ListClustersAsync(new ListClustersRequest()));
         Assert.Equal(EcsErrorKind.Timeout, e.Kind);
         Assert.Contains("-RequestTimeout", e.Message);
-        Assert.Equal(3, kit.Server.RequestsFor("ListClusters").Count);
+        Assert.Equal(1 + 3, kit.Server.RequestsFor("ListClusters").Count);
 
         kit.Server.Faults.Add(LocalEcsFault.Slow("ListClusters", TimeSpan.FromSeconds(20)));
         Assert.Single((await kit.Connection.ListClustersAsync(new ListClustersRequest())).ClusterArns!);
+    }
+
+    [Fact]
+    public void An_attempt_that_timed_out_or_was_cancelled_is_not_a_stale_connection()
+    {
+        // Ending an attempt aborts its connection, so the timeout's chain holds what a stale connection shows (seen on a
+        // loaded machine): the SDK would resend it uncounted, a fourth attempt after three timeouts.
+        static Exception Ended() => new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely. (ResponseEnded)");
+        var policy = new EcsRetryPolicy(2);
+        Assert.True(policy.IsStaleConnectionError(Ended()));
+        Assert.True(policy.IsStaleConnectionError(new HttpRequestException("An error occurred while sending the request.",
+            new IOException("reset", new SocketException((int)SocketError.ConnectionReset)))));
+
+        Assert.False(policy.IsStaleConnectionError(new TimeoutException("The operation was canceled.", new TaskCanceledException("The operation was canceled.", Ended()))));
+        Assert.False(policy.IsStaleConnectionError(new TaskCanceledException("The operation was canceled.", Ended())));
+        Assert.False(policy.IsStaleConnectionError(new AmazonClientException("wrapped", new OperationCanceledException("cancelled", Ended()))));
     }
 
     [Fact]
