@@ -10,7 +10,9 @@ internal static class ErrorIds
     public const string CountTooLarge = "CountTooLarge";
     public const string InvalidClientToken = "InvalidClientToken";
     public const string InvalidCount = "InvalidCount";
+    public const string InvalidCpu = "InvalidCpu";
     public const string InvalidLoadBalancer = "InvalidLoadBalancer";
+    public const string InvalidMemory = "InvalidMemory";
     public const string InvalidOverride = "InvalidOverride";
     public const string InvalidPlacementConstraint = "InvalidPlacementConstraint";
     public const string InvalidPlacementStrategy = "InvalidPlacementStrategy";

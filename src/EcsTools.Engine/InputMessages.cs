@@ -54,6 +54,28 @@ internal static class InputMessages
 
     public static string TooManyPlacementStrategiesAction() => $"Pass at most {TaskLaunchLimits.MaxPlacementStrategies} rules.";
 
+    public static string UnknownPlacementConstraintType(string? type) =>
+        type is null ? "-PlacementConstraint: a constraint has no Type."
+        : $"-PlacementConstraint: '{type}' is not a placement constraint type; ECS knows distinctInstance and memberOf.";
+
+    public const string MemberOfWithoutExpression = "-PlacementConstraint: a memberOf constraint needs an Expression.";
+
+    public const string PlacementConstraintAction =
+        "Pass @{ Type = 'distinctInstance' } (each task on an instance of its own) or a memberOf constraint with an Expression in "
+        + "the cluster query language, e.g. @{ Type = 'memberOf'; Expression = 'attribute:ecs.instance-type =~ t3.*' }.";
+
+    public static string UnknownPlacementStrategyType(string? type) =>
+        type is null ? "-PlacementStrategy: a rule has no Type."
+        : $"-PlacementStrategy: '{type}' is not a placement strategy type; ECS knows random, spread and binpack.";
+
+    public static string PlacementStrategyWithoutField(string type) => $"-PlacementStrategy: a {type} rule needs a Field.";
+
+    public static string UnknownBinpackField(string field) => $"-PlacementStrategy: a binpack rule packs by cpu or memory, not '{field}'.";
+
+    public const string PlacementStrategyAction =
+        "Pass rules such as @{ Type = 'spread'; Field = 'attribute:ecs.availability-zone' }, @{ Type = 'binpack'; Field = 'memory' } "
+        + "or @{ Type = 'random' }.";
+
     public static string TooManyContainerInstances(int count) =>
         $"-ContainerInstance has {count} container instances; Start-EcsTask takes at most {TaskLaunchLimits.MaxCount} in one command "
         + $"({TaskLaunchLimits.MaxCount / TaskLaunchLimits.MaxStartTaskInstances} StartTask calls).";
@@ -68,6 +90,16 @@ internal static class InputMessages
     public static string ContainerNameRequiredAction(string[] names) => $"Add -Container with one of: {string.Join(", ", names)}.";
 
     public const string InvalidOverrideAction = "See Get-Help -Parameter Override for the keys it takes.";
+
+    public static string InvalidCpu(string parameter, string value) =>
+        $"{parameter} is '{value}', which is not a CPU amount: ECS takes CPU units (1024 is one vCPU) or vCPUs with the unit.";
+
+    public const string InvalidCpuAction = "Pass CPU units, such as -Cpu 512, or vCPUs with the unit, such as -Cpu '0.5 vCPU'.";
+
+    public static string InvalidMemory(string parameter, string value) =>
+        $"{parameter} is '{value}', which is not an amount of memory: ECS takes MiB or GB with the unit.";
+
+    public const string InvalidMemoryAction = "Pass MiB, such as -Memory 2048, or GB with the unit, such as -Memory '2 GB'.";
 
     public static string OverridesTooLong(int length) =>
         $"The task overrides are {length} characters of JSON; ECS allows at most {TaskLaunchLimits.MaxOverrideLength}.";

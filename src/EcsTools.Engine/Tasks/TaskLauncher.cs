@@ -60,6 +60,8 @@ public sealed class TaskLauncher
         var constraints = ReadAll<PlacementConstraint>(request.PlacementConstraints, "PlacementConstraint", ErrorIds.InvalidPlacementConstraint);
         var strategy = ReadAll<PlacementStrategy>(request.PlacementStrategy, "PlacementStrategy", ErrorIds.InvalidPlacementStrategy);
         var volumes = ReadAll<TaskVolumeConfiguration>(request.VolumeConfigurations, "VolumeConfiguration", ErrorIds.InvalidVolumeConfiguration);
+        PlacementRules.Check(constraints);
+        PlacementRules.Check(strategy);
         if (constraints is { Count: > TaskLaunchLimits.MaxPlacementConstraints })
         {
             throw new EcsInputException(ErrorIds.TooManyPlacementConstraints,

@@ -25,7 +25,8 @@ internal sealed class TaskOverrides
     public string? Container => _request.Container;
 
     /// <summary>
-    /// Reads the template (InvalidOverride) and refuses overrides that are too long whichever container they name: when the
+    /// Reads the template (InvalidOverride), checks the task's CPU and memory, given or in the template (InvalidCpu,
+    /// InvalidMemory), and refuses overrides that are too long whichever container they name: when the
     /// container is named later (from the task definition), its name only adds to the shortest composition.
     /// </summary>
     public static TaskOverrides Create(TaskOverrideRequest request)
@@ -44,6 +45,10 @@ internal sealed class TaskOverrides
             }
         }
 
+        TaskSize.CheckCpu(request.Cpu, "-Cpu");
+        TaskSize.CheckMemory(request.Memory, "-Memory");
+        TaskSize.CheckCpu(template?.Cpu, "The cpu of -Override");
+        TaskSize.CheckMemory(template?.Memory, "The memory of -Override");
         var overrides = new TaskOverrides(request, template);
         CheckLength(overrides.Compose(request.Container ?? (request.NeedsContainer ? "c" : null)), null);
         return overrides;

@@ -165,5 +165,80 @@ public sealed class TaskLaunchRulesTests
 
     private static TaskOverrides Overrides(TaskOverrideRequest request) => TaskOverrides.Create(request);
 
+    [Theory]
+    [InlineData("256", null)]
+    [InlineData("1024", "2048")]
+    [InlineData("0.5 vCPU", "1 GB")]
+    [InlineData("2vcpu", "0.5GB")]
+    [InlineData(null, "30720")]
+    public void Task_CPU_and_memory_in_the_forms_ECS_takes_are_accepted(string? cpu, string? memory)
+    {
+        TaskLauncher.Create(new TaskLaunchRequest { Overrides = new() { Cpu = cpu, Memory = memory } });
+        TaskLauncher.Create(new TaskLaunchRequest { Overrides = new() { Template = EcsInput.ToJson(new TaskOverride { Cpu = cpu, Memory = memory }) } });
+    }
+
+    [Theory]
+    [InlineData("abc", null, "InvalidCpu")]
+    [InlineData("0", null, "InvalidCpu")]
+    [InlineData("-5", null, "InvalidCpu")]
+    [InlineData("1.5", null, "InvalidCpu")]
+    [InlineData(" 512", null, "InvalidCpu")]
+    [InlineData("0 vCPU", null, "InvalidCpu")]
+    [InlineData("1 GB", null, "InvalidCpu")]
+    [InlineData(null, "-5", "InvalidMemory")]
+    [InlineData(null, "2 TB", "InvalidMemory")]
+    [InlineData(null, "2048MiB", "InvalidMemory")]
+    [InlineData(null, "", "InvalidMemory")]
+    public void Task_CPU_or_memory_that_is_not_an_amount_is_refused_whether_given_or_in_the_template(string? cpu, string? memory, string errorId)
+    {
+        var given = Refused(new TaskLaunchRequest { Overrides = new() { Cpu = cpu, Memory = memory } });
+        Assert.Equal(errorId, given.ErrorId);
+        Assert.StartsWith(cpu is null ? "-Memory is '" : "-Cpu is '", given.Message, StringComparison.Ordinal);
+        Assert.Equal(cpu ?? memory, given.Target);
+        Assert.False(string.IsNullOrEmpty(given.RecommendedAction));
+
+        var template = Refused(new TaskLaunchRequest { Overrides = new() { Template = EcsInput.ToJson(new TaskOverride { Cpu = cpu, Memory = memory }) } });
+        Assert.Equal(errorId, template.ErrorId);
+        Assert.Contains("of -Override", template.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Placement_types_are_matched_in_any_case_and_sent_as_ECS_spells_them()
+    {
+        var constraints = new List<PlacementConstraint> { new() { Type = "DISTINCTINSTANCE" }, new() { Type = "memberof", Expression = "attribute:ecs.os-type == linux" } };
+        PlacementRules.Check(constraints);
+        Assert.Equal(["distinctInstance", "memberOf"], constraints.Select(c => c.Type));
+
+        var strategy = new List<PlacementStrategy> { new() { Type = "Random" }, new() { Type = "SPREAD", Field = "attribute:ecs.availability-zone" }, new() { Type = "BinPack", Field = "MEMORY" } };
+        PlacementRules.Check(strategy);
+        Assert.Equal(["random", "spread", "binpack"], strategy.Select(s => s.Type));
+        Assert.Equal(["attribute:ecs.availability-zone", "memory"], strategy.Skip(1).Select(s => s.Field));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"distinctInstance"}""", """{"type":"memberof2","expression":"x"}""", "'memberof2' is not a placement constraint type")]
+    [InlineData("""{"type":"distinctInstance"}""", """{"expression":"x"}""", "a constraint has no Type")]
+    [InlineData("""{"type":"distinctInstance"}""", """{"type":"memberOf"}""", "a memberOf constraint needs an Expression")]
+    public void A_placement_constraint_ECS_would_refuse_is_refused_with_its_item(string first, string second, string message)
+    {
+        var exception = Refused(new TaskLaunchRequest { PlacementConstraints = [first, second] });
+        Assert.Equal("InvalidPlacementConstraint", exception.ErrorId);
+        Assert.Equal(1, exception.ItemIndex);
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"pack","field":"cpu"}""", "'pack' is not a placement strategy type")]
+    [InlineData("""{"type":"spread"}""", "a spread rule needs a Field")]
+    [InlineData("""{"type":"binpack"}""", "a binpack rule needs a Field")]
+    [InlineData("""{"type":"binpack","field":"disk"}""", "packs by cpu or memory, not 'disk'")]
+    public void A_placement_strategy_ECS_would_refuse_is_refused_with_its_item(string rule, string message)
+    {
+        var exception = Refused(new TaskLaunchRequest { PlacementStrategy = ["""{"type":"random"}""", rule] });
+        Assert.Equal("InvalidPlacementStrategy", exception.ErrorId);
+        Assert.Equal(1, exception.ItemIndex);
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+
     private static EcsInputException Refused(TaskLaunchRequest request) => Assert.Throws<EcsInputException>(() => TaskLauncher.Create(request));
 }

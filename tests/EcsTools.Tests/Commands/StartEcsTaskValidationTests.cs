@@ -43,6 +43,12 @@ public sealed class StartEcsTaskValidationTests
         { "-LaunchType FARGATE -Subnet s1 -SecurityGroup (1..6 | ForEach-Object { \"sg-$_\" })", "TooManySecurityGroups" },
         { "-LaunchType EC2 -PlacementConstraint @{ Type = 'memberOf'; Expresion = 'x' }", "InvalidPlacementConstraint" },
         { "-LaunchType EC2 -PlacementStrategy (1..6 | ForEach-Object { @{ Type = 'spread'; Field = 'instanceId' } })", "TooManyPlacementStrategies" },
+        { "-LaunchType EC2 -PlacementConstraint @{ Type = 'memberOf' }", "InvalidPlacementConstraint" },
+        { "-LaunchType EC2 -PlacementConstraint @{ Type = 'distinct' }", "InvalidPlacementConstraint" },
+        { "-LaunchType EC2 -PlacementStrategy @{ Type = 'binpack'; Field = 'disk' }", "InvalidPlacementStrategy" },
+        { "-LaunchType EC2 -Cpu abc", "InvalidCpu" },
+        { "-LaunchType EC2 -Memory -5", "InvalidMemory" },
+        { "-LaunchType EC2 -Override @{ Memory = '2 TB' }", "InvalidMemory" },
         { "-LaunchType EC2 -ReferenceId ('r' * 1025)", "InvalidReferenceId" },
         { "-LaunchType EC2 -Credential ([pscredential]::new('AKID', ([System.Net.NetworkCredential]::new('', 'x').SecurePassword))) -AccessKey AKID2 -SecretKey y", "ConflictingCredentials" },
     };

@@ -46,6 +46,8 @@ public sealed class BadInputGenerator
             () => ($"{Run} -PlacementConstraint $args[0]", BadPlacementConstraints(), "PlacementConstraint"),
             () => ($"{Run} -PlacementStrategy $args[0]", BadPlacementStrategies(), "PlacementStrategy"),
             () => BadNetwork(),
+            () => ($"{Run} -Cpu $args[0]{MaybeWhatIf()}", Pick<object>("abc", 0, -1024, "1.5", "2 GB", "1 vCPUs", "½", "1e3"), "Cpu"),
+            () => ($"{Run} -Memory $args[0]{MaybeWhatIf()}", Pick<object>("lots", 0, -5, "2 TB", "512MiB", "0 GB", "0x800"), "Memory"),
             () => ($"{Run} -ReferenceId $args[0]", new string('r', _random.Next(1025, 4000)), "ReferenceId"),
             () => ($"{Run} -Override $args[0]", BadOverride(), "Override"),
             () => ($"{Run} -Container web -Command $args[0]", new object[] { "echo", Nested() }, "Command"),
@@ -208,16 +210,20 @@ public sealed class BadInputGenerator
         _ => Enumerable.Range(0, _random.Next(21, 40)).Select(i => (object)new Hashtable { ["CapacityProvider"] = $"cp{i}", ["Weight"] = 1 }).ToArray(),
     };
 
-    private object BadPlacementConstraints() => _random.Next(3) switch
+    private object BadPlacementConstraints() => _random.Next(5) switch
     {
         0 => new Hashtable { ["Type"] = "memberOf", [Pick("Expresion", "Expr", "Field")] = "x" },
         1 => new Hashtable { ["Type"] = Nested() },
+        2 => new Hashtable { ["Type"] = Pick("distinct", "member-of", "spread", ""), ["Expression"] = "x" },
+        3 => new Hashtable { ["Type"] = "memberOf" },
         _ => Enumerable.Range(0, _random.Next(11, 30)).Select(_ => (object)new Hashtable { ["Type"] = "distinctInstance" }).ToArray(),
     };
 
-    private object BadPlacementStrategies() => _random.Next(2) switch
+    private object BadPlacementStrategies() => _random.Next(4) switch
     {
         0 => new Hashtable { ["Type"] = "spread", [Pick("Feild", "Expression")] = "x" },
+        1 => new Hashtable { ["Type"] = Pick("pack", "distinctInstance", "spreaded"), ["Field"] = "cpu" },
+        2 => new Hashtable { ["Type"] = "binpack", ["Field"] = Pick("disk", "instanceId", "") },
         _ => Enumerable.Range(0, _random.Next(6, 20)).Select(_ => (object)new Hashtable { ["Type"] = "spread", ["Field"] = "instanceId" }).ToArray(),
     };
 

@@ -24,7 +24,7 @@ public sealed class InputFuzzTests
     {
         "InvalidCount", "CountTooLarge", "TooManyContainerInstances", "InvalidStartedBy", "InvalidClientToken",
         "InvalidTag", "InvalidTagKey", "InvalidTagValue", "InvalidTagKeyType", "InvalidTagValueType", "ReservedTagKey", "TooManyTags", "DuplicateTagKey",
-        "InvalidEnvironment", "InvalidEnvironmentValue", "OverridesTooLong", "InvalidOverride",
+        "InvalidEnvironment", "InvalidEnvironmentValue", "OverridesTooLong", "InvalidOverride", "InvalidCpu", "InvalidMemory",
         "InvalidRegion", "InvalidProfileName", "InvalidProfileFile", "ProfileFileTooLarge", "ProfileNotFound",
         "InvalidCapacityProviderStrategy", "InvalidCapacityProviderWeight", "InvalidCapacityProviderBase", "MissingCapacityProviderName",
         "TooManyCapacityProviders", "DuplicateCapacityProvider",

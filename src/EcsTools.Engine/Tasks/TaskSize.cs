@@ -1,0 +1,40 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EcsTools.Engine.Tasks;
+
+/// <summary>
+/// The task-level CPU and memory of an override, in the forms ECS takes for a task's size: CPU units (<c>1024</c>) or
+/// vCPUs with the unit (<c>0.5 vCPU</c>); MiB (<c>2048</c>) or GB with the unit (<c>2 GB</c>). Anything else (<c>abc</c>,
+/// <c>-5</c>, <c>0</c>) is refused before anything is sent; which sizes a launch type accepts is left to ECS.
+/// </summary>
+internal static partial class TaskSize
+{
+    public static void CheckCpu(string? value, string parameter) =>
+        Check(value, CpuPattern(), ErrorIds.InvalidCpu, InputMessages.InvalidCpu(parameter, value!), InputMessages.InvalidCpuAction);
+
+    public static void CheckMemory(string? value, string parameter) =>
+        Check(value, MemoryPattern(), ErrorIds.InvalidMemory, InputMessages.InvalidMemory(parameter, value!), InputMessages.InvalidMemoryAction);
+
+    private static void Check(string? value, Regex pattern, string errorId, string message, string action)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var match = pattern.Match(value);
+        if (!match.Success || !double.TryParse(match.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+        {
+            throw new EcsInputException(errorId, message, action, value);
+        }
+    }
+
+    // An integer, or a decimal with the unit.
+    [GeneratedRegex(@"^(?:(?<amount>[0-9]{1,9})|(?<amount>[0-9]{1,6}(?:\.[0-9]{1,3})?) ?vcpu)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CpuPattern();
+
+    [GeneratedRegex(@"^(?:(?<amount>[0-9]{1,9})|(?<amount>[0-9]{1,6}(?:\.[0-9]{1,3})?) ?gb)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MemoryPattern();
+}
