@@ -17,6 +17,8 @@ namespace EcsTools.Engine.Logs;
 /// already returned by their eventId (kept for that window only), so that a line CloudWatch receives late, with an
 /// older timestamp than one already returned, is still returned.
 /// A group or stream that does not exist yet has no events: it is read again next time.
+/// A stream added with a tail is first read from its end (GetLogEvents without startFromHead): one request for its last
+/// lines however long it is, then on from there as any other.
 /// </summary>
 public sealed class TaskLogReader
 {
@@ -52,16 +54,21 @@ public sealed class TaskLogReader
     /// <summary>The CloudWatch Logs requests this reader has sent (the SDK's retries not counted).</summary>
     public long RequestCount { get; private set; }
 
-    /// <summary>Follows a stream from <paramref name="since"/> (its first event when null). A stream already followed is not added twice.</summary>
-    public void Add(TaskLogSource source, DateTimeOffset? since = null)
+    /// <summary>
+    /// Follows a stream from <paramref name="since"/> (its first event when null). With <paramref name="tail"/>, its first
+    /// read returns only its last <paramref name="tail"/> events (none for 0), read backward from its end. A stream already
+    /// followed is not added twice.
+    /// </summary>
+    public void Add(TaskLogSource source, DateTimeOffset? since = null, int? tail = null)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegative(tail ?? 0, nameof(tail));
         if (_cursors.Any(c => c.SameStream(source)))
         {
             return;
         }
 
-        _cursors.Add(new StreamCursor(source, since?.ToUnixTimeMilliseconds()));
+        _cursors.Add(new StreamCursor(source, since?.ToUnixTimeMilliseconds()) { Tail = tail });
     }
 
     /// <summary>Stops following a stream (after its last read).</summary>
@@ -82,7 +89,15 @@ public sealed class TaskLogReader
         var failures = new List<EcsServiceException>();
         var before = RequestCount;
         var chosen = only is null ? _cursors : _cursors.Where(c => only.Any(c.SameStream)).ToList();
-        foreach (var group in chosen.GroupBy(c => (c.Source.Region, c.Source.Group)).ToList())
+
+        // A tail read reads up to the stream's end: the stream is read on from there next time.
+        var tails = chosen.Where(c => c.Tail is not null).ToList();
+        foreach (var cursor in tails)
+        {
+            await ReadTailAsync(cursor, lines, failures, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var group in chosen.Except(tails).GroupBy(c => (c.Source.Region, c.Source.Group)).ToList())
         {
             var cursors = group.ToList();
             if (cursors.Count == 1)
@@ -168,6 +183,84 @@ public sealed class TaskLogReader
                 // The rest, if any, comes with the next poll: one request a stream a poll.
                 return;
             }
+        }
+    }
+
+    // The last Tail events of a stream, paging backward from its end while pages come back short of them (a page holds at
+    // most 1 MB). The forward token of the first page, the end, is where the stream is read on.
+    private async Task ReadTailAsync(StreamCursor cursor, List<TaskLogLine> lines, List<EcsServiceException> failures, CancellationToken cancellationToken)
+    {
+        var source = cursor.Source;
+        var wanted = cursor.Tail!.Value;
+        var startTime = cursor.ResumeFrom;
+        var pages = new List<List<LogsWireEvent>>();
+        var collected = 0;
+        string? backward = null;
+        string? end = null;
+        for (var page = 0; page < MaxPagesPerRead; page++)
+        {
+            var request = new GetLogEventsRequest
+            {
+                LogGroupName = source.Group,
+                LogStreamName = source.Stream,
+                StartFromHead = false,
+                NextToken = backward,
+                StartTime = startTime,
+
+                // One event at least: the tail 0 read needs the end, not the event.
+                Limit = Math.Clamp(wanted - collected, 1, MaxEventsPerPage),
+            };
+
+            GetLogEventsResponse response;
+            try
+            {
+                RequestCount++;
+                response = await _connection.GetLogEventsAsync(source.Region, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EcsServiceException e) when (e.Kind == EcsErrorKind.ResourceNotFound)
+            {
+                // No stream yet, so no last lines: every line it gets is new.
+                cursor.Tail = null;
+                return;
+            }
+            catch (EcsServiceException e)
+            {
+                // The tail is read again next time.
+                failures.Add(e);
+                return;
+            }
+
+            end ??= response.NextForwardToken;
+            var events = response.Events ?? [];
+            pages.Add(events);
+            collected += events.Count;
+            var next = response.NextBackwardToken;
+            if (collected >= wanted || string.IsNullOrEmpty(next) || string.Equals(next, backward, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            backward = next;
+        }
+
+        // Oldest first: the last page read holds the oldest events. Every event moves the cursor; the last Tail are returned.
+        var all = Enumerable.Reverse(pages).SelectMany(p => p).ToList();
+        var keepFrom = all.Count - Math.Min(wanted, all.Count);
+        cursor.BeginRead();
+        cursor.EndIdTracking();
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (cursor.Accept(all[i].Timestamp ?? 0, all[i].Message ?? "", trusted: true) is { } line && i >= keepFrom)
+            {
+                lines.Add(line);
+            }
+        }
+
+        cursor.Tail = null;
+        if (!string.IsNullOrEmpty(end))
+        {
+            cursor.ForwardToken = end;
+            cursor.TokenStartTime = startTime;
         }
     }
 
@@ -263,6 +356,9 @@ public sealed class TaskLogReader
         public TaskLogSource Source { get; } = source;
 
         public string? ForwardToken { get; set; }
+
+        /// <summary>Before the first read of a stream added with a tail: how many of its last events that read returns.</summary>
+        public int? Tail { get; set; }
 
         /// <summary>The start time sent with the first page of <see cref="ForwardToken"/>'s run, sent again with each page.</summary>
         public long? TokenStartTime { get; set; }

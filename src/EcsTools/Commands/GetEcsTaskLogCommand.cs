@@ -59,7 +59,10 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
     [Parameter]
     public DateTime? Since { get; set; }
 
-    /// <summary>Only the last N lines of each container (then, with -Follow, every new line).</summary>
+    /// <summary>
+    /// Only the last N lines of each container (then, with -Follow, every new line): read from the end of each stream, one
+    /// request a container however long its log.
+    /// </summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
     public int? Tail { get; set; }
@@ -233,12 +236,12 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
         var since = Since is { } from ? new DateTimeOffset(from.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(from, DateTimeKind.Local) : from) : (DateTimeOffset?)null;
         foreach (var source in sources)
         {
-            reader.Add(source, since);
+            reader.Add(source, since, Tail);
         }
 
         var read = Await(ct => reader.ReadAsync(sources, toTheEnd: true, ct));
         WriteDebug($"Task {TaskIds.IdOf(taskArn)}: {read.Lines.Count} line(s) in {read.Requests} CloudWatch Logs request(s).");
-        WriteLines(Tail is { } tail ? read.Lines.GroupBy(l => l.Source.Container).SelectMany(g => g.TakeLast(tail)).OrderBy(l => l.Timestamp).ToList() : read.Lines);
+        WriteLines(read.Lines);
         foreach (var failure in read.Failures)
         {
             if (follow && IsTransient(failure))

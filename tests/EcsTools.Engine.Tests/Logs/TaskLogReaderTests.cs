@@ -211,6 +211,89 @@ public sealed class TaskLogReaderTests
         Assert.Equal(requests, result.Requests);
     }
 
+    [Fact]
+    public async Task A_tail_is_read_from_the_end_of_a_long_stream_in_one_request_and_followed_on_from_there()
+    {
+        await using var scene = await LogScene.StartAsync();
+        var definition = scene.Register("long", LogScene.Container("long", TimeSpan.FromSeconds(20), lines: 10_000));
+        var task = scene.Run("long").Single();
+        scene.Clock.Advance(TimeSpan.FromSeconds(10));
+        var reader = new TaskLogReader(scene.Connection);
+        reader.Add((await scene.SourcesAsync(new TaskLogLocator(scene.Connection), [task], definition)).Single(), tail: 5);
+
+        var first = await reader.ReadAsync(toTheEnd: true);
+        Assert.Equal(5, first.Lines.Count);
+        Assert.Equal(1, first.Requests);
+        var request = scene.Server.Requests.Single(r => r.Operation == "GetLogEvents");
+        Assert.Contains("\"startFromHead\":false", request.Body);
+        Assert.Contains("\"limit\":5", request.Body);
+
+        scene.Clock.Advance(TimeSpan.FromSeconds(30));
+        var rest = await reader.ReadAsync(toTheEnd: true);
+        var seen = first.Lines.Concat(rest.Lines).Select(l => l.Message).ToList();
+        var expected = Expected(10_000);
+        Assert.Equal(expected.Skip(expected.IndexOf(seen[0])), seen);
+        Assert.InRange(seen.Count, 1000, 9000);
+    }
+
+    [Theory]
+    [InlineData(10_000, 10_000, 2)] // 1.26 MB: two pages back from the end
+    [InlineData(3, 3, 1)]
+    [InlineData(20_000, 10_000, 3)] // more than the stream has: all of it, and a page that says it is the start
+    public async Task A_tail_pages_backward_while_pages_come_back_short_of_it(int tail, int lines, int requests)
+    {
+        await using var scene = await LogScene.StartAsync();
+        var definition = scene.Register("big", LogScene.Container("big", TimeSpan.FromSeconds(10), lines: 10_000));
+        var task = scene.Run("big").Single();
+        scene.Clock.Advance(TimeSpan.FromSeconds(30));
+        var reader = new TaskLogReader(scene.Connection);
+        reader.Add((await scene.SourcesAsync(new TaskLogLocator(scene.Connection), [task], definition)).Single(), tail: tail);
+
+        var result = await reader.ReadAsync(toTheEnd: true);
+
+        Assert.Equal(Expected(10_000).TakeLast(lines), result.Lines.Select(l => l.Message));
+        Assert.Equal(requests, result.Requests);
+        Assert.Empty((await reader.ReadAsync(toTheEnd: true)).Lines);
+    }
+
+    [Fact]
+    public async Task A_tail_of_0_returns_only_the_lines_written_after_it_and_tails_of_several_streams_are_followed_without_repeats()
+    {
+        await using var scene = await LogScene.StartAsync();
+        var definition = scene.Register("two", LogScene.Container("two", TimeSpan.FromSeconds(20), lines: 200));
+        var tasks = scene.Run("two", 2);
+        scene.Clock.Advance(TimeSpan.FromSeconds(10));
+        var sources = await scene.SourcesAsync(new TaskLogLocator(scene.Connection), tasks, definition);
+        var none = new TaskLogReader(scene.Connection);
+        none.Add(sources[0], tail: 0);
+        var several = new TaskLogReader(scene.Connection);
+        several.Add(sources[0], tail: 3);
+        several.Add(sources[1], tail: 3);
+
+        Assert.Empty((await none.ReadAsync(toTheEnd: true)).Lines);
+        var tails = await several.ReadAsync(toTheEnd: true);
+        Assert.Equal(2, tails.Requests);
+        foreach (var source in sources)
+        {
+            Assert.Equal(3, tails.Lines.Count(l => l.Source == source));
+        }
+
+        scene.Clock.Advance(TimeSpan.FromSeconds(30));
+        var after = (await none.ReadAsync(toTheEnd: true)).Lines.Select(l => l.Message).ToList();
+        var expected = Expected(200);
+        Assert.Equal(expected.Skip(expected.IndexOf(after[0])), after);
+        Assert.Equal(expected[expected.IndexOf(after[0]) - 1], tails.Lines.Last(l => l.Source == sources[0]).Message);
+
+        // Several streams of a group are read on with FilterLogEvents, from the end of each tail, none twice.
+        var rest = await several.ReadAsync(toTheEnd: true);
+        Assert.Contains(scene.Server.Requests, r => r.Operation == "FilterLogEvents");
+        foreach (var source in sources)
+        {
+            var seen = tails.Lines.Concat(rest.Lines).Where(l => l.Source == source).Select(l => l.Message).ToList();
+            Assert.Equal(expected.Skip(expected.IndexOf(seen[0])), seen);
+        }
+    }
+
     private static List<string> Expected(int count) =>
         Enumerable.Range(1, count).Select(i => $"line {i:D7} of {count} ".PadRight(100, '.')).ToList();
 }
