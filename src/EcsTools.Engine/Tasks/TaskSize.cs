@@ -11,30 +11,31 @@ namespace EcsTools.Engine.Tasks;
 /// </summary>
 internal static partial class TaskSize
 {
-    public static void CheckCpu(string? value, string parameter) =>
-        Check(value, CpuPattern(), ErrorIds.InvalidCpu, InputMessages.InvalidCpu(parameter, value!), InputMessages.InvalidCpuAction);
-
-    public static void CheckMemory(string? value, string parameter) =>
-        Check(value, MemoryPattern(), ErrorIds.InvalidMemory, InputMessages.InvalidMemory(parameter, value!), InputMessages.InvalidMemoryAction);
-
-    private static void Check(string? value, Regex pattern, string errorId, string message, string action)
+    public static void CheckCpu(string? value, string parameter)
     {
-        if (value is null)
+        if (value is not null && !IsAmount(value, CpuPattern()))
         {
-            return;
-        }
-
-        var match = pattern.Match(value);
-        if (!match.Success || !double.TryParse(match.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-        {
-            throw new EcsInputException(errorId, message, action, value);
+            throw new EcsInputException(ErrorIds.InvalidCpu, InputMessages.InvalidCpu(parameter, value), InputMessages.InvalidCpuAction, value);
         }
     }
 
+    public static void CheckMemory(string? value, string parameter)
+    {
+        if (value is not null && !IsAmount(value, MemoryPattern()))
+        {
+            throw new EcsInputException(ErrorIds.InvalidMemory, InputMessages.InvalidMemory(parameter, value), InputMessages.InvalidMemoryAction, value);
+        }
+    }
+
+    private static bool IsAmount(string value, Regex pattern) =>
+        pattern.Match(value) is { Success: true } match
+        && double.TryParse(match.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+        && amount > 0;
+
     // An integer, or a decimal with the unit.
-    [GeneratedRegex(@"^(?:(?<amount>[0-9]{1,9})|(?<amount>[0-9]{1,6}(?:\.[0-9]{1,3})?) ?vcpu)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<amount>[0-9]{1,9})|(?<amount>[0-9]{1,6}(?:\.[0-9]{1,3})?) ?vcpu)\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CpuPattern();
 
-    [GeneratedRegex(@"^(?:(?<amount>[0-9]{1,9})|(?<amount>[0-9]{1,6}(?:\.[0-9]{1,3})?) ?gb)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<amount>[0-9]{1,9})|(?<amount>[0-9]{1,6}(?:\.[0-9]{1,3})?) ?gb)\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MemoryPattern();
 }

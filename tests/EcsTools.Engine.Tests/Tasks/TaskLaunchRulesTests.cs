@@ -183,6 +183,7 @@ public sealed class TaskLaunchRulesTests
     [InlineData("-5", null, "InvalidCpu")]
     [InlineData("1.5", null, "InvalidCpu")]
     [InlineData(" 512", null, "InvalidCpu")]
+    [InlineData("512\n", null, "InvalidCpu")]
     [InlineData("0 vCPU", null, "InvalidCpu")]
     [InlineData("1 GB", null, "InvalidCpu")]
     [InlineData(null, "-5", "InvalidMemory")]
