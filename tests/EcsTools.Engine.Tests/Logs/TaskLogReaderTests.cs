@@ -215,11 +215,8 @@ public sealed class TaskLogReaderTests
     public async Task A_tail_is_read_from_the_end_of_a_long_stream_in_one_request_and_followed_on_from_there()
     {
         await using var scene = await LogScene.StartAsync();
-        var definition = scene.Register("long", LogScene.Container("long", TimeSpan.FromSeconds(20), lines: 10_000));
-        var task = scene.Run("long").Single();
-        scene.Clock.Advance(TimeSpan.FromSeconds(10));
         var reader = new TaskLogReader(scene.Connection);
-        reader.Add((await scene.SourcesAsync(new TaskLogLocator(scene.Connection), [task], definition)).Single(), tail: 5);
+        reader.Add((await TailStreamsAsync(scene, 1, lines: 10_000, TimeSpan.FromSeconds(20), after: TimeSpan.FromSeconds(10))).Single(), tail: 5);
 
         var first = await reader.ReadAsync(toTheEnd: true);
         Assert.Equal(5, first.Lines.Count);
@@ -229,10 +226,8 @@ public sealed class TaskLogReaderTests
         Assert.Contains("\"limit\":5", request.Body);
 
         scene.Clock.Advance(TimeSpan.FromSeconds(30));
-        var rest = await reader.ReadAsync(toTheEnd: true);
-        var seen = first.Lines.Concat(rest.Lines).Select(l => l.Message).ToList();
-        var expected = Expected(10_000);
-        Assert.Equal(expected.Skip(expected.IndexOf(seen[0])), seen);
+        var seen = first.Lines.Concat((await reader.ReadAsync(toTheEnd: true)).Lines).Select(l => l.Message).ToList();
+        AssertRunToTheEnd(Expected(10_000), seen);
         Assert.InRange(seen.Count, 1000, 9000);
     }
 
@@ -243,11 +238,8 @@ public sealed class TaskLogReaderTests
     public async Task A_tail_pages_backward_while_pages_come_back_short_of_it(int tail, int lines, int requests)
     {
         await using var scene = await LogScene.StartAsync();
-        var definition = scene.Register("big", LogScene.Container("big", TimeSpan.FromSeconds(10), lines: 10_000));
-        var task = scene.Run("big").Single();
-        scene.Clock.Advance(TimeSpan.FromSeconds(30));
         var reader = new TaskLogReader(scene.Connection);
-        reader.Add((await scene.SourcesAsync(new TaskLogLocator(scene.Connection), [task], definition)).Single(), tail: tail);
+        reader.Add((await TailStreamsAsync(scene, 1, lines: 10_000, TimeSpan.FromSeconds(10), after: TimeSpan.FromSeconds(30))).Single(), tail: tail);
 
         var result = await reader.ReadAsync(toTheEnd: true);
 
@@ -260,10 +252,7 @@ public sealed class TaskLogReaderTests
     public async Task A_tail_of_0_returns_only_the_lines_written_after_it_and_tails_of_several_streams_are_followed_without_repeats()
     {
         await using var scene = await LogScene.StartAsync();
-        var definition = scene.Register("two", LogScene.Container("two", TimeSpan.FromSeconds(20), lines: 200));
-        var tasks = scene.Run("two", 2);
-        scene.Clock.Advance(TimeSpan.FromSeconds(10));
-        var sources = await scene.SourcesAsync(new TaskLogLocator(scene.Connection), tasks, definition);
+        var sources = await TailStreamsAsync(scene, 2, lines: 200, TimeSpan.FromSeconds(20), after: TimeSpan.FromSeconds(10));
         var none = new TaskLogReader(scene.Connection);
         none.Add(sources[0], tail: 0);
         var several = new TaskLogReader(scene.Connection);
@@ -273,26 +262,32 @@ public sealed class TaskLogReaderTests
         Assert.Empty((await none.ReadAsync(toTheEnd: true)).Lines);
         var tails = await several.ReadAsync(toTheEnd: true);
         Assert.Equal(2, tails.Requests);
-        foreach (var source in sources)
-        {
-            Assert.Equal(3, tails.Lines.Count(l => l.Source == source));
-        }
+        Assert.All(sources, source => Assert.Equal(3, tails.Lines.Count(l => l.Source == source)));
 
         scene.Clock.Advance(TimeSpan.FromSeconds(30));
-        var after = (await none.ReadAsync(toTheEnd: true)).Lines.Select(l => l.Message).ToList();
         var expected = Expected(200);
-        Assert.Equal(expected.Skip(expected.IndexOf(after[0])), after);
+        var after = (await none.ReadAsync(toTheEnd: true)).Lines.Select(l => l.Message).ToList();
+        AssertRunToTheEnd(expected, after);
         Assert.Equal(expected[expected.IndexOf(after[0]) - 1], tails.Lines.Last(l => l.Source == sources[0]).Message);
 
         // Several streams of a group are read on with FilterLogEvents, from the end of each tail, none twice.
         var rest = await several.ReadAsync(toTheEnd: true);
         Assert.Contains(scene.Server.Requests, r => r.Operation == "FilterLogEvents");
-        foreach (var source in sources)
-        {
-            var seen = tails.Lines.Concat(rest.Lines).Where(l => l.Source == source).Select(l => l.Message).ToList();
-            Assert.Equal(expected.Skip(expected.IndexOf(seen[0])), seen);
-        }
+        Assert.All(sources, source => AssertRunToTheEnd(expected, tails.Lines.Concat(rest.Lines).Where(l => l.Source == source).Select(l => l.Message).ToList()));
     }
+
+    // The streams of <paramref name="tasks"/> tasks whose one container writes <paramref name="lines"/> lines evenly over
+    // <paramref name="runFor"/>, <paramref name="after"/> into their run.
+    private static async Task<IReadOnlyList<TaskLogSource>> TailStreamsAsync(LogScene scene, int tasks, int lines, TimeSpan runFor, TimeSpan after)
+    {
+        var definition = scene.Register("tail", LogScene.Container("tail", runFor, lines: lines));
+        var arns = scene.Run("tail", tasks);
+        scene.Clock.Advance(after);
+        return await scene.SourcesAsync(new TaskLogLocator(scene.Connection), arns, definition);
+    }
+
+    // What was seen is every line from its first to the last one written, once and in order.
+    private static void AssertRunToTheEnd(List<string> expected, List<string> seen) => Assert.Equal(expected.Skip(expected.IndexOf(seen[0])), seen);
 
     private static List<string> Expected(int count) =>
         Enumerable.Range(1, count).Select(i => $"line {i:D7} of {count} ".PadRight(100, '.')).ToList();
