@@ -30,6 +30,7 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
     private TaskLogLocator? _locator;
     private TaskLogReader? _reader;
     private TaskLogFollow? _follow;
+    private WaitSettings? _settings;
 
     /// <summary>Task ids or ARNs; tasks piped from Start-, Get- or Wait-EcsTask bind by their TaskArn.</summary>
     [TextInput(typeof(GetEcsTaskLogCommand), nameof(Task))]
@@ -77,7 +78,7 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
 
     /// <summary>
     /// With -Follow: how long to wait between reads for the first 30 seconds (then longer, as Wait-EcsTask's polls), in seconds
-    /// or as a TimeSpan (default 2 seconds).
+    /// or as a TimeSpan (default 2 seconds), from 0.01 seconds to 5 minutes as for the waits (InvalidPollInterval).
     /// </summary>
     [Parameter]
     [TimeSpanArgument]
@@ -85,12 +86,8 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
 
     protected override void ValidateInput()
     {
-        if (PollInterval is { } interval && (interval < TimeSpan.FromMilliseconds(10) || interval > TimeSpan.FromHours(1)))
-        {
-            ThrowInvalidArgument(ErrorIds.InvalidPollInterval, InputMessages.LogPollIntervalOutOfRange(interval), interval,
-                InputMessages.LogPollIntervalOutOfRangeAction);
-        }
-
+        // The waits' one check: 0.01 seconds to 5 minutes.
+        _settings = CheckWaitSettings(null, PollInterval ?? DefaultPollInterval, null);
         if (PollInterval is not null && !Follow)
         {
             ThrowInvalidArgument(ErrorIds.PollIntervalWithoutFollow, InputMessages.PollIntervalWithoutFollow, PollInterval,
@@ -137,9 +134,8 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
 
         // The engine's poll loop (the one the waits use): its schedule from -PollInterval, no deadline, its transient-error
         // budget and Ctrl+C; what each read found is written on the pipeline thread.
-        var settings = new WaitSettings(null, PollInterval ?? DefaultPollInterval);
         using var queue = new PipelineQueue();
-        var result = RunWait(queue, ct => PollLoop.RunAsync(new PollLoopOptions(settings), (context, token) => StepAsync(queue, token), null, WaitTime, ct));
+        var result = RunWait(queue, ct => PollLoop.RunAsync(new PollLoopOptions(_settings!), (context, token) => StepAsync(queue, token), null, WaitTime, ct));
         if (result.Outcome == PollOutcome.PollsFailed && result.LastError is { } last)
         {
             WriteServiceError(last, last.Operation, Cluster);

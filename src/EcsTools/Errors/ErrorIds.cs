@@ -42,7 +42,6 @@ internal static class ErrorIds
     public const string InvalidParameter = "InvalidParameter";
     public const string InvalidPlacementConstraint = "InvalidPlacementConstraint";
     public const string InvalidPlacementStrategy = "InvalidPlacementStrategy";
-    public const string InvalidPollInterval = "InvalidPollInterval";
     public const string InvalidProfileFile = "InvalidProfileFile";
     public const string InvalidProfileName = "InvalidProfileName";
     public const string InvalidRegion = "InvalidRegion";

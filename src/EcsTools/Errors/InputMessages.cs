@@ -73,10 +73,6 @@ internal static class InputMessages
         "Add -Wait (wait until the tasks have stopped) or -WaitUntil Running, or drop the wait parameters.";
 
     // Get-EcsTaskLog.
-    public static string LogPollIntervalOutOfRange(TimeSpan interval) => $"-PollInterval {interval} is outside 0.01 seconds to 1 hour.";
-
-    public const string LogPollIntervalOutOfRangeAction = "Pass -PollInterval in seconds, for example -PollInterval 5.";
-
     public const string PollIntervalWithoutFollow = "-PollInterval applies to -Follow only.";
     public const string PollIntervalWithoutFollowAction = "Add -Follow, or leave out -PollInterval.";
 

@@ -20,4 +20,18 @@ public sealed class GetEcsTaskLogTests
         var result = host.Run("$args[0] | Get-EcsTaskLog -Follow -PollInterval 0.2", task).EnsureSuccess();
         Assert.Equal(s_batchLines, result.Output.Select(o => (string)((dynamic)o).Message));
     }
+
+    [Theory]
+    [InlineData("600")]
+    [InlineData("0.001")]
+    [InlineData("01:00:00")]
+    public async System.Threading.Tasks.Task A_poll_interval_outside_the_waits_range_is_refused_before_anything_is_sent(string interval)
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var error = host.Run($"Get-EcsTaskLog 0123456789abcdef0123456789abcdef -Cluster demo -Follow -PollInterval {interval}").FirstError;
+        Assert.NotNull(error);
+        Assert.Equal("InvalidPollInterval,EcsTools.Commands.GetEcsTaskLogCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("5 minutes", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Server.Requests);
+    }
 }
