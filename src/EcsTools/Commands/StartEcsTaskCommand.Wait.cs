@@ -50,7 +50,6 @@ public sealed partial class StartEcsTaskCommand
     public SwitchParameter FollowLog { get; set; }
 
     private TaskWaitOptions? _waitOptions;
-    private Logs.WaitLogFollower? _logs;
 
     private bool Waits => Wait.IsPresent || WaitUntil is not null;
 
@@ -99,14 +98,8 @@ public sealed partial class StartEcsTaskCommand
     {
         if (_waitOptions is { } options)
         {
-            _logs = FollowLog ? new Logs.WaitLogFollower(Connection) : null;
+            LogFollower = FollowLog ? new Logs.WaitLogFollower(Connection, WaitTime) : null;
             WaitForTasks(WaitedTasks, options);
         }
     }
-
-    private protected override bool FollowsLogs => _logs is not null;
-
-    private protected override System.Threading.Tasks.Task AfterPollAsync(
-        Waiting.PipelineQueue queue, TaskWaitSet tasks, Engine.Waiting.PollContext context, System.Threading.CancellationToken token) =>
-        _logs?.AfterPollAsync(queue, Unwritten, tasks, WriteInformation, WriteWarning, WriteVerbose, token) ?? System.Threading.Tasks.Task.CompletedTask;
 }

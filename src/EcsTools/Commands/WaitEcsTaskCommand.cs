@@ -67,7 +67,6 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
     public SwitchParameter FollowLog { get; set; }
 
     private TaskWaitOptions? _options;
-    private Logs.WaitLogFollower? _logs;
 
     private bool UntilStopped => string.Equals(WaitUntil, "Stopped", StringComparison.OrdinalIgnoreCase);
 
@@ -92,13 +91,7 @@ public sealed class WaitEcsTaskCommand : EcsTaskWaitCmdlet
 
     protected override void EndProcessing()
     {
-        _logs = FollowLog ? new Logs.WaitLogFollower(Connection) : null;
+        LogFollower = FollowLog ? new Logs.WaitLogFollower(Connection, WaitTime) : null;
         WaitForTasks(WaitedTasks, _options!);
     }
-
-    private protected override bool FollowsLogs => _logs is not null;
-
-    private protected override System.Threading.Tasks.Task AfterPollAsync(
-        Waiting.PipelineQueue queue, TaskWaitSet tasks, Engine.Waiting.PollContext context, System.Threading.CancellationToken token) =>
-        _logs?.AfterPollAsync(queue, Unwritten, tasks, WriteInformation, WriteWarning, WriteVerbose, token) ?? System.Threading.Tasks.Task.CompletedTask;
 }

@@ -13,10 +13,14 @@ namespace EcsTools.Logs;
 /// <summary>
 /// -FollowLog of Start-EcsTask -Wait and Wait-EcsTask: once per poll of the wait's loop (its AfterPoll hook), the new
 /// log lines of the tasks waited for, written to the Information stream through the pipeline queue. A task is read
-/// from the poll that first describes it; the poll that finds it settled (stopped, or running for -WaitUntil Running)
-/// reads its streams to the end, then drops them. A log that cannot be read is a warning, once; a read that fails is
-/// retried by the next poll from where it stopped, and an error a retry cannot fix (AccessDenied) stops the following
-/// with one warning, never the wait.
+/// from the poll that first describes it; the poll that finds it settled reads its streams to the end. A task that
+/// reached RUNNING (-WaitUntil Running) is then dropped. CloudWatch gets awslogs lines late, so a task that stopped is
+/// read on, by Get-EcsTaskLog -Follow's rule (<see cref="TaskLogFollow"/>), until a read finds nothing new for it and
+/// 3 seconds have passed since it was seen stopped (at most 30); when no task is left to wait for, those reads follow
+/// each other here, a second apart, before the wait ends. A task that stopped more than 30 seconds before is read once.
+/// The wait writes a settled task after its logs are done (<see cref="Reading"/>), so its last lines come first.
+/// A log that cannot be read is a warning, once; a read that fails is retried by the next poll from where it stopped,
+/// and an error a retry cannot fix (AccessDenied) stops the following with one warning, never the wait.
 /// </summary>
 internal sealed class WaitLogFollower
 {
@@ -25,15 +29,31 @@ internal sealed class WaitLogFollower
 
     private readonly TaskLogLocator _locator;
     private readonly TaskLogReader _reader;
+    /// <summary>How long apart the reads for a stopped task's late lines are, when the wait has no other task left.</summary>
+    private static readonly TimeSpan s_readOnInterval = TimeSpan.FromSeconds(1);
+
+    // Changed on the loop's thread; Reading is asked on the pipeline thread: both under its lock.
     private readonly Dictionary<string, IReadOnlyList<TaskLogSource>> _followed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _stoppedAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _located = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
     private bool _stopped;
 
-    public WaitLogFollower(EcsConnection connection)
+    public WaitLogFollower(EcsConnection connection, TimeProvider time)
     {
         _locator = new TaskLogLocator(connection);
         _reader = new TaskLogReader(connection);
+        _time = time;
+    }
+
+    /// <summary>True while the task's logs are still read: what the wait writes for it waits until they are done.</summary>
+    public bool Reading(string? taskArn)
+    {
+        lock (_followed)
+        {
+            return taskArn is not null && !_stopped && _followed.ContainsKey(taskArn);
+        }
     }
 
     /// <summary>One read after a poll. <paramref name="write"/>, <paramref name="warn"/> and <paramref name="verbose"/> run on the pipeline thread.</summary>
@@ -54,9 +74,9 @@ internal sealed class WaitLogFollower
         // What the pipeline thread knows now (it settles tasks between polls): the tasks not written yet, those still
         // waited for and those settled and held for their last lines (a task already settled at the first poll included).
         var (known, waitedFor) = await queue.InvokeAsync(() => (
-            unwritten().Select(t => (Arn: t.Last?.TaskArn, Definition: t.Last?.TaskDefinitionArn)).ToList(),
+            unwritten().Select(t => (Arn: t.Last?.TaskArn, Definition: t.Last?.TaskDefinitionArn, Stopped: t.Last?.LastStatus == "STOPPED" ? t.Last.StoppedAt ?? DateTime.Now : (DateTime?)null)).ToList(),
             tasks.PendingSnapshot().Select(t => t.Last?.TaskArn).OfType<string>().ToList())).ConfigureAwait(false);
-        foreach (var (arn, definition) in known)
+        foreach (var (arn, definition, _) in known)
         {
             if (arn is null || definition is null || !_located.Add(arn))
             {
@@ -89,43 +109,99 @@ internal sealed class WaitLogFollower
                 }
             }
 
-            _followed[arn] = sources;
+            lock (_followed)
+            {
+                _followed[arn] = sources;
+            }
         }
 
         var pending = new HashSet<string>(waitedFor, StringComparer.Ordinal);
-        var settled = _followed.Keys.Where(arn => !pending.Contains(arn)).ToList();
-        var read = await _reader.ReadAsync(toTheEnd: settled.Count > 0, token).ConfigureAwait(false);
-        foreach (var line in read.Lines)
+        var now = _time.GetUtcNow();
+        foreach (var (arn, _, stopped) in known)
         {
-            var record = Record(line);
-            queue.Post(() => write(record));
+            // A task seen stopped is read on from now; one that stopped long before, not at all.
+            if (arn is not null && stopped is { } at && !pending.Contains(arn) && _followed.ContainsKey(arn))
+            {
+                _stoppedAt.TryAdd(arn, DateTimeOffset.UtcNow - at.ToUniversalTime() < TaskLogFollow.EndLimit ? now : now - TaskLogFollow.EndLimit);
+            }
         }
 
-        foreach (var failure in read.Failures)
+        while (true)
         {
-            if (failure.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout)
+            var settled = _followed.Keys.Where(arn => !pending.Contains(arn)).ToList();
+            var read = await _reader.ReadAsync(toTheEnd: settled.Count > 0, token).ConfigureAwait(false);
+            foreach (var line in read.Lines)
             {
-                queue.Post(() => verbose($"-FollowLog: {failure.Operation} failed ({failure.ErrorCode}); the next poll reads on from there."));
-                continue;
+                var record = Record(line);
+                queue.Post(() => write(record));
             }
 
-            _stopped = true;
-            queue.Post(() => warn($"-FollowLog stopped: the logs cannot be read ({failure.ErrorCode}: {failure.Message}). The wait goes on."));
-            return;
-        }
-
-        if (read.Failures.Count == 0)
-        {
-            foreach (var arn in settled)
+            foreach (var failure in read.Failures)
             {
-                foreach (var source in _followed[arn])
+                if (failure.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout)
                 {
-                    _reader.Remove(source);
+                    queue.Post(() => verbose($"-FollowLog: {failure.Operation} failed ({failure.ErrorCode}); the next poll reads on from there."));
+                    continue;
                 }
 
-                _followed.Remove(arn);
+                lock (_followed)
+                {
+                    _stopped = true;
+                }
+
+                queue.Post(() => warn($"-FollowLog stopped: the logs cannot be read ({failure.ErrorCode}: {failure.Message}). The wait goes on."));
+                return;
             }
+
+            if (read.Failures.Count > 0)
+            {
+                return;
+            }
+
+            now = _time.GetUtcNow();
+            foreach (var arn in settled.Where(arn => LogsDone(arn, read, now)))
+            {
+                Drop(arn);
+            }
+
+            // Tasks are still waited for (the next poll reads on), or nothing is left to read.
+            if (pending.Count > 0 || !_followed.Keys.Any(arn => !pending.Contains(arn)))
+            {
+                return;
+            }
+
+            // The wait ends with this poll: the stopped tasks' late lines are read for here.
+            await Task.Delay(s_readOnInterval, _time, token).ConfigureAwait(false);
         }
+    }
+
+    // A settled task's logs are done: it did not stop (it reached RUNNING), or a read found nothing new for it after the
+    // settle time, or the limit has passed.
+    private bool LogsDone(string arn, TaskLogReadResult read, DateTimeOffset now)
+    {
+        if (!_stoppedAt.TryGetValue(arn, out var stoppedAt))
+        {
+            return true;
+        }
+
+        var since = now - stoppedAt;
+        var quiet = !read.Lines.Any(l => string.Equals(l.Source.TaskArn, arn, StringComparison.Ordinal));
+        return (quiet && since >= TaskLogFollow.EndSettle) || since >= TaskLogFollow.EndLimit;
+    }
+
+    private void Drop(string arn)
+    {
+        lock (_followed)
+        {
+            foreach (var source in _followed[arn])
+            {
+                _reader.Remove(source);
+            }
+
+            _followed.Remove(arn);
+        }
+
+        _stoppedAt.Remove(arn);
     }
 
     /// <summary>

@@ -32,11 +32,11 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
     /// <summary>The tasks this command follows: each is written (or reported in an error) when it settles.</summary>
     internal TaskWaitSet WaitedTasks { get; } = new();
 
-    /// <summary>True while the logs of the waited tasks are followed: a settled task is written after its last lines.</summary>
-    private protected virtual bool FollowsLogs => false;
+    /// <summary>-FollowLog: the logs of the waited tasks are read after each poll, and a settled task is written after its last lines.</summary>
+    private protected Logs.WaitLogFollower? LogFollower { get; set; }
 
     // Tasks not written yet: those still waited for, and those settled whose writing is held for their last lines.
-    private protected List<WaitedTask> Unwritten()
+    private List<WaitedTask> Unwritten()
     {
         var unwritten = WaitedTasks.PendingSnapshot().ToList();
         lock (_held)
@@ -47,23 +47,24 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         return unwritten;
     }
 
-    // On the pipeline thread: writes what settled tasks held back, in the order they settled, taking one at a time off
-    // the list: a write that stops the pipeline (a failed task's error under -ErrorAction Stop) leaves the others listed
-    // as unwritten.
-    private void WriteHeld()
+    // On the pipeline thread: writes what settled tasks held back whose logs are done (all of it when the wait is over),
+    // in the order they settled, taking one at a time off the list: a write that stops the pipeline (a failed task's
+    // error under -ErrorAction Stop) leaves the others listed as unwritten.
+    private void WriteHeld(bool all)
     {
         while (true)
         {
             Action write;
             lock (_held)
             {
-                if (_held.Count == 0)
+                var next = _held.FindIndex(h => all || LogFollower?.Reading(h.Task.Last?.TaskArn) != true);
+                if (next < 0)
                 {
                     return;
                 }
 
-                write = _held[0].Write;
-                _held.RemoveAt(0);
+                write = _held[next].Write;
+                _held.RemoveAt(next);
             }
 
             write();
@@ -124,13 +125,16 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
                 WriteVerbose($"Poll {context.Attempt}: the wait's time ran out with a request in flight; it was cancelled.")),
             AfterPoll = async (context, token) =>
             {
-                await AfterPollAsync(queue, tasks, context, token).ConfigureAwait(false);
-                queue.Post(WriteHeld);
+                if (LogFollower is { } logs)
+                {
+                    await logs.AfterPollAsync(queue, Unwritten, tasks, WriteInformation, WriteWarning, WriteVerbose, token).ConfigureAwait(false);
+                    queue.Post(() => WriteHeld(all: false));
+                }
             },
         };
         var loopOptions = new PollLoopOptions(settings) { PollFirst = true, WaitingTick = s_progressTick };
         var result = RunWait(queue, ct => PollLoop.RunAsync(loopOptions, (context, token) => PollAsync(queue, tasks, options, token), observer, WaitTime, ct));
-        WriteHeld();
+        WriteHeld(all: true);
         if (result.Outcome == PollOutcome.PollsFailed && tasks.PendingCount > 0)
         {
             var abandoned = tasks.Pending.ToList();
@@ -146,15 +150,6 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
 
         WriteProgress(new ProgressRecord(ProgressActivityId, Activity(tasks, options), "Done.") { RecordType = ProgressRecordType.Completed });
     }
-
-    /// <summary>
-    /// Extra work once per poll while tasks are waited for (for example reading what they logged), on the loop's thread,
-    /// under the poll's deadline and Ctrl+C: requests are made here, and whatever is written goes through
-    /// <paramref name="queue"/> (<see cref="PipelineQueue.Post"/> or <see cref="PipelineQueue.InvokeAsync{T}"/>) to the
-    /// pipeline thread. <paramref name="tasks"/> is read-only here: the pipeline thread changes it between polls. None by default.
-    /// </summary>
-    private protected virtual Task AfterPollAsync(PipelineQueue queue, TaskWaitSet tasks, PollContext context, CancellationToken token) =>
-        Task.CompletedTask;
 
     /// <summary>
     /// One poll, on the loop's thread: DescribeTasks for the pending tasks of each cluster (100 a request), each answer
@@ -236,7 +231,7 @@ public abstract class EcsTaskWaitCmdlet : EcsCmdlet
         }
 
         waited.Done = true;
-        if (FollowsLogs)
+        if (LogFollower is not null)
         {
             lock (_held)
             {
