@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using EcsTools.Engine.Resolution;
 using EcsTools.Engine.Tasks;
 using EcsTools.Engine.TaskSets;
 using EcsTools.Engine.Waiting;
@@ -54,23 +55,30 @@ internal static class InputMessages
 
     public static string TooManyPlacementStrategiesAction() => $"Pass at most {TaskLaunchLimits.MaxPlacementStrategies} rules.";
 
-    public static string UnknownPlacementConstraintType(string? type) =>
-        type is null ? "-PlacementConstraint: a constraint has no Type."
-        : $"-PlacementConstraint: '{type}' is not a placement constraint type; ECS knows distinctInstance and memberOf.";
+    // A placement item, as its position (1-based) says: "-PlacementConstraint item 2".
+    private static string Item(string parameter, int index) => $"-{parameter} item {(index + 1).ToString(CultureInfo.InvariantCulture)}";
 
-    public const string MemberOfWithoutExpression = "-PlacementConstraint: a memberOf constraint needs an Expression.";
+    public static string UnknownPlacementConstraintType(int index, string? type) =>
+        type is null ? $"{Item("PlacementConstraint", index)} has no Type."
+        : $"{Item("PlacementConstraint", index)}: '{SettingRules.Show(type)}' is not a placement constraint type; ECS knows distinctInstance and memberOf.";
+
+    public static string MemberOfWithoutExpression(int index) => $"{Item("PlacementConstraint", index)}: a memberOf constraint needs an Expression.";
+
+    public static string DistinctInstanceWithExpression(int index) =>
+        $"{Item("PlacementConstraint", index)}: a distinctInstance constraint takes no Expression (ECS refuses one).";
 
     public const string PlacementConstraintAction =
         "Pass @{ Type = 'distinctInstance' } (each task on an instance of its own) or a memberOf constraint with an Expression in "
         + "the cluster query language, e.g. @{ Type = 'memberOf'; Expression = 'attribute:ecs.instance-type =~ t3.*' }.";
 
-    public static string UnknownPlacementStrategyType(string? type) =>
-        type is null ? "-PlacementStrategy: a rule has no Type."
-        : $"-PlacementStrategy: '{type}' is not a placement strategy type; ECS knows random, spread and binpack.";
+    public static string UnknownPlacementStrategyType(int index, string? type) =>
+        type is null ? $"{Item("PlacementStrategy", index)} has no Type."
+        : $"{Item("PlacementStrategy", index)}: '{SettingRules.Show(type)}' is not a placement strategy type; ECS knows random, spread and binpack.";
 
-    public static string PlacementStrategyWithoutField(string type) => $"-PlacementStrategy: a {type} rule needs a Field.";
+    public static string PlacementStrategyWithoutField(int index, string type) => $"{Item("PlacementStrategy", index)}: a {type} rule needs a Field.";
 
-    public static string UnknownBinpackField(string field) => $"-PlacementStrategy: a binpack rule packs by cpu or memory, not '{field}'.";
+    public static string UnknownBinpackField(int index, string field) =>
+        $"{Item("PlacementStrategy", index)}: a binpack rule packs by cpu or memory, not '{SettingRules.Show(field)}'.";
 
     public const string PlacementStrategyAction =
         "Pass rules such as @{ Type = 'spread'; Field = 'attribute:ecs.availability-zone' }, @{ Type = 'binpack'; Field = 'memory' } "
@@ -92,14 +100,20 @@ internal static class InputMessages
     public const string InvalidOverrideAction = "See Get-Help -Parameter Override for the keys it takes.";
 
     public static string InvalidCpu(string parameter, string value) =>
-        $"{parameter} is '{value}', which is not a CPU amount: ECS takes CPU units (1024 is one vCPU) or vCPUs with the unit.";
+        $"{parameter} is '{SettingRules.Show(value)}', which is not a CPU amount ECS takes: a whole number of CPU units (1024 is one vCPU), "
+        + "without a unit, or vCPUs with the unit.";
 
-    public const string InvalidCpuAction = "Pass CPU units, such as -Cpu 512, or vCPUs with the unit, such as -Cpu '0.5 vCPU'.";
+    public static string InvalidCpuAction(bool inOverride) => inOverride
+        ? "Give -Override a cpu of CPU units, such as @{ Cpu = '512' }, or vCPUs with the unit, such as @{ Cpu = '0.5 vCPU' }; or pass -Cpu, which replaces it."
+        : "Pass CPU units, such as -Cpu 512, or vCPUs with the unit, such as -Cpu '0.5 vCPU'.";
 
     public static string InvalidMemory(string parameter, string value) =>
-        $"{parameter} is '{value}', which is not an amount of memory: ECS takes MiB or GB with the unit.";
+        $"{parameter} is '{SettingRules.Show(value)}', which is not an amount of memory ECS takes: a whole number of MiB, without a unit, "
+        + "or GB with the unit.";
 
-    public const string InvalidMemoryAction = "Pass MiB, such as -Memory 2048, or GB with the unit, such as -Memory '2 GB'.";
+    public static string InvalidMemoryAction(bool inOverride) => inOverride
+        ? "Give -Override a memory in MiB, such as @{ Memory = '2048' }, or GB with the unit, such as @{ Memory = '2 GB' }; or pass -Memory, which replaces it."
+        : "Pass MiB, such as -Memory 2048, or GB with the unit, such as -Memory '2 GB'.";
 
     public static string OverridesTooLong(int length) =>
         $"The task overrides are {length} characters of JSON; ECS allows at most {TaskLaunchLimits.MaxOverrideLength}.";

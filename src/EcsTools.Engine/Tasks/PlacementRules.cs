@@ -6,7 +6,8 @@ namespace EcsTools.Engine.Tasks;
 
 /// <summary>
 /// The placement types ECS knows, checked before RunTask is sent: a type is matched in any case and sent as ECS spells it
-/// (ECS refuses <c>memberof</c>); <c>memberOf</c> needs an expression, <c>spread</c> and <c>binpack</c> a field, and
+/// (ECS refuses <c>memberof</c>); <c>memberOf</c> needs an expression and <c>distinctInstance</c> takes none,
+/// <c>spread</c> and <c>binpack</c> need a field, and
 /// <c>binpack</c>'s field is <c>cpu</c> or <c>memory</c>. What the expression or a spread field means is left to ECS.
 /// </summary>
 internal static class PlacementRules
@@ -21,10 +22,15 @@ internal static class PlacementRules
         {
             var constraint = constraints![i];
             constraint.Type = Known(constraint.Type, s_constraintTypes)
-                ?? throw Refused(ErrorIds.InvalidPlacementConstraint, i, InputMessages.UnknownPlacementConstraintType(constraint.Type), InputMessages.PlacementConstraintAction);
+                ?? throw Refused(ErrorIds.InvalidPlacementConstraint, i, InputMessages.UnknownPlacementConstraintType(i, constraint.Type), InputMessages.PlacementConstraintAction);
             if (constraint.Type == "memberOf" && string.IsNullOrWhiteSpace(constraint.Expression))
             {
-                throw Refused(ErrorIds.InvalidPlacementConstraint, i, InputMessages.MemberOfWithoutExpression, InputMessages.PlacementConstraintAction);
+                throw Refused(ErrorIds.InvalidPlacementConstraint, i, InputMessages.MemberOfWithoutExpression(i), InputMessages.PlacementConstraintAction);
+            }
+
+            if (constraint.Type == "distinctInstance" && constraint.Expression is not null)
+            {
+                throw Refused(ErrorIds.InvalidPlacementConstraint, i, InputMessages.DistinctInstanceWithExpression(i), InputMessages.PlacementConstraintAction);
             }
         }
     }
@@ -35,16 +41,16 @@ internal static class PlacementRules
         {
             var rule = strategy![i];
             rule.Type = Known(rule.Type, s_strategyTypes)
-                ?? throw Refused(ErrorIds.InvalidPlacementStrategy, i, InputMessages.UnknownPlacementStrategyType(rule.Type), InputMessages.PlacementStrategyAction);
+                ?? throw Refused(ErrorIds.InvalidPlacementStrategy, i, InputMessages.UnknownPlacementStrategyType(i, rule.Type), InputMessages.PlacementStrategyAction);
             if (rule.Type != "random" && string.IsNullOrWhiteSpace(rule.Field))
             {
-                throw Refused(ErrorIds.InvalidPlacementStrategy, i, InputMessages.PlacementStrategyWithoutField(rule.Type), InputMessages.PlacementStrategyAction);
+                throw Refused(ErrorIds.InvalidPlacementStrategy, i, InputMessages.PlacementStrategyWithoutField(i, rule.Type), InputMessages.PlacementStrategyAction);
             }
 
             if (rule.Type == "binpack")
             {
                 rule.Field = Known(rule.Field, s_binpackFields)
-                    ?? throw Refused(ErrorIds.InvalidPlacementStrategy, i, InputMessages.UnknownBinpackField(rule.Field!), InputMessages.PlacementStrategyAction);
+                    ?? throw Refused(ErrorIds.InvalidPlacementStrategy, i, InputMessages.UnknownBinpackField(i, rule.Field!), InputMessages.PlacementStrategyAction);
             }
         }
     }

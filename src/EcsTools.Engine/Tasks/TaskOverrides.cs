@@ -45,10 +45,11 @@ internal sealed class TaskOverrides
             }
         }
 
+        // -Cpu and -Memory replace the template's: only what is sent is checked.
         TaskSize.CheckCpu(request.Cpu, "-Cpu");
         TaskSize.CheckMemory(request.Memory, "-Memory");
-        TaskSize.CheckCpu(template?.Cpu, "The cpu of -Override");
-        TaskSize.CheckMemory(template?.Memory, "The memory of -Override");
+        TaskSize.CheckCpu(request.Cpu is null ? template?.Cpu : null, "The cpu of -Override", inOverride: true);
+        TaskSize.CheckMemory(request.Memory is null ? template?.Memory : null, "The memory of -Override", inOverride: true);
         var overrides = new TaskOverrides(request, template);
         CheckLength(overrides.Compose(request.Container ?? (request.NeedsContainer ? "c" : null)), null);
         return overrides;

@@ -11,19 +11,19 @@ namespace EcsTools.Engine.Tasks;
 /// </summary>
 internal static partial class TaskSize
 {
-    public static void CheckCpu(string? value, string parameter)
+    public static void CheckCpu(string? value, string parameter, bool inOverride = false)
     {
         if (value is not null && !IsAmount(value, CpuPattern()))
         {
-            throw new EcsInputException(ErrorIds.InvalidCpu, InputMessages.InvalidCpu(parameter, value), InputMessages.InvalidCpuAction, value);
+            throw new EcsInputException(ErrorIds.InvalidCpu, InputMessages.InvalidCpu(parameter, value), InputMessages.InvalidCpuAction(inOverride), value);
         }
     }
 
-    public static void CheckMemory(string? value, string parameter)
+    public static void CheckMemory(string? value, string parameter, bool inOverride = false)
     {
         if (value is not null && !IsAmount(value, MemoryPattern()))
         {
-            throw new EcsInputException(ErrorIds.InvalidMemory, InputMessages.InvalidMemory(parameter, value), InputMessages.InvalidMemoryAction, value);
+            throw new EcsInputException(ErrorIds.InvalidMemory, InputMessages.InvalidMemory(parameter, value), InputMessages.InvalidMemoryAction(inOverride), value);
         }
     }
 

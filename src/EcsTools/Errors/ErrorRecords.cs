@@ -137,6 +137,20 @@ internal static class ErrorRecords
         return Create(new EcsFailureException(failure, operation, message), id, category, failure, action);
     }
 
+    /// <summary>
+    /// The fix for ECS refusing a network configuration (RunTask, StartTask, CreateTaskSet): the most common Fargate mistake
+    /// is no -Subnet for a task definition in the awsvpc network mode. Null for any other InvalidParameterException.
+    /// </summary>
+    internal static string? NetworkAction(string message) =>
+        message.Contains("Network Configuration must be provided", StringComparison.OrdinalIgnoreCase)
+            ? "The task definition uses the awsvpc network mode (as every Fargate task does), which needs a network: add -Subnet and "
+                + "-SecurityGroup, e.g. -Subnet subnet-0a1b2c3d4e5f60718 -SecurityGroup sg-0123456789abcdef0 (and -AssignPublicIp in a public "
+                + "subnet without a NAT gateway, so that the image can be pulled)."
+            : message.Contains("Network Configuration is not valid for the given networkMode", StringComparison.OrdinalIgnoreCase)
+                ? "The task definition does not use the awsvpc network mode, so it takes no network: leave out -Subnet, -SecurityGroup "
+                    + "and -AssignPublicIp, or use a task definition in the awsvpc network mode."
+                : null;
+
     private static bool IsClean(string? text) => string.IsNullOrEmpty(text) || string.Equals(EcsSecrets.Scrub(text), text, StringComparison.Ordinal);
 
     /// <summary>A string target (an input as typed) is scrubbed; objects are the module's own output types.</summary>
@@ -151,6 +165,7 @@ internal static class ErrorRecords
         EcsErrorKind.ServiceNotActive => (ErrorIds.ServiceNotActive, ErrorCategory.InvalidOperation, "The service is not ACTIVE; task sets need an active service."),
         EcsErrorKind.TaskSetNotFound => (ErrorIds.TaskSetNotFound, ErrorCategory.ObjectNotFound, "Check the task set id (Get-EcsTaskSet lists them)."),
         EcsErrorKind.NamespaceNotFound => (ErrorIds.NamespaceNotFound, ErrorCategory.ObjectNotFound, "Check the Service Connect namespace."),
+        EcsErrorKind.InvalidParameter when NetworkAction(e.Message) is { } network => (ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, network),
         EcsErrorKind.InvalidParameter when e.Operation.Contains("TaskSet", StringComparison.Ordinal) => (ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
             TaskSetErrors.InvalidParameterAction(e.Operation, e.Message)),
         EcsErrorKind.InvalidParameter => (ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument, "Read the message: ECS names the parameter it rejected."),

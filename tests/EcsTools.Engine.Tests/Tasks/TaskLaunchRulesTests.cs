@@ -195,12 +195,20 @@ public sealed class TaskLaunchRulesTests
         var given = Refused(new TaskLaunchRequest { Overrides = new() { Cpu = cpu, Memory = memory } });
         Assert.Equal(errorId, given.ErrorId);
         Assert.StartsWith(cpu is null ? "-Memory is '" : "-Cpu is '", given.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", given.Message, StringComparison.Ordinal);
         Assert.Equal(cpu ?? memory, given.Target);
-        Assert.False(string.IsNullOrEmpty(given.RecommendedAction));
+        Assert.StartsWith(cpu is null ? "Pass MiB, such as -Memory" : "Pass CPU units, such as -Cpu", given.RecommendedAction, StringComparison.Ordinal);
 
         var template = Refused(new TaskLaunchRequest { Overrides = new() { Template = EcsInput.ToJson(new TaskOverride { Cpu = cpu, Memory = memory }) } });
         Assert.Equal(errorId, template.ErrorId);
         Assert.Contains("of -Override", template.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Give -Override a", template.RecommendedAction, StringComparison.Ordinal);
+
+        // -Cpu and -Memory replace the template's: what would not be sent is not checked.
+        TaskLauncher.Create(new TaskLaunchRequest
+        {
+            Overrides = new() { Cpu = "512", Memory = "2048", Template = EcsInput.ToJson(new TaskOverride { Cpu = cpu, Memory = memory }) },
+        });
     }
 
     [Fact]
@@ -218,8 +226,9 @@ public sealed class TaskLaunchRulesTests
 
     [Theory]
     [InlineData("""{"type":"distinctInstance"}""", """{"type":"memberof2","expression":"x"}""", "'memberof2' is not a placement constraint type")]
-    [InlineData("""{"type":"distinctInstance"}""", """{"expression":"x"}""", "a constraint has no Type")]
-    [InlineData("""{"type":"distinctInstance"}""", """{"type":"memberOf"}""", "a memberOf constraint needs an Expression")]
+    [InlineData("""{"type":"distinctInstance"}""", """{"expression":"x"}""", "-PlacementConstraint item 2 has no Type")]
+    [InlineData("""{"type":"distinctInstance"}""", """{"type":"memberOf"}""", "-PlacementConstraint item 2: a memberOf constraint needs an Expression")]
+    [InlineData("""{"type":"memberOf","expression":"attribute:x == y"}""", """{"type":"distinctInstance","expression":"x"}""", "a distinctInstance constraint takes no Expression")]
     public void A_placement_constraint_ECS_would_refuse_is_refused_with_its_item(string first, string second, string message)
     {
         var exception = Refused(new TaskLaunchRequest { PlacementConstraints = [first, second] });

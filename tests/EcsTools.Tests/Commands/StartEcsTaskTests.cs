@@ -110,6 +110,18 @@ public sealed class StartEcsTaskTests
         Assert.Contains((string)task.CapacityProviderName, new[] { "FARGATE", "FARGATE_SPOT" });
     }
 
+    [Theory]
+    [InlineData("Start-EcsTask fargate-web -Cluster demo -LaunchType FARGATE", "add -Subnet and -SecurityGroup")]
+    [InlineData("Start-EcsTask web -Cluster demo -LaunchType EC2 -Subnet subnet-1", "leave out -Subnet")]
+    public async Task ECS_refusing_the_network_says_which_parameters_to_add_or_leave_out(string script, string action)
+    {
+        await using var host = await LocalEcsHost.StartAsync();
+        var error = host.Run(script).FirstError;
+        Assert.NotNull(error);
+        Assert.Equal("InvalidParameter" + Id, error.FullyQualifiedErrorId);
+        Assert.Contains(action, error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Count_25_makes_RunTask_calls_of_10_10_and_5_with_distinct_tokens()
     {

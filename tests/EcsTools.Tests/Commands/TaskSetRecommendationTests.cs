@@ -50,6 +50,7 @@ public sealed class TaskSetRecommendationTests
         var error = SingleError(result, "InvalidParameter,EcsTools.Commands.NewEcsTaskSetCommand", ErrorCategory.InvalidArgument);
         Assert.DoesNotContain("EXTERNAL", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.DoesNotContain("IgnoreScale", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        Assert.Contains("ECS names the parameter it rejected", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("does not use the awsvpc network mode", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("leave out -Subnet", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
     }
 }
