@@ -66,8 +66,9 @@ public sealed class NewEcsTaskSetCommand : TaskSetWaitingCmdlet
     [ArgumentCompleter(typeof(CapacityProviderCompleter))]
     public object[] CapacityProviderStrategy { get; set; } = [];
 
-    /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100.</summary>
+    /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100 (50, or '50%').</summary>
     [Parameter]
+    [PercentArgument]
     public double? Scale { get; set; }
 
     /// <summary>An identifier of the task set in an external system, e.g. a deployment id.</summary>

@@ -45,8 +45,9 @@ public sealed class SetEcsTaskSetCommand : TaskSetWaitingCmdlet
     [ArgumentCompleter(typeof(ServiceCompleter))]
     public string? Service { get; set; }
 
-    /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100.</summary>
+    /// <summary>The percentage of the service's desired count to run in the task set, from 0 to 100 (50, or '50%').</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByScale)]
+    [PercentArgument]
     public double Scale { get; set; }
 
     /// <summary>Make the task set the service's primary task set (the one that serves production traffic).</summary>

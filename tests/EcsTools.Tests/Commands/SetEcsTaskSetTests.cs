@@ -12,12 +12,15 @@ public sealed class SetEcsTaskSetTests
 {
     private const string Suffix = ",EcsTools.Commands.SetEcsTaskSetCommand";
 
-    [Fact]
-    public async Task Scale_sends_UpdateTaskSet_as_the_ECS_model_expects()
+    [Theory]
+    [InlineData("50")]
+    [InlineData("'50%'")]
+    [InlineData("'50 %'")]
+    public async Task Scale_sends_UpdateTaskSet_as_the_ECS_model_expects(string scale)
     {
         await using var host = await StartAsync();
         var green = CreateSet(host.Server, 0);
-        var result = host.Run("Set-EcsTaskSet $args[0] -Cluster demo -Service checkout -Scale 50", green).EnsureSuccess();
+        var result = host.Run($"Set-EcsTaskSet $args[0] -Cluster demo -Service checkout -Scale {scale}", green).EnsureSuccess();
         var body = Assert.Single(host.Server.RequestsFor("UpdateTaskSet")).Json!.AsObject();
         Assert.Equal($$$"""{"cluster":"demo","service":"checkout","taskSet":"{{{green}}}","scale":{"value":50,"unit":"PERCENT"}}""", body.ToJsonString());
         Assert.Empty(host.Server.RequestsFor("UpdateServicePrimaryTaskSet"));
@@ -65,6 +68,7 @@ public sealed class SetEcsTaskSetTests
 
     [Theory]
     [InlineData("-Scale 101", "InvalidScale")]
+    [InlineData("-Scale '101%'", "InvalidScale")]
     [InlineData("-Scale -0.5", "InvalidScale")]
     [InlineData("-Scale 10 -Wait -PollInterval 600", "InvalidPollInterval")]
     [InlineData("-Scale 10 -Wait -Timeout -5", "InvalidTimeout")]
