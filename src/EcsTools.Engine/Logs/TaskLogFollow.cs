@@ -94,9 +94,7 @@ public sealed class TaskLogFollow
                 continue;
             }
 
-            var since = now - followed.StoppedAt!.Value;
-            var quiet = !read.Lines.Any(l => string.Equals(l.Source.TaskArn, arn, StringComparison.Ordinal));
-            if (!(quiet && since >= EndSettle) && since < EndLimit)
+            if (!LastReadDone(arn, read, now - followed.StoppedAt!.Value))
             {
                 continue;
             }
@@ -111,6 +109,17 @@ public sealed class TaskLogFollow
         }
 
         return new TaskLogStep(read, ended, errors);
+    }
+
+    /// <summary>
+    /// Whether the read just made was a stopped task's last: it found nothing new for the task and <see cref="EndSettle"/>
+    /// has passed since the task was seen stopped, or <see cref="EndLimit"/> has.
+    /// </summary>
+    public static bool LastReadDone(string taskArn, TaskLogReadResult read, TimeSpan sinceStopped)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var quiet = !read.Lines.Any(l => string.Equals(l.Source.TaskArn, taskArn, StringComparison.Ordinal));
+        return (quiet && sinceStopped >= EndSettle) || sinceStopped >= EndLimit;
     }
 
     private sealed class Followed(string? cluster, IReadOnlyList<TaskLogSource> sources)

@@ -27,10 +27,11 @@ internal sealed class WaitLogFollower
     /// <summary>The tag every line carries, besides PSHOST (shown like Write-Host) and Task:/Container: tags.</summary>
     public const string Tag = "EcsTools.TaskLog";
 
-    private readonly TaskLogLocator _locator;
-    private readonly TaskLogReader _reader;
     /// <summary>How long apart the reads for a stopped task's late lines are, when the wait has no other task left.</summary>
     private static readonly TimeSpan s_readOnInterval = TimeSpan.FromSeconds(1);
+
+    private readonly TaskLogLocator _locator;
+    private readonly TaskLogReader _reader;
 
     // Changed on the loop's thread; Reading is asked on the pipeline thread: both under its lock.
     private readonly Dictionary<string, IReadOnlyList<TaskLogSource>> _followed = new(StringComparer.Ordinal);
@@ -175,19 +176,9 @@ internal sealed class WaitLogFollower
         }
     }
 
-    // A settled task's logs are done: it did not stop (it reached RUNNING), or a read found nothing new for it after the
-    // settle time, or the limit has passed.
-    private bool LogsDone(string arn, TaskLogReadResult read, DateTimeOffset now)
-    {
-        if (!_stoppedAt.TryGetValue(arn, out var stoppedAt))
-        {
-            return true;
-        }
-
-        var since = now - stoppedAt;
-        var quiet = !read.Lines.Any(l => string.Equals(l.Source.TaskArn, arn, StringComparison.Ordinal));
-        return (quiet && since >= TaskLogFollow.EndSettle) || since >= TaskLogFollow.EndLimit;
-    }
+    // A settled task's logs are done: it did not stop (it reached RUNNING), or this was a stopped task's last read.
+    private bool LogsDone(string arn, TaskLogReadResult read, DateTimeOffset now) =>
+        !_stoppedAt.TryGetValue(arn, out var stoppedAt) || TaskLogFollow.LastReadDone(arn, read, now - stoppedAt);
 
     private void Drop(string arn)
     {
