@@ -18,7 +18,8 @@ namespace EcsTools.Engine.Logs;
 /// older timestamp than one already returned, is still returned.
 /// A group or stream that does not exist yet has no events: it is read again next time.
 /// A stream added with a tail is first read from its end (GetLogEvents without startFromHead): one request for its last
-/// lines however long it is, then on from there as any other.
+/// lines however long it is (one more to find the start of a stream shorter than the tail, more past 1 MB), then on
+/// from there as any other.
 /// </summary>
 public sealed class TaskLogReader
 {

@@ -61,8 +61,8 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
     public DateTime? Since { get; set; }
 
     /// <summary>
-    /// Only the last N lines of each container (then, with -Follow, every new line): read from the end of each stream, one
-    /// request a container however long its log.
+    /// Only the last N lines of each container (then, with -Follow, every new line): read from the end of each stream, in
+    /// one or two requests a container however long its log.
     /// </summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]

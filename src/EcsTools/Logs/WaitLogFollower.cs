@@ -75,7 +75,7 @@ internal sealed class WaitLogFollower
         // What the pipeline thread knows now (it settles tasks between polls): the tasks not written yet, those still
         // waited for and those settled and held for their last lines (a task already settled at the first poll included).
         var (known, waitedFor) = await queue.InvokeAsync(() => (
-            unwritten().Select(t => (Arn: t.Last?.TaskArn, Definition: t.Last?.TaskDefinitionArn, Stopped: t.Last?.LastStatus == "STOPPED" ? t.Last.StoppedAt ?? DateTime.Now : (DateTime?)null)).ToList(),
+            unwritten().Select(t => (Arn: t.Last?.TaskArn, Definition: t.Last?.TaskDefinitionArn, Stopped: Stopping(t.Last))).ToList(),
             tasks.PendingSnapshot().Select(t => t.Last?.TaskArn).OfType<string>().ToList())).ConfigureAwait(false);
         foreach (var (arn, definition, _) in known)
         {
@@ -120,8 +120,8 @@ internal sealed class WaitLogFollower
         var now = _time.GetUtcNow();
         foreach (var (arn, _, stopped) in known)
         {
-            // A task seen stopped is read on from now; one that stopped long before, not at all.
-            if (arn is not null && stopped is { } at && !pending.Contains(arn) && _followed.ContainsKey(arn))
+            // A task seen stopped is read on from now; one that stopped long before, or that has no log, not at all.
+            if (arn is not null && stopped is { } at && !pending.Contains(arn) && _followed.TryGetValue(arn, out var streams) && streams.Count > 0)
             {
                 _stoppedAt.TryAdd(arn, DateTimeOffset.UtcNow - at.ToUniversalTime() < TaskLogFollow.EndLimit ? now : now - TaskLogFollow.EndLimit);
             }
@@ -141,7 +141,7 @@ internal sealed class WaitLogFollower
             {
                 if (failure.Kind is EcsErrorKind.Throttled or EcsErrorKind.Server or EcsErrorKind.Network or EcsErrorKind.Timeout)
                 {
-                    queue.Post(() => verbose($"-FollowLog: {failure.Operation} failed ({failure.ErrorCode}); the next poll reads on from there."));
+                    queue.Post(() => verbose($"-FollowLog: {failure.Operation} failed ({failure.ErrorCode}); the next read goes on from there."));
                     continue;
                 }
 
@@ -154,19 +154,15 @@ internal sealed class WaitLogFollower
                 return;
             }
 
-            if (read.Failures.Count > 0)
-            {
-                return;
-            }
-
+            // After a failed read only the limit ends a stopped task's reading: what it did not read comes next time.
             now = _time.GetUtcNow();
-            foreach (var arn in settled.Where(arn => LogsDone(arn, read, now)))
+            foreach (var arn in settled.Where(arn => read.Failures.Count == 0 ? LogsDone(arn, read, now) : PastLimit(arn, now)))
             {
                 Drop(arn);
             }
 
-            // Tasks are still waited for (the next poll reads on), or nothing is left to read.
-            if (pending.Count > 0 || !_followed.Keys.Any(arn => !pending.Contains(arn)))
+            // Tasks are still waited for (the next poll reads on), or no stopped task is left to read on (each has a limit).
+            if (pending.Count > 0 || _stoppedAt.Count == 0)
             {
                 return;
             }
@@ -179,6 +175,14 @@ internal sealed class WaitLogFollower
     // A settled task's logs are done: it did not stop (it reached RUNNING), or this was a stopped task's last read.
     private bool LogsDone(string arn, TaskLogReadResult read, DateTimeOffset now) =>
         !_stoppedAt.TryGetValue(arn, out var stoppedAt) || TaskLogFollow.LastReadDone(arn, read, now - stoppedAt);
+
+    private bool PastLimit(string arn, DateTimeOffset now) =>
+        _stoppedAt.TryGetValue(arn, out var stoppedAt) && now - stoppedAt >= TaskLogFollow.EndLimit;
+
+    // When a settled task stopped, or began to (a -WaitUntil Running task that failed is settled while it is still
+    // STOPPING); null for one that reached RUNNING or is not known.
+    private static DateTime? Stopping(EcsTask? task) =>
+        task?.LastStatus is { } status && status != "RUNNING" ? task.StoppedAt ?? DateTime.Now : null;
 
     private void Drop(string arn)
     {
