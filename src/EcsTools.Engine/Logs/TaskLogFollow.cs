@@ -112,6 +112,13 @@ public sealed class TaskLogFollow
     }
 
     /// <summary>
+    /// Whether a task that stopped at <paramref name="stoppedAt"/> (ECS's stoppedAt; none counts as now) may still have
+    /// lines on their way to CloudWatch: it stopped less than <see cref="EndLimit"/> ago by this machine's clock.
+    /// </summary>
+    public static bool StoppedRecently(DateTimeOffset? stoppedAt) =>
+        stoppedAt is not { } at || DateTimeOffset.UtcNow - at < EndLimit;
+
+    /// <summary>
     /// Whether the read just made was a stopped task's last: it found nothing new for the task and <see cref="EndSettle"/>
     /// has passed since the task was seen stopped, or <see cref="EndLimit"/> has.
     /// </summary>

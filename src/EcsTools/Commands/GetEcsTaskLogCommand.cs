@@ -227,7 +227,7 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
         // less than TaskLogFollow.EndLimit ago may still have lines on their way to CloudWatch: it is read on as one seen
         // stopping now. One that stopped longer ago is read once.
         var stopped = task.LastStatus == "STOPPED";
-        var follow = Follow && (!stopped || StoppedRecently(task));
+        var follow = Follow && (!stopped || TaskLogFollow.StoppedRecently(task.StoppedAt));
         var reader = follow ? _reader! : new TaskLogReader(Connection);
         var since = Since is { } from ? new DateTimeOffset(from.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(from, DateTimeKind.Local) : from) : (DateTimeOffset?)null;
         foreach (var source in sources)
@@ -255,10 +255,6 @@ public sealed class GetEcsTaskLogCommand : EcsCmdlet
             _follow!.Track(taskArn, cluster, sources, stopped);
         }
     }
-
-    // ECS's stoppedAt against this machine's clock (a task without one counts as recent).
-    private static bool StoppedRecently(TaskInfo task) =>
-        task.StoppedAt is not { } stoppedAt || DateTimeOffset.UtcNow - stoppedAt < TaskLogFollow.EndLimit;
 
     private void WriteLines(IReadOnlyList<TaskLogLine> lines)
     {

@@ -121,9 +121,9 @@ internal sealed class WaitLogFollower
         foreach (var (arn, _, stopped) in known)
         {
             // A task seen stopped is read on from now; one that stopped long before, or that has no log, not at all.
-            if (arn is not null && stopped is { } at && !pending.Contains(arn) && _followed.TryGetValue(arn, out var streams) && streams.Count > 0)
+            if (arn is not null && stopped.Stopping && !pending.Contains(arn) && _followed.TryGetValue(arn, out var streams) && streams.Count > 0)
             {
-                _stoppedAt.TryAdd(arn, DateTimeOffset.UtcNow - at.ToUniversalTime() < TaskLogFollow.EndLimit ? now : now - TaskLogFollow.EndLimit);
+                _stoppedAt.TryAdd(arn, TaskLogFollow.StoppedRecently(stopped.At) ? now : now - TaskLogFollow.EndLimit);
             }
         }
 
@@ -179,10 +179,12 @@ internal sealed class WaitLogFollower
     private bool PastLimit(string arn, DateTimeOffset now) =>
         _stoppedAt.TryGetValue(arn, out var stoppedAt) && now - stoppedAt >= TaskLogFollow.EndLimit;
 
-    // When a settled task stopped, or began to (a -WaitUntil Running task that failed is settled while it is still
-    // STOPPING); null for one that reached RUNNING or is not known.
-    private static DateTime? Stopping(EcsTask? task) =>
-        task?.LastStatus is { } status && status != "RUNNING" ? task.StoppedAt ?? DateTime.Now : null;
+    // When a settled task stopped (null: not yet, as a -WaitUntil Running task that failed is settled while it is still
+    // STOPPING), or null for one that reached RUNNING or is not known.
+    private static (bool Stopping, DateTimeOffset? At) Stopping(EcsTask? task) =>
+        task?.LastStatus is { } status && status != "RUNNING"
+            ? (true, task.StoppedAt is { } at ? new DateTimeOffset(at) : null)
+            : (false, null);
 
     private void Drop(string arn)
     {
