@@ -10,7 +10,8 @@ using EcsTools.Engine.Tasks;
 namespace EcsTools.Engine.Logs;
 
 /// <summary>
-/// Finds where a task's containers log, from its task definition (DescribeTaskDefinition, once per task definition ARN):
+/// Finds where a task's containers log, from its task definition (DescribeTaskDefinition, once per task definition ARN and
+/// connection: <see cref="EcsConnection.ContainerDefinitionsAsync"/>):
 /// the awslogs driver's awslogs-group, awslogs-region (the connection's region when absent) and awslogs-stream-prefix,
 /// which make the stream <c>prefix/container/task-id</c>.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed class TaskLogLocator
         _connection = connection;
     }
 
-    /// <summary>The number of DescribeTaskDefinition calls made (one per task definition ARN); for tests.</summary>
+    /// <summary>The number of task definitions looked up (one per task definition ARN); for tests.</summary>
     public int DescribeCount => _definitions.Count;
 
     /// <summary>Every container of the task definition (in its order), with where its log is or why it cannot be read.</summary>
@@ -98,19 +99,13 @@ public sealed class TaskLogLocator
             return [];
         }
 
-        var response = await connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = definition }, cancellationToken)
-            .ConfigureAwait(false);
-        return (response.TaskDefinition?.ContainerDefinitions ?? []).Select(c => c.Name).OfType<string>()
+        return (await connection.ContainerDefinitionsAsync(definition, cancellationToken).ConfigureAwait(false)).Select(c => c.Name).OfType<string>()
             .Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     private static ContainerLogLocation Locate(string taskArn, string taskId, ContainerDefinition container, string connectionRegion) =>
         Locate(taskArn, taskId, container.Name ?? "", container.LogConfiguration?.LogDriver, container.LogConfiguration?.Options, connectionRegion);
 
-    private async Task<IReadOnlyList<ContainerDefinition>> LoadAsync(string taskDefinitionArn, CancellationToken cancellationToken)
-    {
-        var response = await _connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinitionArn }, cancellationToken)
-            .ConfigureAwait(false);
-        return (IReadOnlyList<ContainerDefinition>?)response.TaskDefinition?.ContainerDefinitions ?? [];
-    }
+    private Task<IReadOnlyList<ContainerDefinition>> LoadAsync(string taskDefinitionArn, CancellationToken cancellationToken) =>
+        _connection.ContainerDefinitionsAsync(taskDefinitionArn, cancellationToken);
 }

@@ -183,9 +183,7 @@ public sealed class TaskLauncher
             return cached;
         }
 
-        var response = await connection.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinition }, cancellationToken)
-            .ConfigureAwait(false);
-        var names = response.TaskDefinition?.ContainerDefinitions?.Select(c => c.Name ?? "").ToArray() ?? [];
+        var names = (await connection.ContainerDefinitionsAsync(taskDefinition, cancellationToken).ConfigureAwait(false)).Select(c => c.Name ?? "").ToArray();
         _containerNames[taskDefinition] = names;
         return names;
     }

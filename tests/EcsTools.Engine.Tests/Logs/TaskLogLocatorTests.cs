@@ -74,4 +74,23 @@ public sealed class TaskLogLocatorTests
 
         Assert.Single(scene.Server.Requests, r => r.Operation == "DescribeTaskDefinition");
     }
+
+    [Fact]
+    public async Task A_revision_is_described_once_per_connection_and_a_family_each_time()
+    {
+        await using var scene = await LogScene.StartAsync();
+        var definition = scene.Register("two", LogScene.Container("app", TimeSpan.FromSeconds(1)), new LocalEcsContainer { Name = "sidecar", Memory = 64, Essential = false });
+        int Described() => scene.Server.Requests.Count(r => r.Operation == "DescribeTaskDefinition");
+
+        // The family's latest revision can change: described each time, and kept under the revision's ARN.
+        Assert.Equal(["app", "sidecar"], (await scene.Connection.ContainerDefinitionsAsync("two")).Select(c => c.Name));
+        await scene.Connection.ContainerDefinitionsAsync("two");
+        Assert.Equal(2, Described());
+
+        // The revision: the launch, the wait and the log locator of a command (and the next commands) share one answer.
+        Assert.Equal(["app"], await scene.Connection.EssentialContainersAsync(definition));
+        var task = scene.Run("two").Single();
+        Assert.Equal(2, (await new TaskLogLocator(scene.Connection).LocateAsync(task, definition)).Count);
+        Assert.Equal(2, Described());
+    }
 }

@@ -25,4 +25,14 @@ public sealed class FollowLogTests
         Assert.All(shown.Take(s_batchLines.Length).Zip(s_batchLines), p => Assert.EndsWith("] " + p.Second, p.First, StringComparison.Ordinal));
         Assert.Equal("task: STOPPED", shown[^1]);
     }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_failed_task_followed_by_its_log_has_its_task_definition_described_once()
+    {
+        // -FollowLog reads where the containers log, the wait which are essential: one DescribeTaskDefinition serves both.
+        await using var host = await LocalEcsHost.StartAsync();
+        var result = host.Run("Start-EcsTask batch-fail -Cluster demo -LaunchType EC2 -Wait -FollowLog -PollInterval 0.2 -InformationAction Ignore");
+        Assert.Equal("TaskFailed,EcsTools.Commands.StartEcsTaskCommand", result.FirstError?.FullyQualifiedErrorId);
+        Assert.Single(host.Server.RequestsFor("DescribeTaskDefinition"));
+    }
 }
